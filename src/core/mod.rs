@@ -1,0 +1,10 @@
+//! Everything that is pure computation: no `web-sys`, no `wasm-bindgen`, no `yew`. Tested natively.
+
+pub mod chunks;
+pub mod cpu_modes;
+pub mod lang;
+pub mod preset;
+pub mod report;
+pub mod stats;
+pub mod timeline;
+pub mod workload;

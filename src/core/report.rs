@@ -1,0 +1,299 @@
+//! A finished CPU run as the learner sees and exports it: one entry per mode, with speedups
+//! over `serial` and whether every `S(i)` matched, rendered as JSON or CSV.
+
+use super::cpu_modes::CpuMode;
+use super::stats::{efficiency, speedup};
+use super::timeline::Span;
+use super::workload::checksum;
+use serde::{Deserialize, Serialize};
+
+/// How a mode's run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Every task computed.
+    Done,
+    /// Stopped by the learner; the partial figures are kept but never reported as done.
+    Cancelled,
+    /// Could not run (the error says why).
+    Failed,
+}
+
+/// What one mode produced, before it is compared with the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModeOutcome {
+    /// Which mode ran.
+    pub mode: CpuMode,
+    /// Threads or workers it computed on.
+    pub threads: u32,
+    /// Tasks per message (worker modes only).
+    pub chunk: Option<u32>,
+    /// How it ended.
+    pub status: Status,
+    /// Why it failed, if it did.
+    pub error: Option<String>,
+    /// Wall time of the timed run, start-up excluded (ms).
+    pub wall_ms: f64,
+    /// Bringing threads or workers up, before the warm-up (ms).
+    pub startup_ms: f64,
+    /// Tasks finished.
+    pub tasks_done: u32,
+    /// `S(i)` for every task when done (`values[j] = S(j + 1)`), empty otherwise.
+    pub values: Vec<f64>,
+    /// Every finished task of the timed run, on its lane.
+    pub spans: Vec<Span>,
+}
+
+/// One row of the results table and of the export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunEntry {
+    /// Mode id.
+    pub mode: CpuMode,
+    /// Threads or workers used (1 for the single-threaded modes).
+    pub k: u32,
+    /// Tasks per message, for the worker modes.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub chunk: Option<u32>,
+    /// Timed wall time, start-up excluded (ms).
+    pub wall_ms: f64,
+    /// Start-up time (ms).
+    pub startup_ms: f64,
+    /// Tasks completed.
+    pub tasks: u32,
+    /// `Σ S(i)`; `null` unless done.
+    pub checksum: Option<f64>,
+    /// Every `S(i)` bit-identical to the reference mode's; `null` when there is nothing to compare.
+    pub checksum_match: Option<bool>,
+    /// Reference wall time over this one; `null` without a finished reference.
+    pub speedup: Option<f64>,
+    /// Speedup per thread.
+    pub efficiency: Option<f64>,
+    /// How it ended.
+    pub status: Status,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error: Option<String>,
+}
+
+/// The run's settings as exported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Params {
+    /// Experiment size.
+    pub n: u32,
+    /// Threads/workers chosen.
+    pub k: u32,
+    /// Tasks per message (the resolved number when the panel said "auto").
+    pub chunk: u32,
+    /// Whether the chunk size was chosen automatically.
+    pub chunk_auto: bool,
+    /// Tasks run untimed on the same threads before each timed run.
+    pub warmup_tasks: u32,
+}
+
+/// The facts about the browser a reader needs to trust the numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Env {
+    /// `navigator.hardwareConcurrency`.
+    pub hardware_concurrency: u32,
+    /// `crossOriginIsolated`.
+    pub cross_origin_isolated: bool,
+    /// Threads in the rayon pool the run used; `null` when no pool ran.
+    pub pool_threads: Option<u32>,
+    /// `navigator.userAgent`.
+    pub user_agent: String,
+}
+
+/// The export of one CPU run: the JSON shape of the issue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CpuReport {
+    /// Always `"cpu"`.
+    pub experiment: String,
+    /// Settings.
+    pub params: Params,
+    /// Browser facts.
+    pub env: Env,
+    /// Which mode the speedups and checksum matches are relative to (`serial` when it ran).
+    pub reference: Option<CpuMode>,
+    /// One entry per mode run, in run order.
+    pub runs: Vec<RunEntry>,
+    /// When the run started (ms since the Unix epoch).
+    pub started_at: f64,
+}
+
+/// The mode others are compared with: `serial` if it finished, else the first finished mode.
+pub fn reference(outcomes: &[ModeOutcome]) -> Option<&ModeOutcome> {
+    let done = || outcomes.iter().filter(|o| o.status == Status::Done);
+    done().find(|o| o.mode == CpuMode::Serial).or_else(|| done().next())
+}
+
+/// Compares every outcome with the reference and computes speedups and efficiencies.
+/// Speedups are only relative to `serial` (a speedup over another mode would mislead).
+pub fn entries(outcomes: &[ModeOutcome]) -> Vec<RunEntry> {
+    let reference = reference(outcomes);
+    let serial_ms = reference.filter(|r| r.mode == CpuMode::Serial).map(|r| r.wall_ms);
+    outcomes
+        .iter()
+        .map(|o| {
+            let done = o.status == Status::Done;
+            let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
+            let same = |r: &ModeOutcome| {
+                r.values.len() == o.values.len()
+                    && r.values.iter().zip(&o.values).all(|(a, b)| a.to_bits() == b.to_bits())
+            };
+            RunEntry {
+                mode: o.mode,
+                k: o.threads,
+                chunk: o.chunk,
+                wall_ms: o.wall_ms,
+                startup_ms: o.startup_ms,
+                tasks: o.tasks_done,
+                checksum: done.then(|| checksum(&o.values)),
+                checksum_match: if done { reference.map(same) } else { None },
+                speedup: sp,
+                efficiency: sp.map(|s| efficiency(s, o.threads)),
+                status: o.status,
+                error: o.error.clone(),
+            }
+        })
+        .collect()
+}
+
+impl CpuReport {
+    /// Pretty JSON, as downloaded.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+
+    /// One CSV row per mode, with the run's settings repeated on each row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "experiment,mode,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
+        );
+        let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+        for r in &self.runs {
+            let row = [
+                self.experiment.clone(),
+                r.mode.id().to_string(),
+                self.params.n.to_string(),
+                r.k.to_string(),
+                r.chunk.map(|c| c.to_string()).unwrap_or_default(),
+                r.wall_ms.to_string(),
+                r.startup_ms.to_string(),
+                r.tasks.to_string(),
+                num(r.checksum),
+                r.checksum_match.map(|b| b.to_string()).unwrap_or_default(),
+                num(r.speedup),
+                num(r.efficiency),
+                serde_json::to_value(r.status).unwrap().as_str().unwrap_or_default().to_string(),
+                r.error.clone().unwrap_or_default(),
+            ];
+            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Quotes a CSV cell when it holds a comma, quote or line break (RFC 4180).
+pub fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::workload::run_serial;
+
+    fn outcome(mode: CpuMode, threads: u32, wall_ms: f64, values: Vec<f64>) -> ModeOutcome {
+        ModeOutcome {
+            mode,
+            threads,
+            chunk: None,
+            status: Status::Done,
+            error: None,
+            wall_ms,
+            startup_ms: 0.0,
+            tasks_done: values.len() as u32,
+            values,
+            spans: vec![],
+        }
+    }
+
+    /// Speedup and efficiency are relative to serial; a wrong value is flagged, a cancelled mode
+    /// gets neither a checksum nor a speedup.
+    #[test]
+    fn entries_compare_with_serial() {
+        let good = run_serial(50);
+        let mut bad = good.clone();
+        bad[10] = f64::from_bits(bad[10].to_bits() + 1);
+        let mut cancelled = outcome(CpuMode::Async, 1, 5.0, vec![]);
+        cancelled.status = Status::Cancelled;
+        cancelled.tasks_done = 7;
+        let e = entries(&[
+            outcome(CpuMode::Serial, 1, 100.0, good.clone()),
+            outcome(CpuMode::Rayon, 4, 25.0, good.clone()),
+            outcome(CpuMode::Workers, 2, 200.0, bad),
+            cancelled,
+        ]);
+        assert_eq!(e[0].speedup, Some(1.0));
+        assert_eq!(e[1].speedup, Some(4.0));
+        assert_eq!(e[1].efficiency, Some(1.0));
+        assert_eq!(e[1].checksum_match, Some(true));
+        assert_eq!(e[2].checksum_match, Some(false), "one bit off is a mismatch");
+        assert_eq!(e[2].efficiency, Some(0.25));
+        assert_eq!(e[3].status, Status::Cancelled);
+        assert_eq!((e[3].checksum, e[3].speedup, e[3].checksum_match, e[3].tasks), (None, None, None, 7));
+    }
+
+    /// Without serial there is no speedup, but modes are still checked against each other.
+    #[test]
+    fn without_serial() {
+        let v = run_serial(20);
+        let e = entries(&[outcome(CpuMode::Rayon, 2, 10.0, v.clone()), outcome(CpuMode::Async, 1, 30.0, v)]);
+        assert_eq!(e[1].speedup, None);
+        assert_eq!(e[1].checksum_match, Some(true));
+    }
+
+    /// The JSON has the issue's shape and reads back; CSV quotes what needs quoting.
+    #[test]
+    fn json_and_csv() {
+        let mut failed = outcome(CpuMode::Workers, 2, 0.0, vec![]);
+        failed.status = Status::Failed;
+        failed.error = Some("worker said \"no\", twice".into());
+        let report = CpuReport {
+            experiment: "cpu".into(),
+            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200 },
+            env: Env {
+                hardware_concurrency: 2,
+                cross_origin_isolated: true,
+                pool_threads: Some(2),
+                user_agent: "UA".into(),
+            },
+            reference: Some(CpuMode::Serial),
+            runs: entries(&[outcome(CpuMode::Serial, 1, 80.0, run_serial(3000)), failed]),
+            started_at: 0.0,
+        };
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["experiment"], "cpu");
+        assert_eq!(json["params"]["chunk"], 16);
+        assert_eq!(json["env"]["pool_threads"], 2);
+        assert_eq!(json["runs"][0]["mode"], "serial");
+        assert_eq!(json["runs"][0]["checksum"], 131_367_257.106_680_72);
+        assert_eq!(json["runs"][0]["status"], "done");
+        assert_eq!(json["runs"][1]["status"], "failed");
+        assert_eq!(json["runs"][1]["error"], "worker said \"no\", twice");
+        assert!(json["runs"][0].get("error").is_none());
+        let back: CpuReport = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(back, report);
+        let csv = report.to_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].starts_with("cpu,serial,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
+        assert!(lines[2].ends_with(",failed,\"worker said \"\"no\"\", twice\""));
+    }
+}

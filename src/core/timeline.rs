@@ -1,0 +1,30 @@
+//! What ran where and when: one span per task (or request), on a lane.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a task ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "index")]
+pub enum Lane {
+    /// The page's main thread, blocking it.
+    Main,
+    /// The page's event loop, between other events.
+    EventLoop,
+    /// A thread of the shared-memory pool (0-based).
+    Thread(u16),
+    /// A web worker with its own memory (0-based).
+    Worker(u16),
+}
+
+/// One task on the timeline. Times are ms from the start of the timed run.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    /// Task number `i` (or request index).
+    pub task: u32,
+    /// Where it ran.
+    pub lane: Lane,
+    /// Start, ms after the run started.
+    pub start: f64,
+    /// End, ms after the run started.
+    pub end: f64,
+}

@@ -1,0 +1,9 @@
+//! One file per way of running the CPU experiment. See `modes::Executor` for the shape.
+
+pub mod async_tasks;
+pub mod global_lock;
+pub mod main_thread;
+pub mod rayon_pool;
+pub mod serial;
+pub mod workers;
+pub mod workers_queue;

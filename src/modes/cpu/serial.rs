@@ -1,0 +1,31 @@
+//! `serial` — the baseline: one dedicated worker runs every task in order.
+//!
+//! It is the tutorial's single-threaded base, moved off the page's thread so the page stays
+//! responsive; the worker streams results back every 100 ms, which is also the progress bar.
+
+use crate::core::timeline::Lane;
+use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
+use crate::web::cpu_workers::WorkerGroup;
+use crate::web::msg::Job;
+use std::ops::Range;
+
+/// One worker for the whole run.
+pub struct Serial(WorkerGroup);
+
+impl Executor for Serial {
+    async fn start(_plan: &Plan) -> Result<Self, String> {
+        Ok(Serial(WorkerGroup::start(1, "serial worker").await?))
+    }
+
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
+        self.0.send(0, Job { id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 })?;
+        loop {
+            let (_, batch) = self.0.next(cancel).await?;
+            sink.put_batch(&batch, Lane::Worker(0));
+            sink.report();
+            if batch.last {
+                return Ok(());
+            }
+        }
+    }
+}

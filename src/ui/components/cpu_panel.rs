@@ -1,0 +1,181 @@
+//! The CPU experiment's panel: inputs, Run / Cancel, progress, results, exports.
+
+use super::env_line::EnvLine;
+use super::progress::ProgressList;
+use super::results::ResultsTable;
+use crate::core::cpu_modes::CpuMode;
+use crate::core::lang::Lang;
+use crate::core::preset::{CpuSettings, Problem};
+use crate::core::report::CpuReport;
+use crate::core::workload::task_count;
+use crate::ui::i18n::{mode_name, problem, tr, T};
+use crate::ui::runner::{self, resolved_chunk};
+use crate::ui::state::{Action, CpuState, Run};
+use crate::web::{download::download, env};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`CpuPanel`].
+#[derive(Properties, PartialEq)]
+pub struct CpuPanelProps {
+    /// Page language.
+    pub lang: Lang,
+    /// Initial settings (from the URL or the defaults).
+    pub settings: CpuSettings,
+    /// Start a run as soon as the panel appears (`run=1`).
+    pub autorun: bool,
+    /// The last run from storage, shown until a new run replaces it.
+    pub restored: Option<CpuReport>,
+}
+
+fn text_input(dispatch: UseReducerDispatcher<CpuState>, make: fn(String) -> Action) -> Callback<InputEvent> {
+    Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        dispatch.dispatch(make(input.value()));
+    })
+}
+
+fn field_has(problems: &[Problem], key: &str) -> bool {
+    problems.iter().any(|p| matches!(p, Problem::BadValue { key: k, .. } if k == key))
+}
+
+/// The panel.
+#[function_component(CpuPanel)]
+pub fn cpu_panel(props: &CpuPanelProps) -> Html {
+    let l = props.lang;
+    let state = {
+        let (settings, restored) = (props.settings.clone(), props.restored.clone());
+        use_reducer(move || CpuState::new(&settings, env::host(), restored))
+    };
+    let dispatch = state.dispatcher();
+    {
+        let (state, dispatch, autorun) = (state.clone(), dispatch.clone(), props.autorun);
+        use_effect_with((), move |_| {
+            if autorun {
+                if let Ok(s) = state.settings() {
+                    if !s.modes.is_empty() {
+                        runner::start(s, dispatch);
+                    }
+                }
+            }
+        });
+    }
+
+    let checked = state.settings();
+    let problems = checked.clone().err().unwrap_or_default();
+    let busy = state.busy();
+    let can_run = !busy && checked.as_ref().is_ok_and(|s| !s.modes.is_empty());
+    let on_run = {
+        let (checked, dispatch) = (checked.clone(), dispatch.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Ok(s) = checked.clone() {
+                if !s.modes.is_empty() {
+                    runner::start(s, dispatch.clone());
+                }
+            }
+        })
+    };
+    let on_cancel = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::CancelRequested))
+    };
+    let auto_hint = match &checked {
+        Ok(s) => format!("{} (auto = {})", tr(l, T::ChunkHint), resolved_chunk(s)),
+        Err(_) => tr(l, T::ChunkHint).to_string(),
+    };
+    let run_state = match state.run {
+        Run::Idle => "idle",
+        Run::Running(_) => "running",
+        Run::Stopping => "stopping",
+    };
+    let mode_box = |m: CpuMode| {
+        let blocked = m.needs_shared_memory() && !state.host.isolated;
+        let d = dispatch.clone();
+        let id = format!("cpu-mode-{}", m.id());
+        html! {
+            <li class={classes!(blocked.then_some("blocked"))}>
+                <input type="checkbox" id={id.clone()} checked={state.modes.contains(&m)} disabled={blocked || busy}
+                    aria-describedby={blocked.then(|| format!("{id}-why"))}
+                    onchange={Callback::from(move |_| d.dispatch(Action::ToggleMode(m)))} />
+                <label for={id.clone()}>{ mode_name(l, m) }</label>
+                if m == CpuMode::MainThread { <span class="warn">{" ⚠ "}{ tr(l, T::FreezeWarning) }</span> }
+                if blocked { <p class="reason" id={format!("{id}-why")}>{ tr(l, T::NeedsIsolation) }</p> }
+            </li>
+        }
+    };
+    let total = checked.as_ref().map(|s| task_count(s.n)).unwrap_or(0);
+    let report = state.report.clone();
+    let export = |kind: &'static str| {
+        let report = report.clone();
+        Callback::from(move |_| {
+            if let Some(r) = &report {
+                let stamp = js_sys::Date::new(&r.started_at.into()).to_iso_string().as_string().unwrap_or_default();
+                let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
+                let (text, mime) = if kind == "json" { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
+                if let Err(e) = download(&format!("cpu-run-n{}-{stamp}.{kind}", r.params.n), mime, &text) {
+                    web_sys::console::warn_1(&e.into());
+                }
+            }
+        })
+    };
+    html! {
+        <section id="cpu" class="panel" data-run-state={run_state} aria-labelledby="cpu-title">
+            <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
+            <p>{ tr(l, T::CpuIntro) }</p>
+            <EnvLine lang={l} />
+            <form class="controls" onsubmit={on_run}>
+                <div class="field">
+                    <label for="cpu-n">{ tr(l, T::LabelN) }</label>
+                    <input id="cpu-n" type="text" inputmode="numeric" value={state.n_text.clone()} disabled={busy}
+                        aria-invalid={field_has(&problems, "n").to_string()} oninput={text_input(dispatch.clone(), Action::SetN)} />
+                    <button type="button" id="cpu-scale" class="secondary" disabled={busy}
+                        onclick={let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::TutorialScale))}>
+                        { tr(l, T::TutorialScale) }</button>
+                </div>
+                <div class="field">
+                    <label for="cpu-k">{ tr(l, T::LabelK) }</label>
+                    <input id="cpu-k" type="text" inputmode="numeric" value={state.k_text.clone()} disabled={busy}
+                        aria-invalid={field_has(&problems, "k").to_string()} oninput={text_input(dispatch.clone(), Action::SetK)} />
+                    <small>{ format!("1 … {}", state.host.max_k()) }</small>
+                </div>
+                <div class="field">
+                    <label for="cpu-chunk">{ tr(l, T::LabelChunk) }</label>
+                    <input id="cpu-chunk" type="text" value={state.chunk_text.clone()} placeholder="auto" disabled={busy}
+                        aria-invalid={field_has(&problems, "chunk").to_string()} oninput={text_input(dispatch.clone(), Action::SetChunk)} />
+                    <small id="cpu-chunk-hint">{ auto_hint }</small>
+                </div>
+                <fieldset class="modes">
+                    <legend>{ tr(l, T::Modes) }</legend>
+                    <ul>{ for CpuMode::ALL.into_iter().map(mode_box) }</ul>
+                </fieldset>
+                if !problems.is_empty() {
+                    <ul class="field-errors" role="alert">
+                        { for problems.iter().map(|p| html! { <li>{ problem(l, p) }</li> }) }
+                    </ul>
+                }
+                if problems.is_empty() && state.modes.is_empty() {
+                    <p class="field-errors" role="alert">{ tr(l, T::NoModesChosen) }</p>
+                }
+                <p class="note">{ tr(l, T::WarmupNote) }</p>
+                <div class="actions">
+                    <button type="submit" id="cpu-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
+                    <button type="button" id="cpu-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_))}
+                        onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
+                </div>
+            </form>
+            if !state.rows.is_empty() {
+                <ProgressList lang={l} rows={state.rows.clone()} total={state.report.as_ref().filter(|_| !busy).map(|r| task_count(r.params.n)).unwrap_or(total)} />
+            }
+            if state.restored { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
+            <ResultsTable lang={l} entries={state.entries()} />
+            if state.report.is_some() && !busy {
+                <div class="actions">
+                    <button type="button" id="cpu-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
+                    <button type="button" id="cpu-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
+                </div>
+            }
+            <p class="why">{ tr(l, T::WhyDifferent) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small components, one per file.
+
+pub mod cpu_panel;
+pub mod env_line;
+pub mod lang_switch;
+pub mod progress;
+pub mod results;

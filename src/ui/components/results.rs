@@ -1,0 +1,81 @@
+//! The results table, with the tutorial's Python figures beside the browser's.
+
+use crate::core::lang::Lang;
+use crate::core::report::{RunEntry, Status};
+use crate::ui::format::{duration, percent, speedup};
+use crate::ui::i18n::{mode_name, tr, tutorial_variant, T};
+use yew::prelude::*;
+
+/// Props of [`ResultsTable`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// Page language.
+    pub lang: Lang,
+    /// One row per mode run.
+    pub entries: Vec<RunEntry>,
+}
+
+fn status_text(l: Lang, s: Status) -> &'static str {
+    tr(
+        l,
+        match s {
+            Status::Done => T::StatusDone,
+            Status::Cancelled => T::StatusCancelled,
+            Status::Failed => T::StatusFailed,
+        },
+    )
+}
+
+/// The table; nothing when there are no entries.
+#[function_component(ResultsTable)]
+pub fn results_table(props: &ResultsProps) -> Html {
+    let l = props.lang;
+    if props.entries.is_empty() {
+        return html! {};
+    }
+    let row = |e: &RunEntry| {
+        let t = e.mode.tutorial();
+        let status = serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let check = match (e.status, e.checksum_match) {
+            (Status::Done, Some(true)) => html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> },
+            (Status::Done, Some(false)) => html! { <span class="bad">{"✗ "}{ tr(l, T::Mismatch) }</span> },
+            (Status::Done, None) => html! { { tr(l, T::NoReference) } },
+            (s, _) => html! { <span class="muted">{ status_text(l, s) }</span> },
+        };
+        let checksum = e.checksum.map(|c| c.to_string()).unwrap_or_default();
+        html! {
+            <tr data-mode={e.mode.id()} data-status={status} data-checksum={checksum.clone()}
+                data-match={e.checksum_match.map(|b| b.to_string()).unwrap_or_default()}>
+                <th scope="row">{ mode_name(l, e.mode) }
+                    if let Some(err) = &e.error { <div class="bad error">{ err }</div> }</th>
+                <td class="num">{ e.k }</td>
+                <td class="num wall">{ if e.status == Status::Done { duration(e.wall_ms) } else { format!("({})", duration(e.wall_ms)) } }</td>
+                <td class="num">{ duration(e.startup_ms) }</td>
+                <td class="num speedup">{ speedup(e.speedup) }</td>
+                <td class="num">{ percent(e.efficiency) }</td>
+                <td title={checksum}>{ check }</td>
+                <td class="tutorial">{ tutorial_variant(l, e.mode) }{": "}{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</td>
+            </tr>
+        }
+    };
+    let no_serial = !props.entries.iter().any(|e| e.speedup.is_some());
+    html! {
+        <div class="table-wrap">
+            <table id="cpu-results">
+                <caption>{ tr(l, T::Results) }</caption>
+                <thead><tr>
+                    <th scope="col">{ tr(l, T::ColMode) }</th>
+                    <th scope="col">{ tr(l, T::ColK) }</th>
+                    <th scope="col">{ tr(l, T::ColWall) }</th>
+                    <th scope="col">{ tr(l, T::ColStartup) }</th>
+                    <th scope="col">{ tr(l, T::ColSpeedup) }</th>
+                    <th scope="col">{ tr(l, T::ColEfficiency) }</th>
+                    <th scope="col">{ tr(l, T::ColChecksum) }</th>
+                    <th scope="col">{ tr(l, T::ColTutorial) }</th>
+                </tr></thead>
+                <tbody>{ for props.entries.iter().map(row) }</tbody>
+            </table>
+            if no_serial { <p class="muted">{ tr(l, T::NoSerial) }</p> }
+        </div>
+    }
+}

@@ -1,0 +1,160 @@
+//! Every text on the page, in both languages. `texts!` makes each entry give both, so a missing
+//! translation does not compile.
+
+use crate::core::cpu_modes::CpuMode;
+use crate::core::lang::Lang;
+use crate::core::preset::{Expected, Problem};
+
+macro_rules! texts {
+    ($($key:ident => $zh:expr, $en:expr;)*) => {
+        /// A fixed text of the page.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key),* }
+
+        /// The text in `lang`.
+        pub fn tr(lang: Lang, t: T) -> &'static str {
+            match (lang, t) {
+                $((Lang::Zh, T::$key) => $zh, (Lang::En, T::$key) => $en,)*
+            }
+        }
+    };
+}
+
+texts! {
+    Title => "并发游乐场", "Concurrency Playground";
+    Tagline => "把一篇 Python 并发教程里的实验搬进浏览器：同一份工作，用 Web Worker、线程池和异步任务实际跑一遍，计时、对比。",
+        "The experiments of a Python concurrency tutorial, re-run in your browser: the same work on web workers, a thread pool and async tasks, timed side by side.";
+    Language => "语言", "Language";
+    CpuTitle => "实验一：CPU 密集型计算", "Experiment 1: CPU-bound work";
+    CpuIntro => "任务 i（i = 1 … n−1）计算 S(i) = Σ(1/x + √x + sin x + cos x)，x 从 1 到 i−1。任务 i 的工作量与 i 成正比，总量约 n²/2 次求值。教程在 CPython 上取 n = 20000。",
+        "Task i (i = 1 … n−1) computes S(i) = Σ(1/x + √x + sin x + cos x) for x = 1 … i−1. Task i costs ∝ i, about n²/2 evaluations in all. The tutorial ran n = 20000 on CPython.";
+    LabelN => "规模 n", "Size n";
+    LabelK => "线程 / Worker 数 k", "Threads / workers k";
+    LabelChunk => "每条消息的任务数（chunk）", "Tasks per message (chunk)";
+    ChunkHint => "留空或填 auto：自动选择", "blank or auto: chosen for you";
+    TutorialScale => "教程规模（n = 20000）", "Tutorial scale (n = 20000)";
+    Modes => "运行方式", "Modes";
+    Run => "运行", "Run";
+    Cancel => "取消", "Cancel";
+    WarmupNote => "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
+        "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.";
+    NeedsIsolation => "此页面没有跨源隔离（缺少 COOP/COEP 响应头），无法与 Worker 共享内存，所以这一项不可用。",
+        "Not available: this page is not cross-origin isolated (no COOP/COEP headers), so its memory cannot be shared with workers.";
+    FreezeWarning => "会冻结页面", "freezes the page";
+    Progress => "进度", "Progress";
+    Results => "结果", "Results";
+    ColMode => "方式", "Mode";
+    ColK => "k", "k";
+    ColWall => "墙钟时间", "Wall time";
+    ColStartup => "启动", "Start-up";
+    ColSpeedup => "加速比", "Speedup";
+    ColEfficiency => "效率", "Efficiency";
+    ColChecksum => "校验和", "Checksum";
+    ColTutorial => "教程（Python, n = 20000）", "Tutorial (Python, n = 20000)";
+    Match => "与基准一致", "matches";
+    Mismatch => "与基准不一致！", "differs!";
+    NoReference => "无可比对", "nothing to compare";
+    NoSerial => "没有运行 serial，无法计算加速比。", "Run serial too to get speedups.";
+    StatusWaiting => "等待中", "waiting";
+    StatusStarting => "启动中", "starting";
+    StatusWarming => "预热中", "warming up";
+    StatusRunning => "运行中", "running";
+    StatusDone => "完成", "done";
+    StatusCancelled => "已取消", "cancelled";
+    StatusFailed => "失败", "failed";
+    StatusSkipped => "未运行", "not run";
+    DownloadJson => "下载 JSON", "Download JSON";
+    DownloadCsv => "下载 CSV", "Download CSV";
+    Restored => "以下是你上次的结果（从本地存储恢复）。", "Your last results, restored from this browser's storage.";
+    EnvCores => "逻辑核心数", "hardwareConcurrency";
+    EnvIsolated => "跨源隔离", "crossOriginIsolated";
+    EnvPool => "线程池线程", "pool threads";
+    EnvBrowser => "浏览器", "browser";
+    Yes => "是", "yes";
+    No => "否", "no";
+    NotStarted => "未启动", "not started";
+    UrlProblems => "链接里的参数有问题，已改用默认值：", "Some URL parameters could not be used; defaults were used instead:";
+    FieldInvalid => "请先修正上面标红的输入。", "Fix the highlighted input first.";
+    NoModesChosen => "至少选择一种运行方式。", "Choose at least one mode.";
+    WhyDifferent => "为什么和教程不同？CPython 的线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍；Rust 线程没有 GIL，rayon 能接近 k 倍。global-lock 给每个任务加一把全局锁，重现了 GIL 的效果。Worker 与进程一样各有独立内存，靠消息通信。",
+        "Why does it differ from the tutorial? CPython's threads share one GIL, so only one runs bytecode at a time: 4 threads gave 1.06x. Rust threads have no GIL, so rayon gets close to k. global-lock puts one global lock around every task and brings the GIL's effect back. Workers, like processes, have memory of their own and talk in messages.";
+}
+
+/// A mode's short name as shown in the panel.
+pub fn mode_name(lang: Lang, m: CpuMode) -> &'static str {
+    match (lang, m) {
+        (Lang::Zh, CpuMode::Serial) => "serial：单个 Worker 串行",
+        (Lang::En, CpuMode::Serial) => "serial: one worker, in order",
+        (Lang::Zh, CpuMode::MainThread) => "main-thread：在页面主线程上",
+        (Lang::En, CpuMode::MainThread) => "main-thread: on the page's thread",
+        (Lang::Zh, CpuMode::Async) => "async：事件循环上的协作式任务",
+        (Lang::En, CpuMode::Async) => "async: cooperative tasks on the event loop",
+        (Lang::Zh, CpuMode::Rayon) => "rayon：共享内存线程池",
+        (Lang::En, CpuMode::Rayon) => "rayon: shared-memory thread pool",
+        (Lang::Zh, CpuMode::GlobalLock) => "global-lock：线程池 + 全局锁（模拟 GIL）",
+        (Lang::En, CpuMode::GlobalLock) => "global-lock: the pool under one global lock (a GIL)",
+        (Lang::Zh, CpuMode::Workers) => "workers：k 个独立 Worker（类似进程池）",
+        (Lang::En, CpuMode::Workers) => "workers: k separate workers (a process pool)",
+        (Lang::Zh, CpuMode::WorkersQueue) => "workers-queue：k 个 Worker 从任务队列取活",
+        (Lang::En, CpuMode::WorkersQueue) => "workers-queue: k workers pulling from a job queue",
+    }
+}
+
+/// The tutorial variant a mode stands for.
+pub fn tutorial_variant(lang: Lang, m: CpuMode) -> &'static str {
+    match (lang, m) {
+        (Lang::Zh, CpuMode::Serial | CpuMode::MainThread) => "单线程 base",
+        (Lang::En, CpuMode::Serial | CpuMode::MainThread) => "single-thread base",
+        (Lang::Zh, CpuMode::Async) => "协程",
+        (Lang::En, CpuMode::Async) => "coroutines",
+        (Lang::Zh, CpuMode::Rayon | CpuMode::GlobalLock) => "4 线程（有 GIL）",
+        (Lang::En, CpuMode::Rayon | CpuMode::GlobalLock) => "4 threads (with the GIL)",
+        (Lang::Zh, CpuMode::Workers) => "4 进程",
+        (Lang::En, CpuMode::Workers) => "4 processes",
+        (Lang::Zh, CpuMode::WorkersQueue) => "4 进程 + 队列",
+        (Lang::En, CpuMode::WorkersQueue) => "4 processes + queue",
+    }
+}
+
+fn expected(lang: Lang, e: Expected) -> String {
+    match (lang, e) {
+        (Lang::Zh, Expected::Range { min, max }) => format!("{min} 到 {max} 之间的整数"),
+        (Lang::En, Expected::Range { min, max }) => format!("a whole number from {min} to {max}"),
+        (Lang::Zh, Expected::AutoOrRange { min, max }) => format!("auto 或 {min} 到 {max} 之间的整数"),
+        (Lang::En, Expected::AutoOrRange { min, max }) => format!("auto or a whole number from {min} to {max}"),
+        (Lang::Zh, Expected::Flag) => "0 或 1".into(),
+        (Lang::En, Expected::Flag) => "0 or 1".into(),
+        (Lang::Zh, Expected::Language) => "zh 或 en".into(),
+        (Lang::En, Expected::Language) => "zh or en".into(),
+    }
+}
+
+/// A problem with a URL parameter or an input, as a sentence.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    match (lang, p) {
+        (Lang::Zh, Problem::UnknownParam { key }) => format!("不认识参数「{key}」，已忽略。"),
+        (Lang::En, Problem::UnknownParam { key }) => format!("Unknown parameter “{key}” ignored."),
+        (Lang::Zh, Problem::BadValue { key, value, expected: e }) => {
+            format!("{key}=「{value}」无效：应为{}；已使用默认值。", expected(lang, *e))
+        }
+        (Lang::En, Problem::BadValue { key, value, expected: e }) => {
+            format!("{key}=“{value}” is not valid: expected {}; using the default.", expected(lang, *e))
+        }
+        (Lang::Zh, Problem::Capped { key, value, cap }) => format!("{key}={value} 太大，已限制为 {cap}。"),
+        (Lang::En, Problem::Capped { key, value, cap }) => format!("{key}={value} is too large; capped at {cap}."),
+        (Lang::Zh, Problem::UnknownMode { id }) => format!("没有名为「{id}」的运行方式，已忽略。"),
+        (Lang::En, Problem::UnknownMode { id }) => format!("There is no mode “{id}”; ignored."),
+        (Lang::Zh, Problem::ModeNeedsIsolation { mode }) => {
+            format!("{} 需要跨源隔离的页面，此处不可用，已去掉。", mode.id())
+        }
+        (Lang::En, Problem::ModeNeedsIsolation { mode }) => {
+            format!("{} needs a cross-origin isolated page and is unavailable here; left out.", mode.id())
+        }
+        (Lang::Zh, Problem::NoModes) => "modes 里没有可用的运行方式，已使用默认选择。".into(),
+        (Lang::En, Problem::NoModes) => "modes named no usable mode; using the default selection.".into(),
+        (Lang::Zh, Problem::UnknownExperiment { value }) => format!("没有名为「{value}」的实验，显示 CPU 实验。"),
+        (Lang::En, Problem::UnknownExperiment { value }) => {
+            format!("There is no experiment “{value}”; showing the CPU experiment.")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The page: a Yew app. State lives in reducers (`state.rs`), components only render and
+//! dispatch.
+
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod runner;
+pub mod state;
+
+/// Renders the page — only where there is a window: every worker the page starts loads this
+/// same module and runs its start function too.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The CPU panel's state and its reducer.
+
+use crate::core::cpu_modes::CpuMode;
+use crate::core::preset::{check_chunk, check_k, check_n, Chunk, CpuSettings, Host, Problem};
+use crate::core::report::{entries, CpuReport, ModeOutcome, RunEntry, Status};
+use crate::modes::{Cancel, Phase};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where a mode stands in the current run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    /// Queued behind other modes.
+    Waiting,
+    /// Starting, warming up, or computing.
+    Active(Phase),
+    /// Finished (done, cancelled or failed).
+    Finished(Status),
+    /// Not run: the run was cancelled before its turn.
+    Skipped,
+}
+
+/// The run as a whole.
+#[derive(Clone)]
+pub enum Run {
+    /// Nothing running; the last results (if any) are shown.
+    Idle,
+    /// Modes are running; the signal stops them.
+    Running(Cancel),
+    /// Cancel was pressed; waiting for the current mode to stop.
+    Stopping,
+}
+
+/// Everything the CPU panel shows.
+#[derive(Clone)]
+pub struct CpuState {
+    /// What the learner typed for n.
+    pub n_text: String,
+    /// What the learner typed for k.
+    pub k_text: String,
+    /// What the learner typed for the chunk size.
+    pub chunk_text: String,
+    /// Modes ticked, in panel order.
+    pub modes: Vec<CpuMode>,
+    /// The host the inputs are checked against.
+    pub host: Host,
+    /// Running or not.
+    pub run: Run,
+    /// Progress of each mode of the current or last run.
+    pub rows: Vec<(CpuMode, Row)>,
+    /// Outcomes of the current or last run (with every S(i), for the comparison).
+    pub outcomes: Vec<Rc<ModeOutcome>>,
+    /// The last finished run's report (also the one restored after a reload).
+    pub report: Option<Rc<CpuReport>>,
+    /// `report` came from storage, not from a run in this page.
+    pub restored: bool,
+}
+
+/// Everything that changes the panel.
+pub enum Action {
+    /// Typed into n.
+    SetN(String),
+    /// Typed into k.
+    SetK(String),
+    /// Typed into chunk.
+    SetChunk(String),
+    /// Ticked or unticked a mode.
+    ToggleMode(CpuMode),
+    /// The "tutorial scale" button.
+    TutorialScale,
+    /// A run began with these modes.
+    Started(Cancel, Vec<CpuMode>),
+    /// A mode moved to a new phase.
+    Phase(CpuMode, Phase),
+    /// A mode finished.
+    ModeFinished(Rc<ModeOutcome>),
+    /// Cancel pressed.
+    CancelRequested,
+    /// The run is over; this is its report.
+    Finished(Rc<CpuReport>),
+}
+
+impl CpuState {
+    /// A panel showing `settings`, with a restored report if there is one.
+    pub fn new(settings: &CpuSettings, host: Host, restored: Option<CpuReport>) -> CpuState {
+        CpuState {
+            n_text: settings.n.to_string(),
+            k_text: settings.k.to_string(),
+            chunk_text: match settings.chunk {
+                Chunk::Auto => "auto".into(),
+                Chunk::Fixed(c) => c.to_string(),
+            },
+            modes: settings.modes.clone(),
+            host,
+            run: Run::Idle,
+            rows: Vec::new(),
+            outcomes: Vec::new(),
+            restored: restored.is_some(),
+            report: restored.map(Rc::new),
+        }
+    }
+
+    /// The inputs, checked. `Err` lists what must be fixed first.
+    pub fn settings(&self) -> Result<CpuSettings, Vec<Problem>> {
+        let n = check_n(&self.n_text).map(|(n, _)| n);
+        let k = check_k(&self.k_text, self.host);
+        let chunk = if self.chunk_text.trim().is_empty() { Ok(Chunk::Auto) } else { check_chunk(&self.chunk_text) };
+        match (n, k, chunk) {
+            (Ok(n), Ok(k), Ok(chunk)) => Ok(CpuSettings { n, k, chunk, modes: self.modes.clone() }),
+            (n, k, c) => Err([n.err(), k.err(), c.err()].into_iter().flatten().collect()),
+        }
+    }
+
+    /// Whether a run is in progress (or stopping).
+    pub fn busy(&self) -> bool {
+        !matches!(self.run, Run::Idle)
+    }
+
+    /// The rows of the results table: live outcomes if this page ran, else the stored report.
+    pub fn entries(&self) -> Vec<RunEntry> {
+        if self.outcomes.is_empty() {
+            self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
+        } else {
+            let plain: Vec<ModeOutcome> = self.outcomes.iter().map(|o| (**o).clone()).collect();
+            entries(&plain)
+        }
+    }
+
+    fn set_row(&mut self, mode: CpuMode, row: Row) {
+        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
+            r.1 = row;
+        }
+    }
+}
+
+impl Reducible for CpuState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetN(t) => s.n_text = t,
+            Action::SetK(t) => s.k_text = t,
+            Action::SetChunk(t) => s.chunk_text = t,
+            Action::ToggleMode(m) => {
+                if let Some(pos) = s.modes.iter().position(|x| *x == m) {
+                    s.modes.remove(pos);
+                } else if !m.needs_shared_memory() || s.host.isolated {
+                    s.modes.push(m);
+                    s.modes.sort();
+                }
+            }
+            Action::TutorialScale => s.n_text = crate::core::cpu_modes::TUTORIAL_N.to_string(),
+            Action::Started(cancel, modes) => {
+                s.run = Run::Running(cancel);
+                s.rows = modes.into_iter().map(|m| (m, Row::Waiting)).collect();
+                s.outcomes.clear();
+                s.restored = false;
+            }
+            Action::Phase(mode, phase) => s.set_row(mode, Row::Active(phase)),
+            Action::ModeFinished(o) => {
+                s.set_row(o.mode, Row::Finished(o.status));
+                s.outcomes.push(o);
+            }
+            Action::CancelRequested => {
+                if let Run::Running(cancel) = &s.run {
+                    cancel.fire();
+                    s.run = Run::Stopping;
+                }
+            }
+            Action::Finished(report) => {
+                for (_, row) in s.rows.iter_mut() {
+                    if matches!(row, Row::Waiting | Row::Active(_)) {
+                        *row = Row::Skipped;
+                    }
+                }
+                s.report = Some(report);
+                s.run = Run::Idle;
+            }
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,57 @@
+// A small static server for the tests and `make bench`: serves a directory on 127.0.0.1, with or
+// without the cross-origin isolation headers, so one build can be checked both ways.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png',
+  '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+};
+
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * Serves `root` under `prefix` (e.g. "/" or "/course/playground/").
+ * @param {{root: string, prefix?: string, headers?: Record<string,string>, port?: number}} opts
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ */
+export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
+  root = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
+    rel = rel.slice(prefix.length);
+    let file = path.join(root, rel);
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (rel === '' || rel.endsWith('/')) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, headers).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const p = server.address().port;
+      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+// `node tests/support/server.mjs DIR [--isolated] [--port N] [--prefix /x/]` for a manual look.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const s = await serve({
+    root: args[0] || 'dist', prefix: opt('--prefix', '/'), port: Number(opt('--port', 0)),
+    headers: args.includes('--isolated') ? ISOLATION_HEADERS : {},
+  });
+  console.log(`serving ${args[0] || 'dist'} at ${s.url}${args.includes('--isolated') ? ' (cross-origin isolated)' : ''}`);
+}
