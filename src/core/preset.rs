@@ -21,9 +21,17 @@ pub enum Problem {
     /// A parameter the page does not know.
     UnknownParam { key: String },
     /// A value that is not one the parameter accepts; the default is used instead.
-    BadValue { key: String, value: String, expected: Expected },
+    BadValue {
+        key: String,
+        value: String,
+        expected: Expected,
+    },
     /// A number above the limit; the limit is used instead.
-    Capped { key: String, value: String, cap: u32 },
+    Capped {
+        key: String,
+        value: String,
+        cap: u32,
+    },
     /// A mode id that does not exist.
     UnknownMode { id: String },
     /// A shared-memory mode asked for on a page that is not cross-origin isolated.
@@ -95,7 +103,9 @@ impl CpuSettings {
             chunk: Chunk::Auto,
             modes: CpuMode::ALL
                 .into_iter()
-                .filter(|m| *m != CpuMode::MainThread && (host.isolated || !m.needs_shared_memory()))
+                .filter(|m| {
+                    *m != CpuMode::MainThread && (host.isolated || !m.needs_shared_memory())
+                })
                 .collect(),
         }
     }
@@ -138,12 +148,20 @@ pub fn check_n(value: &str) -> Result<(u32, Option<Problem>), Problem> {
     let bad = || Problem::BadValue {
         key: "n".into(),
         value: value.into(),
-        expected: Expected::Range { min: MIN_N, max: MAX_N },
+        expected: Expected::Range {
+            min: MIN_N,
+            max: MAX_N,
+        },
     };
     match whole_number(value) {
-        Some(v) if v > MAX_N => {
-            Ok((MAX_N, Some(Problem::Capped { key: "n".into(), value: value.into(), cap: MAX_N })))
-        }
+        Some(v) if v > MAX_N => Ok((
+            MAX_N,
+            Some(Problem::Capped {
+                key: "n".into(),
+                value: value.into(),
+                cap: MAX_N,
+            }),
+        )),
         Some(v) if v >= MIN_N => Ok((v, None)),
         _ => Err(bad()),
     }
@@ -156,7 +174,10 @@ pub fn check_k(value: &str, host: Host) -> Result<u32, Problem> {
         _ => Err(Problem::BadValue {
             key: "k".into(),
             value: value.into(),
-            expected: Expected::Range { min: 1, max: host.max_k() },
+            expected: Expected::Range {
+                min: 1,
+                max: host.max_k(),
+            },
         }),
     }
 }
@@ -171,7 +192,10 @@ pub fn check_chunk(value: &str) -> Result<Chunk, Problem> {
         _ => Err(Problem::BadValue {
             key: "chunk".into(),
             value: value.into(),
-            expected: Expected::AutoOrRange { min: 1, max: MAX_CHUNK },
+            expected: Expected::AutoOrRange {
+                min: 1,
+                max: MAX_CHUNK,
+            },
         }),
     }
 }
@@ -217,7 +241,9 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
         match key {
             "exp" => match value.trim().to_ascii_lowercase().as_str() {
                 "cpu" => p.experiment = Some(Experiment::Cpu),
-                _ => problems.push(Problem::UnknownExperiment { value: value.into() }),
+                _ => problems.push(Problem::UnknownExperiment {
+                    value: value.into(),
+                }),
             },
             "lang" => match Lang::from_tag(value) {
                 Some(l) => p.lang = Some(l),
@@ -275,8 +301,14 @@ pub fn to_query(cpu: &CpuSettings, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    const ISOLATED: Host = Host { hardware_concurrency: 4, isolated: true };
-    const PLAIN: Host = Host { hardware_concurrency: 2, isolated: false };
+    const ISOLATED: Host = Host {
+        hardware_concurrency: 4,
+        isolated: true,
+    };
+    const PLAIN: Host = Host {
+        hardware_concurrency: 2,
+        isolated: false,
+    };
 
     fn q(s: &str, host: Host) -> Preset {
         let pairs: Vec<(&str, &str)> = s.split('&').filter_map(|kv| kv.split_once('=')).collect();
@@ -286,7 +318,10 @@ mod tests {
     /// The example preset is read exactly, with no problem reported.
     #[test]
     fn the_example_preset() {
-        let p = q("exp=cpu&n=3000&k=2&chunk=16&modes=serial,rayon,workers&run=1&lang=en", ISOLATED);
+        let p = q(
+            "exp=cpu&n=3000&k=2&chunk=16&modes=serial,rayon,workers&run=1&lang=en",
+            ISOLATED,
+        );
         assert_eq!(p.problems, vec![]);
         assert_eq!(p.experiment, Some(Experiment::Cpu));
         assert_eq!(p.lang, Some(Lang::En));
@@ -305,7 +340,10 @@ mod tests {
     /// Every bad value is reported and replaced by the default; n is capped, not dropped.
     #[test]
     fn bad_values_fall_back() {
-        let p = q("n=99999999999&k=0&chunk=-3&modes=serial,turbo&run=yes&lang=fr&zzz=1&exp=gpu", ISOLATED);
+        let p = q(
+            "n=99999999999&k=0&chunk=-3&modes=serial,turbo&run=yes&lang=fr&zzz=1&exp=gpu",
+            ISOLATED,
+        );
         assert_eq!(p.cpu.n, MAX_N);
         assert_eq!(p.cpu.k, 4);
         assert_eq!(p.cpu.chunk, Chunk::Auto);
@@ -314,9 +352,15 @@ mod tests {
         assert_eq!(p.lang, None);
         assert_eq!(p.problems.len(), 8, "{:?}", p.problems);
         assert!(matches!(p.problems[0], Problem::Capped { cap: MAX_N, .. }));
-        assert!(p.problems.contains(&Problem::UnknownMode { id: "turbo".into() }));
-        assert!(p.problems.contains(&Problem::UnknownParam { key: "zzz".into() }));
-        assert!(p.problems.contains(&Problem::UnknownExperiment { value: "gpu".into() }));
+        assert!(p
+            .problems
+            .contains(&Problem::UnknownMode { id: "turbo".into() }));
+        assert!(p
+            .problems
+            .contains(&Problem::UnknownParam { key: "zzz".into() }));
+        assert!(p.problems.contains(&Problem::UnknownExperiment {
+            value: "gpu".into()
+        }));
     }
 
     /// Values that only look like numbers are rejected.
@@ -337,15 +381,24 @@ mod tests {
     /// Without isolation the shared-memory modes are neither defaults nor accepted from a URL.
     #[test]
     fn shared_memory_modes_need_isolation() {
-        assert!(!CpuSettings::defaults(PLAIN).modes.iter().any(|m| m.needs_shared_memory()));
-        assert!(CpuSettings::defaults(ISOLATED).modes.contains(&CpuMode::Rayon));
+        assert!(!CpuSettings::defaults(PLAIN)
+            .modes
+            .iter()
+            .any(|m| m.needs_shared_memory()));
+        assert!(CpuSettings::defaults(ISOLATED)
+            .modes
+            .contains(&CpuMode::Rayon));
         let p = q("modes=rayon,global-lock", PLAIN);
         assert_eq!(p.cpu.modes, CpuSettings::defaults(PLAIN).modes);
         assert_eq!(
             p.problems,
             vec![
-                Problem::ModeNeedsIsolation { mode: CpuMode::Rayon },
-                Problem::ModeNeedsIsolation { mode: CpuMode::GlobalLock },
+                Problem::ModeNeedsIsolation {
+                    mode: CpuMode::Rayon
+                },
+                Problem::ModeNeedsIsolation {
+                    mode: CpuMode::GlobalLock
+                },
                 Problem::NoModes
             ]
         );
@@ -362,7 +415,12 @@ mod tests {
     /// A share link reads back as the same settings.
     #[test]
     fn share_link_round_trips() {
-        let s = CpuSettings { n: 1234, k: 3, chunk: Chunk::Fixed(7), modes: vec![CpuMode::Async, CpuMode::WorkersQueue] };
+        let s = CpuSettings {
+            n: 1234,
+            k: 3,
+            chunk: Chunk::Fixed(7),
+            modes: vec![CpuMode::Async, CpuMode::WorkersQueue],
+        };
         let p = q(&to_query(&s, Lang::Zh), ISOLATED);
         assert_eq!(p.cpu, s);
         assert_eq!(p.lang, Some(Lang::Zh));

@@ -10,9 +10,16 @@ use std::ops::Range;
 
 /// One term of the sum. Same evaluation order as the tutorial's Python expression:
 /// `((1/x + √x) + sin x) + cos x`.
+///
+/// `libm::sincos` on every target: on wasm, `f64::sin` and `f64::cos` already are the `libm`
+/// crate's, and `sincos` gives the same bits as the two calls (checked for every x < 50 000)
+/// while sharing the argument reduction, ~20 % faster. Natively, `f64::sin` would be glibc's,
+/// which differs from libm in the last bit for ~6 % of these x; using libm there too makes the
+/// native benchmark time the same maths as the browser.
 #[inline(always)]
 fn term(x: f64) -> f64 {
-    1.0 / x + x.sqrt() + x.sin() + x.cos()
+    let (sin, cos) = libm::sincos(x);
+    1.0 / x + x.sqrt() + sin + cos
 }
 
 /// Adds the terms for `x` in `from..to` onto `acc`, in ascending `x`.
@@ -71,9 +78,9 @@ mod tests {
     #[test]
     fn known_values() {
         assert_eq!(task(1), 0.0, "S(1) is an empty sum");
-        let t1 = 1.0 + 1.0f64.sqrt() + 1.0f64.sin() + 1.0f64.cos();
+        let t1 = 1.0 + 1.0f64.sqrt() + libm::sin(1.0) + libm::cos(1.0);
         assert_eq!(task(2), t1);
-        let t2 = 0.5 + 2.0f64.sqrt() + 2.0f64.sin() + 2.0f64.cos();
+        let t2 = 0.5 + 2.0f64.sqrt() + libm::sin(2.0) + libm::cos(2.0);
         assert_eq!(task(3), t1 + t2);
         assert!((task(2) - 3.3817732906760363).abs() < 1e-15);
     }
@@ -98,13 +105,30 @@ mod tests {
         assert_eq!(task_count(2), 1);
     }
 
+    /// `sincos` gives exactly what separate `sin` and `cos` give, for every x the page can use.
+    #[test]
+    fn sincos_is_sin_and_cos() {
+        for x in 1..crate::core::preset::MAX_N {
+            let x = f64::from(x);
+            let (s, c) = libm::sincos(x);
+            assert_eq!(
+                (s.to_bits(), c.to_bits()),
+                (libm::sin(x).to_bits(), libm::cos(x).to_bits()),
+                "x = {x}"
+            );
+        }
+    }
+
     /// Slicing a task (as the async mode does) gives identical bits.
     #[test]
     fn slices_give_the_same_bits() {
         for i in [2u32, 3, 17, 1000, 4097] {
             for cut in [1u32, 2, i / 3 + 1, i - 1] {
                 let cut = cut.clamp(1, i);
-                assert_eq!(sum_terms(sum_terms(0.0, 1, cut), cut, i).to_bits(), task(i).to_bits());
+                assert_eq!(
+                    sum_terms(sum_terms(0.0, 1, cut), cut, i).to_bits(),
+                    task(i).to_bits()
+                );
             }
         }
     }
@@ -113,7 +137,7 @@ mod tests {
     #[test]
     fn work_is_triangular() {
         assert_eq!(work_in(tasks(2)), 0);
-        assert_eq!(work_in(tasks(4)), 0 + 1 + 2);
+        assert_eq!(work_in(tasks(4)), 1 + 2, "tasks 1, 2, 3 cost 0, 1, 2");
         assert_eq!(work_in(tasks(20_000)), 19_998 * 19_999 / 2);
         assert_eq!(work_in(5..8), 4 + 5 + 6);
         assert_eq!(work_in(tasks(100)), work_in(1..40) + work_in(40..100));

@@ -22,9 +22,15 @@ struct Boot {
 }
 
 fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return vec![] };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return vec![] };
-    let Ok(Some(iter)) = js_sys::try_iter(&params) else { return vec![] };
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
+        return vec![];
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return vec![];
+    };
+    let Ok(Some(iter)) = js_sys::try_iter(&params) else {
+        return vec![];
+    };
     iter.flatten()
         .filter_map(|pair| {
             let pair = js_sys::Array::from(&pair);
@@ -35,17 +41,27 @@ fn query_pairs() -> Vec<(String, String)> {
 
 fn boot() -> Boot {
     let pairs = query_pairs();
-    let preset = parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), env::host());
+    let preset = parse(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        env::host(),
+    );
     let lang = preset
         .lang
         .or_else(|| storage::load::<Lang>(LANG_KEY))
         .unwrap_or_else(|| Lang::from_preferences(env::languages().iter().map(String::as_str)));
-    Boot { preset, lang, restored: storage::load(LAST_RUN_KEY) }
+    Boot {
+        preset,
+        lang,
+        restored: storage::load(LAST_RUN_KEY),
+    }
 }
 
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
 fn apply_lang(lang: Lang) {
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
     }
 }

@@ -120,8 +120,12 @@ fn expected(lang: Lang, e: Expected) -> String {
     match (lang, e) {
         (Lang::Zh, Expected::Range { min, max }) => format!("{min} 到 {max} 之间的整数"),
         (Lang::En, Expected::Range { min, max }) => format!("a whole number from {min} to {max}"),
-        (Lang::Zh, Expected::AutoOrRange { min, max }) => format!("auto 或 {min} 到 {max} 之间的整数"),
-        (Lang::En, Expected::AutoOrRange { min, max }) => format!("auto or a whole number from {min} to {max}"),
+        (Lang::Zh, Expected::AutoOrRange { min, max }) => {
+            format!("auto 或 {min} 到 {max} 之间的整数")
+        }
+        (Lang::En, Expected::AutoOrRange { min, max }) => {
+            format!("auto or a whole number from {min} to {max}")
+        }
         (Lang::Zh, Expected::Flag) => "0 或 1".into(),
         (Lang::En, Expected::Flag) => "0 or 1".into(),
         (Lang::Zh, Expected::Language) => "zh 或 en".into(),
@@ -134,25 +138,56 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
     match (lang, p) {
         (Lang::Zh, Problem::UnknownParam { key }) => format!("不认识参数「{key}」，已忽略。"),
         (Lang::En, Problem::UnknownParam { key }) => format!("Unknown parameter “{key}” ignored."),
-        (Lang::Zh, Problem::BadValue { key, value, expected: e }) => {
-            format!("{key}=「{value}」无效：应为{}；已使用默认值。", expected(lang, *e))
+        (
+            Lang::Zh,
+            Problem::BadValue {
+                key,
+                value,
+                expected: e,
+            },
+        ) => {
+            format!(
+                "{key}=「{value}」无效：应为{}；已使用默认值。",
+                expected(lang, *e)
+            )
         }
-        (Lang::En, Problem::BadValue { key, value, expected: e }) => {
-            format!("{key}=“{value}” is not valid: expected {}; using the default.", expected(lang, *e))
+        (
+            Lang::En,
+            Problem::BadValue {
+                key,
+                value,
+                expected: e,
+            },
+        ) => {
+            format!(
+                "{key}=“{value}” is not valid: expected {}; using the default.",
+                expected(lang, *e)
+            )
         }
-        (Lang::Zh, Problem::Capped { key, value, cap }) => format!("{key}={value} 太大，已限制为 {cap}。"),
-        (Lang::En, Problem::Capped { key, value, cap }) => format!("{key}={value} is too large; capped at {cap}."),
+        (Lang::Zh, Problem::Capped { key, value, cap }) => {
+            format!("{key}={value} 太大，已限制为 {cap}。")
+        }
+        (Lang::En, Problem::Capped { key, value, cap }) => {
+            format!("{key}={value} is too large; capped at {cap}.")
+        }
         (Lang::Zh, Problem::UnknownMode { id }) => format!("没有名为「{id}」的运行方式，已忽略。"),
         (Lang::En, Problem::UnknownMode { id }) => format!("There is no mode “{id}”; ignored."),
         (Lang::Zh, Problem::ModeNeedsIsolation { mode }) => {
             format!("{} 需要跨源隔离的页面，此处不可用，已去掉。", mode.id())
         }
         (Lang::En, Problem::ModeNeedsIsolation { mode }) => {
-            format!("{} needs a cross-origin isolated page and is unavailable here; left out.", mode.id())
+            format!(
+                "{} needs a cross-origin isolated page and is unavailable here; left out.",
+                mode.id()
+            )
         }
         (Lang::Zh, Problem::NoModes) => "modes 里没有可用的运行方式，已使用默认选择。".into(),
-        (Lang::En, Problem::NoModes) => "modes named no usable mode; using the default selection.".into(),
-        (Lang::Zh, Problem::UnknownExperiment { value }) => format!("没有名为「{value}」的实验，显示 CPU 实验。"),
+        (Lang::En, Problem::NoModes) => {
+            "modes named no usable mode; using the default selection.".into()
+        }
+        (Lang::Zh, Problem::UnknownExperiment { value }) => {
+            format!("没有名为「{value}」的实验，显示 CPU 实验。")
+        }
         (Lang::En, Problem::UnknownExperiment { value }) => {
             format!("There is no experiment “{value}”; showing the CPU experiment.")
         }

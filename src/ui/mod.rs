@@ -11,7 +11,9 @@ pub mod state;
 /// Renders the page — only where there is a window: every worker the page starts loads this
 /// same module and runs its start function too.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     match document.get_element_by_id("app") {
         Some(root) => {
             yew::Renderer::<app::App>::with_root(root).render();

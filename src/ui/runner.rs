@@ -27,7 +27,11 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>) {
     let cancel = Cancel::default();
     let modes = settings.modes.clone();
     dispatch.dispatch(Action::Started(cancel.clone(), modes.clone()));
-    let plan = Plan { n: settings.n, k: settings.k, chunk: resolved_chunk(&settings) };
+    let plan = Plan {
+        n: settings.n,
+        k: settings.k,
+        chunk: resolved_chunk(&settings),
+    };
     let started_at = js_sys::Date::now();
     wasm_bindgen_futures::spawn_local(async move {
         let mut outcomes = Vec::new();
@@ -53,7 +57,11 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>) {
             env: Env {
                 hardware_concurrency: env::hardware_concurrency(),
                 cross_origin_isolated: env::isolated(),
-                pool_threads: outcomes.iter().any(|o| o.mode.needs_shared_memory()).then(pool::current_threads).flatten(),
+                pool_threads: outcomes
+                    .iter()
+                    .any(|o| o.mode.needs_shared_memory())
+                    .then(pool::current_threads)
+                    .flatten(),
                 user_agent: env::user_agent(),
             },
             reference: reference(&outcomes).map(|o| o.mode),

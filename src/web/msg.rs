@@ -10,7 +10,8 @@ use wasm_bindgen::prelude::*;
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in fields {
-        Reflect::set(&o, &JsValue::from_str(k), v).expect("setting a field on a fresh object cannot fail");
+        Reflect::set(&o, &JsValue::from_str(k), v)
+            .expect("setting a field on a fresh object cannot fail");
     }
     o.into()
 }
@@ -57,7 +58,12 @@ impl Job {
 
     /// From a message.
     pub fn from_js(v: &JsValue) -> Job {
-        Job { id: num(v, "id") as u32, start: num(v, "start") as u32, end: num(v, "end") as u32, stream_ms: num(v, "stream_ms") }
+        Job {
+            id: num(v, "id") as u32,
+            start: num(v, "start") as u32,
+            end: num(v, "end") as u32,
+            stream_ms: num(v, "stream_ms"),
+        }
     }
 }
 
@@ -95,7 +101,12 @@ impl Batch {
 
     /// From a message.
     pub fn from_js(v: &JsValue) -> Batch {
-        let arr = |k| field(v, k).dyn_into::<Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
+        let arr = |k| {
+            field(v, k)
+                .dyn_into::<Float64Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default()
+        };
         Batch {
             job: num(v, "job") as u32,
             start: num(v, "start") as u32,

@@ -15,6 +15,8 @@ pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
 
 /// Writes `value` under `key`; returns whether it was stored.
 pub fn save<T: Serialize>(key: &str, value: &T) -> bool {
-    let Ok(text) = serde_json::to_string(value) else { return false };
+    let Ok(text) = serde_json::to_string(value) else {
+        return false;
+    };
     store().is_some_and(|s| s.set_item(key, &text).is_ok())
 }

@@ -28,7 +28,10 @@ pub struct CpuPanelProps {
     pub restored: Option<CpuReport>,
 }
 
-fn text_input(dispatch: UseReducerDispatcher<CpuState>, make: fn(String) -> Action) -> Callback<InputEvent> {
+fn text_input(
+    dispatch: UseReducerDispatcher<CpuState>,
+    make: fn(String) -> Action,
+) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         dispatch.dispatch(make(input.value()));
@@ -36,7 +39,9 @@ fn text_input(dispatch: UseReducerDispatcher<CpuState>, make: fn(String) -> Acti
 }
 
 fn field_has(problems: &[Problem], key: &str) -> bool {
-    problems.iter().any(|p| matches!(p, Problem::BadValue { key: k, .. } if k == key))
+    problems
+        .iter()
+        .any(|p| matches!(p, Problem::BadValue { key: k, .. } if k == key))
 }
 
 /// The panel.
@@ -54,7 +59,10 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             if autorun {
                 if let Ok(s) = state.settings() {
                     if !s.modes.is_empty() {
-                        runner::start(s, dispatch);
+                        wasm_bindgen_futures::spawn_local(async move {
+                            crate::web::clock::page_settled().await;
+                            runner::start(s, dispatch);
+                        });
                     }
                 }
             }
@@ -110,10 +118,25 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         let report = report.clone();
         Callback::from(move |_| {
             if let Some(r) = &report {
-                let stamp = js_sys::Date::new(&r.started_at.into()).to_iso_string().as_string().unwrap_or_default();
-                let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
-                let (text, mime) = if kind == "json" { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
-                if let Err(e) = download(&format!("cpu-run-n{}-{stamp}.{kind}", r.params.n), mime, &text) {
+                let stamp = js_sys::Date::new(&r.started_at.into())
+                    .to_iso_string()
+                    .as_string()
+                    .unwrap_or_default();
+                let stamp: String = stamp
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .take(15)
+                    .collect();
+                let (text, mime) = if kind == "json" {
+                    (r.to_json(), "application/json")
+                } else {
+                    (r.to_csv(), "text/csv")
+                };
+                if let Err(e) = download(
+                    &format!("cpu-run-n{}-{stamp}.{kind}", r.params.n),
+                    mime,
+                    &text,
+                ) {
                     web_sys::console::warn_1(&e.into());
                 }
             }
@@ -123,7 +146,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         <section id="cpu" class="panel" data-run-state={run_state} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
             <p>{ tr(l, T::CpuIntro) }</p>
-            <EnvLine lang={l} />
+            <EnvLine lang={l} pool_threads={crate::web::pool::current_threads()} />
             <form class="controls" onsubmit={on_run}>
                 <div class="field">
                     <label for="cpu-n">{ tr(l, T::LabelN) }</label>

@@ -2,7 +2,7 @@
 
 use crate::core::lang::Lang;
 use crate::ui::i18n::{tr, T};
-use crate::web::{env, pool};
+use crate::web::env;
 use yew::prelude::*;
 
 /// Props of [`EnvLine`].
@@ -10,6 +10,8 @@ use yew::prelude::*;
 pub struct EnvLineProps {
     /// Page language.
     pub lang: Lang,
+    /// Threads in the shared-memory pool, once one has been built.
+    pub pool_threads: Option<u32>,
 }
 
 /// One line of environment facts.
@@ -18,7 +20,7 @@ pub fn env_line(props: &EnvLineProps) -> Html {
     let l = props.lang;
     let hc = env::hardware_concurrency();
     let isolated = env::isolated();
-    let threads = pool::current_threads();
+    let threads = props.pool_threads;
     html! {
         <p class="env" id="env" data-hc={hc.to_string()} data-isolated={isolated.to_string()}
             data-pool={threads.map(|t| t.to_string()).unwrap_or_default()}>

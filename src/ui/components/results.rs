@@ -35,10 +35,17 @@ pub fn results_table(props: &ResultsProps) -> Html {
     }
     let row = |e: &RunEntry| {
         let t = e.mode.tutorial();
-        let status = serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let status = serde_json::to_value(e.status)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
         let check = match (e.status, e.checksum_match) {
-            (Status::Done, Some(true)) => html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> },
-            (Status::Done, Some(false)) => html! { <span class="bad">{"✗ "}{ tr(l, T::Mismatch) }</span> },
+            (Status::Done, Some(true)) => {
+                html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> }
+            }
+            (Status::Done, Some(false)) => {
+                html! { <span class="bad">{"✗ "}{ tr(l, T::Mismatch) }</span> }
+            }
             (Status::Done, None) => html! { { tr(l, T::NoReference) } },
             (s, _) => html! { <span class="muted">{ status_text(l, s) }</span> },
         };

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Brings a fresh machine to a state where `make serve`, `make test` and `make bench` work.
+# Idempotent: every step checks first and skips what is already there, so a second run takes
+# seconds. Needs root (or sudo) only for the Debian packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# --- Debian packages: Chromium + ChromeDriver for the tests, a CJK font so Chinese renders. ---
+apt_packages=(chromium chromium-driver fonts-noto-cjk)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  say "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  say "Debian packages present"
+fi
+
+# --- The pinned nightly, with rust-src (for build-std) and the wasm target. ---
+# RUSTUP_AUTO_INSTALL=0 on these machines: rust-toolchain.toml alone installs nothing.
+channel=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+if rustup run "$channel" rustc --version >/dev/null 2>&1 \
+   && rustup +"$channel" component list --installed 2>/dev/null | grep -q '^rust-src' \
+   && rustup +"$channel" component list --installed 2>/dev/null | grep -q '^clippy' \
+   && rustup +"$channel" target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
+  say "toolchain $channel present"
+else
+  say "installing toolchain $channel"
+  rustup toolchain install "$channel" --profile minimal \
+    --component rust-src,rustfmt,clippy --target wasm32-unknown-unknown
+fi
+
+# --- trunk (needs rustc >= 1.96.1, so it is built with the nightly; ~8 min on 2 cores). ---
+TRUNK_VERSION=0.22.1
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+  say "trunk $TRUNK_VERSION present"
+else
+  say "installing trunk $TRUNK_VERSION (takes several minutes)"
+  cargo +"$channel" install --locked "trunk@$TRUNK_VERSION"
+fi
+
+# --- wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock. ---
+# trunk uses the one on PATH (it cannot download one: no internet here).
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wb_version" ]; then
+  say "wasm-bindgen-cli $wb_version present"
+else
+  say "installing wasm-bindgen-cli $wb_version"
+  # --locked fails for some versions (a locked dependency yanked from the registry).
+  cargo +"$channel" install --locked "wasm-bindgen-cli@$wb_version" \
+    || cargo +"$channel" install --force "wasm-bindgen-cli@$wb_version"
+fi
+
+# --- Node packages for the page tests and the benchmark driver. ---
+want=$(node -p "require('./package.json').devDependencies['playwright-core']")
+have=$(node -p "try { require('./node_modules/playwright-core/package.json').version } catch { '' }" 2>/dev/null || true)
+if [ "$have" = "$want" ]; then
+  say "node packages present"
+else
+  say "installing node packages"
+  npm ci --no-audit --no-fund
+fi
+
+say "ready: $(rustc +"$channel" --version), $(trunk --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -1)"
