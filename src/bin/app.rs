@@ -7,7 +7,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "The playground runs in a browser: `make serve` (or `trunk serve`) builds and serves it."
-    );
+    eprintln!("The playground runs in a browser: `make serve` (or `trunk serve`) builds and serves it.");
 }

@@ -54,11 +54,7 @@ mod tests {
             assert!(parts.iter().all(|r| r.len() as u32 <= c && !r.is_empty()));
         }
         assert_eq!(split(1..1, 4), Vec::<Range<u32>>::new());
-        assert_eq!(
-            split(1..5, 0),
-            vec![1..2, 2..3, 3..4, 4..5],
-            "chunk 0 is treated as 1"
-        );
+        assert_eq!(split(1..5, 0), vec![1..2, 2..3, 3..4, 4..5], "chunk 0 is treated as 1");
     }
 
     /// The auto size gives about 16 chunks per worker and is never 0.
@@ -78,16 +74,10 @@ mod tests {
         let n = 10_000;
         let k = 4;
         let auto = deal_round_robin(&split(tasks(n), auto_chunk(n - 1, k)), k);
-        let (lo, hi) = (
-            auto.iter().map(total).min().unwrap(),
-            auto.iter().map(total).max().unwrap(),
-        );
+        let (lo, hi) = (auto.iter().map(total).min().unwrap(), auto.iter().map(total).max().unwrap());
         assert!((hi as f64) / (lo as f64) < 1.10, "{lo} {hi}");
         let huge = deal_round_robin(&split(tasks(n), (n - 1).div_ceil(k)), k);
-        let (lo, hi) = (
-            huge.iter().map(total).min().unwrap(),
-            huge.iter().map(total).max().unwrap(),
-        );
+        let (lo, hi) = (huge.iter().map(total).min().unwrap(), huge.iter().map(total).max().unwrap());
         assert!((hi as f64) / (lo as f64) > 5.0, "{lo} {hi}");
     }
 }

@@ -41,31 +41,11 @@ pub struct TutorialFigure {
 
 /// The tutorial's measured CPU table, n = 20000.
 pub const TUTORIAL_N: u32 = 20_000;
-const BASE: TutorialFigure = TutorialFigure {
-    variant: "base",
-    seconds: 131.50,
-    speedup: 1.0,
-};
-const THREAD: TutorialFigure = TutorialFigure {
-    variant: "thread ×4",
-    seconds: 124.02,
-    speedup: 1.06,
-};
-const PROCESS: TutorialFigure = TutorialFigure {
-    variant: "multiprocess ×4",
-    seconds: 71.51,
-    speedup: 1.84,
-};
-const QUEUE: TutorialFigure = TutorialFigure {
-    variant: "process + queue ×4",
-    seconds: 77.31,
-    speedup: 1.70,
-};
-const COROUTINE: TutorialFigure = TutorialFigure {
-    variant: "coroutine",
-    seconds: 124.85,
-    speedup: 1.05,
-};
+const BASE: TutorialFigure = TutorialFigure { variant: "base", seconds: 131.50, speedup: 1.0 };
+const THREAD: TutorialFigure = TutorialFigure { variant: "thread ×4", seconds: 124.02, speedup: 1.06 };
+const PROCESS: TutorialFigure = TutorialFigure { variant: "multiprocess ×4", seconds: 71.51, speedup: 1.84 };
+const QUEUE: TutorialFigure = TutorialFigure { variant: "process + queue ×4", seconds: 77.31, speedup: 1.70 };
+const COROUTINE: TutorialFigure = TutorialFigure { variant: "coroutine", seconds: 124.85, speedup: 1.05 };
 
 impl CpuMode {
     /// Every mode, in the order the panel lists and runs them (the baseline first).
@@ -104,10 +84,7 @@ impl CpuMode {
 
     /// Runs on k threads or workers (the others run on exactly one).
     pub fn uses_k(self) -> bool {
-        matches!(
-            self,
-            CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::Workers | CpuMode::WorkersQueue
-        )
+        matches!(self, CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::Workers | CpuMode::WorkersQueue)
     }
 
     /// Sends work in chunks of tasks, so the chunk size applies.
@@ -145,10 +122,7 @@ mod tests {
     fn ids_round_trip() {
         for m in CpuMode::ALL {
             assert_eq!(CpuMode::from_id(m.id()), Some(m));
-            assert_eq!(
-                serde_json::to_string(&m).unwrap(),
-                format!("\"{}\"", m.id())
-            );
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{}\"", m.id()));
         }
         assert_eq!(CpuMode::from_id("threads"), None);
     }

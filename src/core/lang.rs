@@ -36,9 +36,7 @@ impl Lang {
 
     /// The first supported language in the browser's preference list, else English.
     pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
-        tags.into_iter()
-            .find_map(Lang::from_tag)
-            .unwrap_or(Lang::En)
+        tags.into_iter().find_map(Lang::from_tag).unwrap_or(Lang::En)
     }
 }
 

@@ -2,7 +2,10 @@
 
 pub mod chunks;
 pub mod cpu_modes;
+pub mod images;
+pub mod io_modes;
 pub mod lang;
+pub mod net;
 pub mod preset;
 pub mod report;
 pub mod stats;

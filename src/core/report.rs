@@ -123,33 +123,22 @@ pub struct CpuReport {
 /// The mode others are compared with: `serial` if it finished, else the first finished mode.
 pub fn reference(outcomes: &[ModeOutcome]) -> Option<&ModeOutcome> {
     let done = || outcomes.iter().filter(|o| o.status == Status::Done);
-    done()
-        .find(|o| o.mode == CpuMode::Serial)
-        .or_else(|| done().next())
+    done().find(|o| o.mode == CpuMode::Serial).or_else(|| done().next())
 }
 
 /// Compares every outcome with the reference and computes speedups and efficiencies.
 /// Speedups are only relative to `serial` (a speedup over another mode would mislead).
 pub fn entries(outcomes: &[ModeOutcome]) -> Vec<RunEntry> {
     let reference = reference(outcomes);
-    let serial_ms = reference
-        .filter(|r| r.mode == CpuMode::Serial)
-        .map(|r| r.wall_ms);
+    let serial_ms = reference.filter(|r| r.mode == CpuMode::Serial).map(|r| r.wall_ms);
     outcomes
         .iter()
         .map(|o| {
             let done = o.status == Status::Done;
-            let sp = if done {
-                serial_ms.and_then(|s| speedup(s, o.wall_ms))
-            } else {
-                None
-            };
+            let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
             let same = |r: &ModeOutcome| {
                 r.values.len() == o.values.len()
-                    && r.values
-                        .iter()
-                        .zip(&o.values)
-                        .all(|(a, b)| a.to_bits() == b.to_bits())
+                    && r.values.iter().zip(&o.values).all(|(a, b)| a.to_bits() == b.to_bits())
             };
             RunEntry {
                 mode: o.mode,
@@ -195,11 +184,7 @@ impl CpuReport {
                 r.checksum_match.map(|b| b.to_string()).unwrap_or_default(),
                 num(r.speedup),
                 num(r.efficiency),
-                serde_json::to_value(r.status)
-                    .unwrap()
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
+                serde_json::to_value(r.status).unwrap().as_str().unwrap_or_default().to_string(),
                 r.error.clone().unwrap_or_default(),
             ];
             let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
@@ -259,27 +244,17 @@ mod tests {
         assert_eq!(e[1].speedup, Some(4.0));
         assert_eq!(e[1].efficiency, Some(1.0));
         assert_eq!(e[1].checksum_match, Some(true));
-        assert_eq!(
-            e[2].checksum_match,
-            Some(false),
-            "one bit off is a mismatch"
-        );
+        assert_eq!(e[2].checksum_match, Some(false), "one bit off is a mismatch");
         assert_eq!(e[2].efficiency, Some(0.25));
         assert_eq!(e[3].status, Status::Cancelled);
-        assert_eq!(
-            (e[3].checksum, e[3].speedup, e[3].checksum_match, e[3].tasks),
-            (None, None, None, 7)
-        );
+        assert_eq!((e[3].checksum, e[3].speedup, e[3].checksum_match, e[3].tasks), (None, None, None, 7));
     }
 
     /// Without serial there is no speedup, but modes are still checked against each other.
     #[test]
     fn without_serial() {
         let v = run_serial(20);
-        let e = entries(&[
-            outcome(CpuMode::Rayon, 2, 10.0, v.clone()),
-            outcome(CpuMode::Async, 1, 30.0, v),
-        ]);
+        let e = entries(&[outcome(CpuMode::Rayon, 2, 10.0, v.clone()), outcome(CpuMode::Async, 1, 30.0, v)]);
         assert_eq!(e[1].speedup, None);
         assert_eq!(e[1].checksum_match, Some(true));
     }
@@ -292,13 +267,7 @@ mod tests {
         failed.error = Some("worker said \"no\", twice".into());
         let report = CpuReport {
             experiment: "cpu".into(),
-            params: Params {
-                n: 3000,
-                k: 2,
-                chunk: 16,
-                chunk_auto: false,
-                warmup_tasks: 1200,
-            },
+            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,
@@ -324,9 +293,7 @@ mod tests {
         let csv = report.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(
-            lines[1].starts_with("cpu,serial,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,")
-        );
+        assert!(lines[1].starts_with("cpu,serial,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
         assert!(lines[2].ends_with(",failed,\"worker said \"\"no\"\", twice\""));
     }
 }

@@ -111,11 +111,7 @@ mod tests {
         for x in 1..crate::core::preset::MAX_N {
             let x = f64::from(x);
             let (s, c) = libm::sincos(x);
-            assert_eq!(
-                (s.to_bits(), c.to_bits()),
-                (libm::sin(x).to_bits(), libm::cos(x).to_bits()),
-                "x = {x}"
-            );
+            assert_eq!((s.to_bits(), c.to_bits()), (libm::sin(x).to_bits(), libm::cos(x).to_bits()), "x = {x}");
         }
     }
 
@@ -125,10 +121,7 @@ mod tests {
         for i in [2u32, 3, 17, 1000, 4097] {
             for cut in [1u32, 2, i / 3 + 1, i - 1] {
                 let cut = cut.clamp(1, i);
-                assert_eq!(
-                    sum_terms(sum_terms(0.0, 1, cut), cut, i).to_bits(),
-                    task(i).to_bits()
-                );
+                assert_eq!(sum_terms(sum_terms(0.0, 1, cut), cut, i).to_bits(), task(i).to_bits());
             }
         }
     }

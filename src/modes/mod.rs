@@ -53,12 +53,7 @@ pub trait Executor: Sized {
     async fn start(plan: &Plan) -> Result<Self, String>;
     /// Computes every task in `tasks`, putting each result into `sink`. Returns early with
     /// [`Stop::Cancelled`] soon after `cancel` fires.
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop>;
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop>;
 }
 
 /// A Cancel button's signal: a flag the pool threads can read, and a future the page can await.
@@ -72,11 +67,7 @@ pub struct Cancel {
 impl Default for Cancel {
     fn default() -> Self {
         let (tx, rx) = oneshot::channel();
-        Cancel {
-            flag: Arc::default(),
-            fire: Rc::new(RefCell::new(Some(tx))),
-            fired: rx.shared(),
-        }
+        Cancel { flag: Arc::default(), fire: Rc::new(RefCell::new(Some(tx))), fired: rx.shared() }
     }
 }
 
@@ -138,25 +129,14 @@ impl Sink {
     /// Records task `i`'s result; `start` and `end` are epoch ms.
     pub fn put(&mut self, i: u32, value: f64, lane: Lane, start: f64, end: f64) {
         self.values[(i - self.first) as usize] = value;
-        self.spans.push(Span {
-            task: i,
-            lane,
-            start: start - self.origin,
-            end: end - self.origin,
-        });
+        self.spans.push(Span { task: i, lane, start: start - self.origin, end: end - self.origin });
         self.done += 1;
     }
 
     /// Records every task of a worker's batch.
     pub fn put_batch(&mut self, batch: &Batch, lane: Lane) {
         for (j, v) in batch.values.iter().enumerate() {
-            self.put(
-                batch.start + j as u32,
-                *v,
-                lane,
-                batch.spans[2 * j],
-                batch.spans[2 * j + 1],
-            );
+            self.put(batch.start + j as u32, *v, lane, batch.spans[2 * j], batch.spans[2 * j + 1]);
         }
     }
 
@@ -202,12 +182,7 @@ pub enum Phase {
 }
 
 /// Runs one mode end to end (start-up, warm-up, timed run) and reports its phases.
-pub async fn run_mode(
-    mode: CpuMode,
-    plan: Plan,
-    cancel: &Cancel,
-    on_phase: Rc<dyn Fn(Phase)>,
-) -> ModeOutcome {
+pub async fn run_mode(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase: Rc<dyn Fn(Phase)>) -> ModeOutcome {
     use cpu::*;
     match mode {
         CpuMode::Serial => drive::<serial::Serial>(mode, plan, cancel, on_phase).await,
@@ -216,18 +191,11 @@ pub async fn run_mode(
         CpuMode::Rayon => drive::<rayon_pool::RayonPool>(mode, plan, cancel, on_phase).await,
         CpuMode::GlobalLock => drive::<global_lock::GlobalLock>(mode, plan, cancel, on_phase).await,
         CpuMode::Workers => drive::<workers::Workers>(mode, plan, cancel, on_phase).await,
-        CpuMode::WorkersQueue => {
-            drive::<workers_queue::WorkersQueue>(mode, plan, cancel, on_phase).await
-        }
+        CpuMode::WorkersQueue => drive::<workers_queue::WorkersQueue>(mode, plan, cancel, on_phase).await,
     }
 }
 
-async fn drive<E: Executor>(
-    mode: CpuMode,
-    plan: Plan,
-    cancel: &Cancel,
-    on_phase: Rc<dyn Fn(Phase)>,
-) -> ModeOutcome {
+async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase: Rc<dyn Fn(Phase)>) -> ModeOutcome {
     let mut outcome = ModeOutcome {
         mode,
         threads: mode.threads(plan.k),
@@ -271,10 +239,7 @@ async fn drive<E: Executor>(
     let total = task_count(plan.n);
     on_phase(Phase::Running { done: 0, total });
     let report = on_phase.clone();
-    let mut sink = Sink::new(
-        tasks(plan.n),
-        Box::new(move |done| report(Phase::Running { done, total })),
-    );
+    let mut sink = Sink::new(tasks(plan.n), Box::new(move |done| report(Phase::Running { done, total })));
     sink.start_clock();
     let t1 = now();
     let result = executor.compute(tasks(plan.n), &mut sink, cancel).await;

@@ -41,27 +41,17 @@ fn query_pairs() -> Vec<(String, String)> {
 
 fn boot() -> Boot {
     let pairs = query_pairs();
-    let preset = parse(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        env::host(),
-    );
+    let preset = parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), env::host());
     let lang = preset
         .lang
         .or_else(|| storage::load::<Lang>(LANG_KEY))
         .unwrap_or_else(|| Lang::from_preferences(env::languages().iter().map(String::as_str)));
-    Boot {
-        preset,
-        lang,
-        restored: storage::load(LAST_RUN_KEY),
-    }
+    Boot { preset, lang, restored: storage::load(LAST_RUN_KEY) }
 }
 
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
 fn apply_lang(lang: Lang) {
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
     }
 }

@@ -11,11 +11,7 @@ pub fn duration(ms: f64) -> String {
     } else if ms < 60_000.0 {
         format!("{:.2} s", ms / 1000.0)
     } else {
-        format!(
-            "{} min {:.1} s",
-            (ms / 60_000.0).floor(),
-            (ms % 60_000.0) / 1000.0
-        )
+        format!("{} min {:.1} s", (ms / 60_000.0).floor(), (ms % 60_000.0) / 1000.0)
     }
 }
 
@@ -26,6 +22,5 @@ pub fn speedup(x: Option<f64>) -> String {
 
 /// A ratio as a percentage: "97 %".
 pub fn percent(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.0} %", v * 100.0))
-        .unwrap_or_else(|| "—".into())
+    x.map(|v| format!("{:.0} %", v * 100.0)).unwrap_or_else(|| "—".into())
 }

@@ -126,6 +126,10 @@ fn expected(lang: Lang, e: Expected) -> String {
         (Lang::En, Expected::AutoOrRange { min, max }) => {
             format!("auto or a whole number from {min} to {max}")
         }
+        (Lang::Zh, Expected::Fraction) => "0 到 1 之间的小数".into(),
+        (Lang::En, Expected::Fraction) => "a decimal from 0 to 1".into(),
+        (Lang::Zh, Expected::OneOf(words)) => format!("以下之一：{}", words.join("、")),
+        (Lang::En, Expected::OneOf(words)) => format!("one of {}", words.join(", ")),
         (Lang::Zh, Expected::Flag) => "0 或 1".into(),
         (Lang::En, Expected::Flag) => "0 or 1".into(),
         (Lang::Zh, Expected::Language) => "zh 或 en".into(),
@@ -138,31 +142,11 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
     match (lang, p) {
         (Lang::Zh, Problem::UnknownParam { key }) => format!("不认识参数「{key}」，已忽略。"),
         (Lang::En, Problem::UnknownParam { key }) => format!("Unknown parameter “{key}” ignored."),
-        (
-            Lang::Zh,
-            Problem::BadValue {
-                key,
-                value,
-                expected: e,
-            },
-        ) => {
-            format!(
-                "{key}=「{value}」无效：应为{}；已使用默认值。",
-                expected(lang, *e)
-            )
+        (Lang::Zh, Problem::BadValue { key, value, expected: e }) => {
+            format!("{key}=「{value}」无效：应为{}；已使用默认值。", expected(lang, *e))
         }
-        (
-            Lang::En,
-            Problem::BadValue {
-                key,
-                value,
-                expected: e,
-            },
-        ) => {
-            format!(
-                "{key}=“{value}” is not valid: expected {}; using the default.",
-                expected(lang, *e)
-            )
+        (Lang::En, Problem::BadValue { key, value, expected: e }) => {
+            format!("{key}=“{value}” is not valid: expected {}; using the default.", expected(lang, *e))
         }
         (Lang::Zh, Problem::Capped { key, value, cap }) => {
             format!("{key}={value} 太大，已限制为 {cap}。")
@@ -176,15 +160,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             format!("{} 需要跨源隔离的页面，此处不可用，已去掉。", mode.id())
         }
         (Lang::En, Problem::ModeNeedsIsolation { mode }) => {
-            format!(
-                "{} needs a cross-origin isolated page and is unavailable here; left out.",
-                mode.id()
-            )
+            format!("{} needs a cross-origin isolated page and is unavailable here; left out.", mode.id())
         }
         (Lang::Zh, Problem::NoModes) => "modes 里没有可用的运行方式，已使用默认选择。".into(),
-        (Lang::En, Problem::NoModes) => {
-            "modes named no usable mode; using the default selection.".into()
-        }
+        (Lang::En, Problem::NoModes) => "modes named no usable mode; using the default selection.".into(),
         (Lang::Zh, Problem::UnknownExperiment { value }) => {
             format!("没有名为「{value}」的实验，显示 CPU 实验。")
         }

@@ -104,18 +104,9 @@ impl CpuState {
     pub fn settings(&self) -> Result<CpuSettings, Vec<Problem>> {
         let n = check_n(&self.n_text).map(|(n, _)| n);
         let k = check_k(&self.k_text, self.host);
-        let chunk = if self.chunk_text.trim().is_empty() {
-            Ok(Chunk::Auto)
-        } else {
-            check_chunk(&self.chunk_text)
-        };
+        let chunk = if self.chunk_text.trim().is_empty() { Ok(Chunk::Auto) } else { check_chunk(&self.chunk_text) };
         match (n, k, chunk) {
-            (Ok(n), Ok(k), Ok(chunk)) => Ok(CpuSettings {
-                n,
-                k,
-                chunk,
-                modes: self.modes.clone(),
-            }),
+            (Ok(n), Ok(k), Ok(chunk)) => Ok(CpuSettings { n, k, chunk, modes: self.modes.clone() }),
             (n, k, c) => Err([n.err(), k.err(), c.err()].into_iter().flatten().collect()),
         }
     }
@@ -128,10 +119,7 @@ impl CpuState {
     /// The rows of the results table: live outcomes if this page ran, else the stored report.
     pub fn entries(&self) -> Vec<RunEntry> {
         if self.outcomes.is_empty() {
-            self.report
-                .as_ref()
-                .map(|r| r.runs.clone())
-                .unwrap_or_default()
+            self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
         } else {
             let plain: Vec<ModeOutcome> = self.outcomes.iter().map(|o| (**o).clone()).collect();
             entries(&plain)

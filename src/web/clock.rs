@@ -29,13 +29,9 @@ pub fn epoch_now() -> f64 {
 /// A `MessageChannel` post, not `setTimeout(0)`: nested timeouts are clamped to ≥ 4 ms.
 pub async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let channel = web_sys::MessageChannel::new()
-            .expect("MessageChannel exists in every browser we support");
+        let channel = web_sys::MessageChannel::new().expect("MessageChannel exists in every browser we support");
         channel.port1().set_onmessage(Some(&resolve));
-        channel
-            .port2()
-            .post_message(&JsValue::NULL)
-            .expect("posting null to a fresh port cannot fail");
+        channel.port2().post_message(&JsValue::NULL).expect("posting null to a fresh port cannot fail");
     });
     let _ = JsFuture::from(promise).await;
 }
@@ -55,26 +51,19 @@ pub async fn page_settled() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let loaded = window
-        .document()
-        .is_some_and(|d| d.ready_state() == "complete");
+    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
     if !loaded {
         let promise = js_sys::Promise::new(&mut |resolve, _reject| {
             let options = web_sys::AddEventListenerOptions::new();
             options.set_once(true);
-            let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-                "load", &resolve, &options,
-            );
+            let _ = window.add_event_listener_with_callback_and_add_event_listener_options("load", &resolve, &options);
         });
         let _ = JsFuture::from(promise).await;
     }
     let idle = js_sys::Promise::new(&mut |resolve, _reject| {
         let options = web_sys::IdleRequestOptions::new();
         options.set_timeout(1000);
-        if window
-            .request_idle_callback_with_options(&resolve, &options)
-            .is_err()
-        {
+        if window.request_idle_callback_with_options(&resolve, &options).is_err() {
             set_timeout(&resolve, 200);
         }
     });

@@ -57,10 +57,7 @@ impl WorkerGroup {
     /// # Errors
     /// The worker cannot receive messages any more.
     pub fn send(&self, w: usize, job: Job) -> Result<(), Stop> {
-        self.booted[w]
-            .worker
-            .post_message(&job.to_js())
-            .map_err(|e| Stop::Failed(super::workers::js_error_text(&e)))
+        self.booted[w].worker.post_message(&job.to_js()).map_err(|e| Stop::Failed(super::workers::js_error_text(&e)))
     }
 
     /// The next batch from any worker, with the worker's index.

@@ -11,17 +11,12 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("create the file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| fail("create a link to the file"))?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| fail("find the document"))?;
-    let a: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| fail("create a link"))?
-        .unchecked_into();
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail("create the file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("create a link to the file"))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("find the document"))?;
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| fail("create a link"))?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
     a.click();

@@ -16,25 +16,17 @@ pub fn isolated() -> bool {
 
 /// `navigator.hardwareConcurrency`, at least 1.
 pub fn hardware_concurrency() -> u32 {
-    web_sys::window()
-        .map(|w| w.navigator().hardware_concurrency() as u32)
-        .unwrap_or(1)
-        .max(1)
+    web_sys::window().map(|w| w.navigator().hardware_concurrency() as u32).unwrap_or(1).max(1)
 }
 
 /// The host facts presets are checked against.
 pub fn host() -> Host {
-    Host {
-        hardware_concurrency: hardware_concurrency(),
-        isolated: isolated(),
-    }
+    Host { hardware_concurrency: hardware_concurrency(), isolated: isolated() }
 }
 
 /// `navigator.userAgent`.
 pub fn user_agent() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().user_agent().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default()
 }
 
 /// A short name for the browser, e.g. "Chrome 156" or "Firefox 140".
@@ -49,13 +41,7 @@ pub fn browser_name() -> String {
     pick("Edg/", "Edge")
         .or_else(|| pick("Firefox/", "Firefox"))
         .or_else(|| pick("Chrome/", "Chrome"))
-        .or_else(|| {
-            if ua.contains("Safari/") {
-                pick("Version/", "Safari")
-            } else {
-                None
-            }
-        })
+        .or_else(|| if ua.contains("Safari/") { pick("Version/", "Safari") } else { None })
         .unwrap_or_else(|| "unknown browser".into())
 }
 
@@ -64,11 +50,7 @@ pub fn languages() -> Vec<String> {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
         return vec![];
     };
-    let mut out: Vec<String> = nav
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let mut out: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
     if let Some(l) = nav.language() {
         out.push(l);
     }

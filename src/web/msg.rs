@@ -10,8 +10,7 @@ use wasm_bindgen::prelude::*;
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in fields {
-        Reflect::set(&o, &JsValue::from_str(k), v)
-            .expect("setting a field on a fresh object cannot fail");
+        Reflect::set(&o, &JsValue::from_str(k), v).expect("setting a field on a fresh object cannot fail");
     }
     o.into()
 }
@@ -101,12 +100,7 @@ impl Batch {
 
     /// From a message.
     pub fn from_js(v: &JsValue) -> Batch {
-        let arr = |k| {
-            field(v, k)
-                .dyn_into::<Float64Array>()
-                .map(|a| a.to_vec())
-                .unwrap_or_default()
-        };
+        let arr = |k| field(v, k).dyn_into::<Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
         Batch {
             job: num(v, "job") as u32,
             start: num(v, "start") as u32,

@@ -51,12 +51,7 @@ pub fn current_threads() -> Option<u32> {
 async fn add_worker() -> Result<(), String> {
     let index = STATE.with(|s| s.borrow().slots.len());
     let mut booted: Booted = boot(format!("pool thread {}", index + 1), Role::PoolThread).await?;
-    STATE.with(|s| {
-        s.borrow_mut().slots.push(Slot {
-            worker: booted.worker.clone(),
-            busy: false,
-        })
-    });
+    STATE.with(|s| s.borrow_mut().slots.push(Slot { worker: booted.worker.clone(), busy: false }));
     // This task owns the worker's message handlers, so they live as long as the worker.
     wasm_bindgen_futures::spawn_local(async move {
         while let Some(m) = booted.inbox.next().await {
@@ -81,18 +76,9 @@ async fn add_worker() -> Result<(), String> {
 /// failed to start.
 pub async fn pool(k: u32) -> Result<Rc<ThreadPool>, String> {
     if !super::env::isolated() {
-        return Err(
-            "this page is not cross-origin isolated, so its memory cannot be shared with workers"
-                .into(),
-        );
+        return Err("this page is not cross-origin isolated, so its memory cannot be shared with workers".into());
     }
-    if let Some(p) = STATE.with(|s| {
-        s.borrow()
-            .current
-            .as_ref()
-            .filter(|(n, _)| *n == k)
-            .map(|(_, p)| p.clone())
-    }) {
+    if let Some(p) = STATE.with(|s| s.borrow().current.as_ref().filter(|(n, _)| *n == k).map(|(_, p)| p.clone())) {
         return Ok(p);
     }
     // Retire the old pool; its threads finish and hand their workers back.
@@ -117,9 +103,7 @@ pub async fn pool(k: u32) -> Result<Rc<ThreadPool>, String> {
         rayon::ThreadPoolBuilder::new()
             .num_threads(k as usize)
             .spawn_handler(|thread| {
-                let slot = free
-                    .next()
-                    .ok_or_else(|| std::io::Error::other("no idle pool worker"))?;
+                let slot = free.next().ok_or_else(|| std::io::Error::other("no idle pool worker"))?;
                 // The worker takes ownership of the boxed ThreadBuilder (see `run_pool_thread`).
                 let ptr = Box::into_raw(Box::new(thread)) as usize as f64;
                 slot.worker
@@ -190,9 +174,7 @@ pub async fn par_map(
     let results = loop {
         match select(&mut rx, Box::pin(super::clock::sleep(100))).await {
             Either::Left((Ok(r), _)) => break r,
-            Either::Left((Err(_), _)) => {
-                return Err(Stop::Failed("the pool stopped before answering".into()))
-            }
+            Either::Left((Err(_), _)) => return Err(Stop::Failed("the pool stopped before answering".into())),
             Either::Right(_) => {
                 sink.set_done(done.load(Ordering::Relaxed));
                 sink.report();

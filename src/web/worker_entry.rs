@@ -12,9 +12,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(msg: &JsValue) {
-    scope()
-        .post_message(msg)
-        .expect("a worker can always post to its page");
+    scope().post_message(msg).expect("a worker can always post to its page");
 }
 
 /// Called by the worker bootstrap once this module is loaded: installs the role's message
@@ -43,13 +41,7 @@ pub fn worker_main(role: &str) {
 
 /// Computes a job's tasks in order, posting a batch every `stream_ms` (or once at the end).
 fn run_job(job: Job) {
-    let mut batch = Batch {
-        job: job.id,
-        start: job.start,
-        values: Vec::new(),
-        spans: Vec::new(),
-        last: false,
-    };
+    let mut batch = Batch { job: job.id, start: job.start, values: Vec::new(), spans: Vec::new(), last: false };
     let mut last_post = epoch_now();
     for i in job.start..job.end {
         let t0 = epoch_now();
@@ -61,27 +53,13 @@ fn run_job(job: Job) {
         if is_last || (job.stream_ms > 0.0 && t1 - last_post >= job.stream_ms) {
             batch.last = is_last;
             let (msg, transfer) = batch.to_js();
-            scope()
-                .post_message_with_transfer(&msg, &transfer)
-                .expect("posting a batch cannot fail");
-            batch = Batch {
-                job: job.id,
-                start: i + 1,
-                values: Vec::new(),
-                spans: Vec::new(),
-                last: false,
-            };
+            scope().post_message_with_transfer(&msg, &transfer).expect("posting a batch cannot fail");
+            batch = Batch { job: job.id, start: i + 1, values: Vec::new(), spans: Vec::new(), last: false };
             last_post = t1;
         }
     }
     if job.start >= job.end {
-        let (msg, transfer) = Batch {
-            last: true,
-            ..batch
-        }
-        .to_js();
-        scope()
-            .post_message_with_transfer(&msg, &transfer)
-            .expect("posting a batch cannot fail");
+        let (msg, transfer) = Batch { last: true, ..batch }.to_js();
+        scope().post_message_with_transfer(&msg, &transfer).expect("posting a batch cannot fail");
     }
 }

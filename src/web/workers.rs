@@ -71,10 +71,7 @@ pub async fn boot(name: String, role: Role) -> Result<Booted, String> {
     let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
         // Without this the error would also surface as an uncaught page error.
         e.prevent_default();
-        let _ = tx_err.unbounded_send(object(&[
-            ("type", "error".into()),
-            ("error", e.message().into()),
-        ]));
+        let _ = tx_err.unbounded_send(object(&[("type", "error".into()), ("error", e.message().into())]));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -87,22 +84,13 @@ pub async fn boot(name: String, role: Role) -> Result<Booted, String> {
     if role == Role::PoolThread {
         fields.push(("memory", wasm_bindgen::memory()));
     }
-    worker
-        .post_message(&object(&fields))
-        .map_err(|e| js_error_text(&e))?;
-    let booted = Booted {
-        worker,
-        inbox: mpsc::unbounded().1,
-        _on_message: on_message,
-        _on_error: on_error,
-    };
+    worker.post_message(&object(&fields)).map_err(|e| js_error_text(&e))?;
+    let booted = Booted { worker, inbox: mpsc::unbounded().1, _on_message: on_message, _on_error: on_error };
     match inbox.next().await {
         Some(m) if kind(&m) == "ready" => Ok(Booted { inbox, ..booted }),
         Some(m) => {
             booted.worker.terminate();
-            Err(field(&m, "error")
-                .as_string()
-                .unwrap_or_else(|| "the worker did not start".into()))
+            Err(field(&m, "error").as_string().unwrap_or_else(|| "the worker did not start".into()))
         }
         None => Err("the worker did not start".into()),
     }

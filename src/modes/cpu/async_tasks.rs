@@ -26,12 +26,7 @@ impl Executor for AsyncTasks {
         Ok(AsyncTasks)
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         let mut slice_end = now() + SLICE_MS;
         for i in tasks {
             let t0 = epoch_now();

@@ -30,12 +30,7 @@ impl Executor for GlobalLock {
         Ok(GlobalLock(pool(plan.k).await?))
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         par_map(&self.0, tasks, task_holding_the_lock, sink, cancel).await
     }
 }

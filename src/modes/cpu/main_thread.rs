@@ -22,12 +22,7 @@ impl Executor for MainThread {
         Ok(MainThread)
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         let mut i = tasks.start;
         while i < tasks.end {
             let slab_end = now() + SLAB_MS;

@@ -17,12 +17,7 @@ impl Executor for RayonPool {
         Ok(RayonPool(pool(plan.k).await?))
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         par_map(&self.0, tasks, task, sink, cancel).await
     }
 }

@@ -17,21 +17,8 @@ impl Executor for Serial {
         Ok(Serial(WorkerGroup::start(1, "serial worker").await?))
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
-        self.0.send(
-            0,
-            Job {
-                id: 0,
-                start: tasks.start,
-                end: tasks.end,
-                stream_ms: 100.0,
-            },
-        )?;
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
+        self.0.send(0, Job { id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 })?;
         loop {
             let (_, batch) = self.0.next(cancel).await?;
             sink.put_batch(&batch, Lane::Worker(0));

@@ -20,34 +20,15 @@ pub struct Workers {
 
 impl Executor for Workers {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(Workers {
-            group: WorkerGroup::start(plan.k, "worker").await?,
-            chunk: plan.chunk,
-        })
+        Ok(Workers { group: WorkerGroup::start(plan.k, "worker").await?, chunk: plan.chunk })
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         let chunks = split(tasks, self.chunk);
         let mut id = 0;
-        for (w, hand) in deal_round_robin(&chunks, self.group.len() as u32)
-            .iter()
-            .enumerate()
-        {
+        for (w, hand) in deal_round_robin(&chunks, self.group.len() as u32).iter().enumerate() {
             for c in hand {
-                self.group.send(
-                    w,
-                    Job {
-                        id,
-                        start: c.start,
-                        end: c.end,
-                        stream_ms: 0.0,
-                    },
-                )?;
+                self.group.send(w, Job { id, start: c.start, end: c.end, stream_ms: 0.0 })?;
                 id += 1;
             }
         }

@@ -19,27 +19,14 @@ pub struct WorkersQueue {
 
 impl Executor for WorkersQueue {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(WorkersQueue {
-            group: WorkerGroup::start(plan.k, "queue worker").await?,
-            chunk: plan.chunk,
-        })
+        Ok(WorkersQueue { group: WorkerGroup::start(plan.k, "queue worker").await?, chunk: plan.chunk })
     }
 
-    async fn compute(
-        &mut self,
-        tasks: Range<u32>,
-        sink: &mut Sink,
-        cancel: &Cancel,
-    ) -> Result<(), Stop> {
+    async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         let mut jobs: VecDeque<Job> = split(tasks, self.chunk)
             .into_iter()
             .enumerate()
-            .map(|(id, c)| Job {
-                id: id as u32,
-                start: c.start,
-                end: c.end,
-                stream_ms: 0.0,
-            })
+            .map(|(id, c)| Job { id: id as u32, start: c.start, end: c.end, stream_ms: 0.0 })
             .collect();
         let mut in_flight = 0;
         for w in 0..self.group.len() {

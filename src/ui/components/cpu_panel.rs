@@ -28,10 +28,7 @@ pub struct CpuPanelProps {
     pub restored: Option<CpuReport>,
 }
 
-fn text_input(
-    dispatch: UseReducerDispatcher<CpuState>,
-    make: fn(String) -> Action,
-) -> Callback<InputEvent> {
+fn text_input(dispatch: UseReducerDispatcher<CpuState>, make: fn(String) -> Action) -> Callback<InputEvent> {
     Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         dispatch.dispatch(make(input.value()));
@@ -39,9 +36,7 @@ fn text_input(
 }
 
 fn field_has(problems: &[Problem], key: &str) -> bool {
-    problems
-        .iter()
-        .any(|p| matches!(p, Problem::BadValue { key: k, .. } if k == key))
+    problems.iter().any(|p| matches!(p, Problem::BadValue { key: k, .. } if k == key))
 }
 
 /// The panel.
@@ -118,25 +113,11 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         let report = report.clone();
         Callback::from(move |_| {
             if let Some(r) = &report {
-                let stamp = js_sys::Date::new(&r.started_at.into())
-                    .to_iso_string()
-                    .as_string()
-                    .unwrap_or_default();
-                let stamp: String = stamp
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .take(15)
-                    .collect();
-                let (text, mime) = if kind == "json" {
-                    (r.to_json(), "application/json")
-                } else {
-                    (r.to_csv(), "text/csv")
-                };
-                if let Err(e) = download(
-                    &format!("cpu-run-n{}-{stamp}.{kind}", r.params.n),
-                    mime,
-                    &text,
-                ) {
+                let stamp = js_sys::Date::new(&r.started_at.into()).to_iso_string().as_string().unwrap_or_default();
+                let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
+                let (text, mime) =
+                    if kind == "json" { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
+                if let Err(e) = download(&format!("cpu-run-n{}-{stamp}.{kind}", r.params.n), mime, &text) {
                     web_sys::console::warn_1(&e.into());
                 }
             }

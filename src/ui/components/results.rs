@@ -35,10 +35,7 @@ pub fn results_table(props: &ResultsProps) -> Html {
     }
     let row = |e: &RunEntry| {
         let t = e.mode.tutorial();
-        let status = serde_json::to_value(e.status)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
+        let status = serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
         let check = match (e.status, e.checksum_match) {
             (Status::Done, Some(true)) => {
                 html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> }

@@ -1,0 +1,216 @@
+//! The I/O panel's settings and their checks.
+
+use super::{id_list, in_range, whole_number, Expected, Problem};
+use crate::core::io_modes::IoMode;
+use crate::core::lang::Lang;
+use crate::core::net::NetParams;
+
+/// Most requests in one run (the tutorial made 930).
+pub const MAX_COUNT: u32 = 1000;
+
+/// Where the images come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Source {
+    /// The bundled images, answered by the service worker after the network model's delay.
+    #[default]
+    Simulated,
+    /// The bundled images, fetched over real HTTP from the serving origin.
+    SameOrigin,
+    /// URLs the learner pasted.
+    Urls,
+}
+
+impl Source {
+    /// Every source, in panel order.
+    pub const ALL: [Source; 3] = [Source::Simulated, Source::SameOrigin, Source::Urls];
+    const IDS: &'static [&'static str] = &["simulated", "same-origin", "urls"];
+
+    /// The id in URLs and exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Source::Simulated => "simulated",
+            Source::SameOrigin => "same-origin",
+            Source::Urls => "urls",
+        }
+    }
+}
+
+/// The I/O panel's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IoSettings {
+    /// Requests in a run (images repeat when there are more than the bundled set).
+    pub count: u32,
+    /// The simulated network.
+    pub net: NetParams,
+    /// Requests in flight (`bounded`) or workers (`workers`, `workers-queue`).
+    pub k: u32,
+    /// Where the images come from.
+    pub source: Source,
+    /// `bounded` hands results over in submission order (`executor.map`) instead of completion
+    /// order (`as_completed`).
+    pub ordered: bool,
+    /// Modes to run, in `IoMode::ALL` order.
+    pub modes: Vec<IoMode>,
+}
+
+impl Default for IoSettings {
+    fn default() -> Self {
+        IoSettings {
+            count: 48,
+            net: NetParams::default(),
+            k: 4,
+            source: Source::Simulated,
+            ordered: false,
+            modes: IoMode::ALL.to_vec(),
+        }
+    }
+}
+
+/// A decimal in `0 ..= 1` ("0.25", "0", "1", ".5").
+fn fraction(key: &str, value: &str) -> Result<f64, Problem> {
+    let v = value.trim();
+    let plain =
+        !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit() || b == b'.') && v.matches('.').count() <= 1 && v != ".";
+    match v.parse::<f64>() {
+        Ok(x) if plain && (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(Problem::BadValue { key: key.into(), value: value.into(), expected: Expected::Fraction }),
+    }
+}
+
+impl IoSettings {
+    /// Applies one URL parameter; `false` when the key is not an I/O parameter.
+    pub(super) fn apply(&mut self, key: &str, value: &str, problems: &mut Vec<Problem>) -> bool {
+        let mut set = |r: Result<u32, Problem>, slot: &mut dyn FnMut(u32)| match r {
+            Ok(v) => slot(v),
+            Err(e) => problems.push(e),
+        };
+        match key {
+            "count" => match whole_number(value) {
+                Some(v) if v > MAX_COUNT => {
+                    self.count = MAX_COUNT;
+                    problems.push(Problem::Capped { key: key.into(), value: value.into(), cap: MAX_COUNT });
+                }
+                _ => set(in_range(key, value, 1, MAX_COUNT), &mut |v| self.count = v),
+            },
+            "latency" => set(in_range(key, value, 0, 10_000), &mut |v| self.net.latency_ms = f64::from(v)),
+            "jitter" => set(in_range(key, value, 0, 10_000), &mut |v| self.net.jitter_ms = f64::from(v)),
+            "bandwidth" => set(in_range(key, value, 0, 1_000_000), &mut |v| self.net.bandwidth_kbs = f64::from(v)),
+            "conn" => set(in_range(key, value, 1, 100), &mut |v| self.net.conn_cap = v),
+            "seed" => set(in_range(key, value, 0, u32::MAX - 1), &mut |v| self.net.seed = u64::from(v)),
+            "k" => set(in_range(key, value, 1, 64), &mut |v| self.k = v),
+            "fail" => match fraction(key, value) {
+                Ok(f) => self.net.fail_rate = f,
+                Err(e) => problems.push(e),
+            },
+            "source" => match Source::ALL.into_iter().find(|s| s.id() == value.trim().to_ascii_lowercase()) {
+                Some(s) => self.source = s,
+                None => problems.push(Problem::BadValue {
+                    key: key.into(),
+                    value: value.into(),
+                    expected: Expected::OneOf(Source::IDS),
+                }),
+            },
+            "order" => match value.trim().to_ascii_lowercase().as_str() {
+                "completion" => self.ordered = false,
+                "submission" => self.ordered = true,
+                _ => problems.push(Problem::BadValue {
+                    key: key.into(),
+                    value: value.into(),
+                    expected: Expected::OneOf(&["completion", "submission"]),
+                }),
+            },
+            "modes" => {
+                let chosen = id_list(value, IoMode::from_id, problems);
+                if chosen.is_empty() {
+                    problems.push(Problem::NoModes);
+                } else {
+                    self.modes = chosen;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The query string that reproduces these settings (the share link).
+    pub fn to_query(&self, lang: Lang) -> String {
+        let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
+        let n = &self.net;
+        format!(
+            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&lang={}",
+            self.count,
+            n.latency_ms,
+            n.jitter_ms,
+            n.bandwidth_kbs,
+            n.conn_cap,
+            n.fail_rate,
+            n.seed,
+            self.k,
+            self.source.id(),
+            if self.ordered { "submission" } else { "completion" },
+            modes.join(","),
+            lang.tag()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::preset::tests::{q, ISOLATED};
+    use crate::core::preset::Experiment;
+
+    /// The example I/O preset is read exactly.
+    #[test]
+    fn the_example_preset() {
+        let p = q(
+            "exp=io&count=60&latency=100&jitter=20&bandwidth=2000&conn=6&fail=0&k=4&source=simulated&modes=serial,bounded,unbounded&run=1",
+            ISOLATED,
+        );
+        assert_eq!(p.problems, vec![]);
+        assert_eq!(p.experiment, Some(Experiment::Io));
+        assert!(p.run);
+        let io = p.io;
+        assert_eq!((io.count, io.k, io.source, io.ordered), (60, 4, Source::Simulated, false));
+        assert_eq!(
+            (io.net.latency_ms, io.net.jitter_ms, io.net.bandwidth_kbs, io.net.conn_cap),
+            (100.0, 20.0, 2000.0, 6)
+        );
+        assert_eq!(io.modes, vec![IoMode::Serial, IoMode::Bounded, IoMode::Unbounded]);
+    }
+
+    /// Bad values are reported one by one and leave the defaults.
+    #[test]
+    fn bad_values() {
+        let p = q("exp=io&count=0&latency=-1&jitter=x&bandwidth=1.5&conn=0&fail=1.5&seed=a&k=65&source=ftp&order=random&modes=gpu", ISOLATED);
+        assert_eq!(p.io, IoSettings::default());
+        assert_eq!(p.problems.len(), 12, "{:?}", p.problems);
+        let p = q("exp=io&count=5000", ISOLATED);
+        assert_eq!(p.io.count, MAX_COUNT);
+        assert!(matches!(p.problems[0], Problem::Capped { cap: MAX_COUNT, .. }));
+    }
+
+    /// Failure rates are plain decimals in [0, 1].
+    #[test]
+    fn fractions() {
+        for (v, want) in [("0", Some(0.0)), ("1", Some(1.0)), (".25", Some(0.25)), ("0.3", Some(0.3))] {
+            assert_eq!(fraction("fail", v).ok(), want, "{v}");
+        }
+        for v in ["", ".", "1.01", "-0.1", "1e-1", "NaN", "inf", "0..1", "30%"] {
+            assert!(fraction("fail", v).is_err(), "{v}");
+        }
+    }
+
+    /// A share link reads back as the same settings.
+    #[test]
+    fn share_link_round_trips() {
+        let mut s = IoSettings { count: 20, k: 3, source: Source::SameOrigin, ordered: true, ..IoSettings::default() };
+        s.net.fail_rate = 0.25;
+        s.net.seed = 99;
+        s.net.bandwidth_kbs = 0.0;
+        s.modes = vec![IoMode::Bounded, IoMode::BlockingAsync];
+        let p = q(&s.to_query(Lang::En), ISOLATED);
+        assert_eq!(p.problems, vec![]);
+        assert_eq!(p.io, s);
+    }
+}

@@ -1,0 +1,213 @@
+//! URL presets: `?exp=cpu&n=3000&k=2&chunk=16&modes=serial,rayon&run=1&lang=en` or
+//! `?exp=io&count=60&latency=100&…&modes=serial,bounded&run=1`.
+//!
+//! Parsing never fails: every value that cannot be used becomes a [`Problem`] the page shows,
+//! and the setting falls back to its default. The same checks validate what the learner types.
+//! `k` and `modes` mean different things in the two experiments, so `exp` is read first.
+
+mod cpu;
+mod io;
+
+pub use cpu::{check_chunk, check_k, check_n, Chunk, CpuSettings, DEFAULT_N, MAX_CHUNK, MAX_N, MIN_N};
+pub use io::{IoSettings, Source, MAX_COUNT};
+
+use super::cpu_modes::CpuMode;
+use super::lang::Lang;
+
+/// Something in the URL (or a field) that could not be used as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A parameter the page does not know (for the chosen experiment).
+    UnknownParam { key: String },
+    /// A value that is not one the parameter accepts; the default is used instead.
+    BadValue { key: String, value: String, expected: Expected },
+    /// A number above the limit; the limit is used instead.
+    Capped { key: String, value: String, cap: u32 },
+    /// A mode id that does not exist.
+    UnknownMode { id: String },
+    /// A shared-memory mode asked for on a page that is not cross-origin isolated.
+    ModeNeedsIsolation { mode: CpuMode },
+    /// `modes=` named nothing usable; the default selection is used.
+    NoModes,
+    /// An `exp=` value that names no experiment.
+    UnknownExperiment { value: String },
+}
+
+/// What a parameter accepts, for the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A whole number in `min ..= max`.
+    Range { min: u32, max: u32 },
+    /// `auto` or a whole number in `min ..= max`.
+    AutoOrRange { min: u32, max: u32 },
+    /// A decimal from 0 to 1.
+    Fraction,
+    /// One of these words.
+    OneOf(&'static [&'static str]),
+    /// `0` or `1`.
+    Flag,
+    /// `zh` or `en`.
+    Language,
+}
+
+/// What the page knows about itself when it reads a preset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Host {
+    /// `navigator.hardwareConcurrency` (at least 1).
+    pub hardware_concurrency: u32,
+    /// `crossOriginIsolated`: shared memory is available.
+    pub isolated: bool,
+}
+
+impl Host {
+    /// The largest k offered for the CPU modes: twice the cores, to show oversubscription.
+    pub fn max_k(self) -> u32 {
+        self.hardware_concurrency.max(1) * 2
+    }
+}
+
+/// Which experiment a URL asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Experiment {
+    /// The CPU-bound workload.
+    #[default]
+    Cpu,
+    /// The image downloads.
+    Io,
+}
+
+impl Experiment {
+    /// The id in URLs and exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Experiment::Cpu => "cpu",
+            Experiment::Io => "io",
+        }
+    }
+}
+
+/// Everything a URL can preset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preset {
+    /// `exp=`; `None` when absent (or unknown).
+    pub experiment: Option<Experiment>,
+    /// `lang=`.
+    pub lang: Option<Lang>,
+    /// `run=1`: start the experiment as soon as the page is ready.
+    pub run: bool,
+    /// The CPU panel, defaults filled in.
+    pub cpu: CpuSettings,
+    /// The I/O panel, defaults filled in.
+    pub io: IoSettings,
+    /// Everything that could not be used as given, in URL order.
+    pub problems: Vec<Problem>,
+}
+
+/// A whole number as typed: digits only (an optional leading `+`), any size.
+/// `Some(u32::MAX)` stands for anything larger than u32.
+pub(crate) fn whole_number(value: &str) -> Option<u32> {
+    let digits = value.trim().strip_prefix('+').unwrap_or(value.trim());
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
+}
+
+/// A whole number in `min ..= max`, else the problem for `key`.
+pub(crate) fn in_range(key: &str, value: &str, min: u32, max: u32) -> Result<u32, Problem> {
+    match whole_number(value) {
+        Some(v) if (min..=max).contains(&v) => Ok(v),
+        _ => Err(Problem::BadValue { key: key.into(), value: value.into(), expected: Expected::Range { min, max } }),
+    }
+}
+
+/// Reads a comma-separated list of ids, in `all` order, reporting unknown ones.
+pub(crate) fn id_list<M: Copy + Ord>(
+    value: &str,
+    from_id: impl Fn(&str) -> Option<M>,
+    problems: &mut Vec<Problem>,
+) -> Vec<M> {
+    let mut chosen = Vec::new();
+    for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match from_id(&id.to_ascii_lowercase()) {
+            Some(m) => chosen.push(m),
+            None => problems.push(Problem::UnknownMode { id: id.into() }),
+        }
+    }
+    chosen.sort();
+    chosen.dedup();
+    chosen
+}
+
+/// Reads a query string's pairs (already percent-decoded), in order.
+pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host) -> Preset {
+    let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+    let mut p = Preset {
+        experiment: None,
+        lang: None,
+        run: false,
+        cpu: CpuSettings::defaults(host),
+        io: IoSettings::default(),
+        problems: Vec::new(),
+    };
+    let bad = |key: &str, value: &str, expected| Problem::BadValue { key: key.into(), value: value.into(), expected };
+    for (key, value) in &pairs {
+        if *key == "exp" {
+            match value.trim().to_ascii_lowercase().as_str() {
+                "cpu" => p.experiment = Some(Experiment::Cpu),
+                "io" => p.experiment = Some(Experiment::Io),
+                _ => p.problems.push(Problem::UnknownExperiment { value: (*value).into() }),
+            }
+        }
+    }
+    let experiment = p.experiment.unwrap_or_default();
+    for (key, value) in pairs {
+        let problems = &mut p.problems;
+        match key {
+            "exp" => {}
+            "lang" => match Lang::from_tag(value) {
+                Some(l) => p.lang = Some(l),
+                None => problems.push(bad(key, value, Expected::Language)),
+            },
+            "run" => match value.trim() {
+                "1" | "true" => p.run = true,
+                "0" | "false" => p.run = false,
+                _ => problems.push(bad(key, value, Expected::Flag)),
+            },
+            _ => {
+                let known = match experiment {
+                    Experiment::Cpu => p.cpu.apply(key, value, host, problems),
+                    Experiment::Io => p.io.apply(key, value, problems),
+                };
+                if !known {
+                    problems.push(Problem::UnknownParam { key: key.into() });
+                }
+            }
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const ISOLATED: Host = Host { hardware_concurrency: 4, isolated: true };
+    pub const PLAIN: Host = Host { hardware_concurrency: 2, isolated: false };
+
+    pub fn q(s: &str, host: Host) -> Preset {
+        let pairs: Vec<(&str, &str)> = s.split('&').filter_map(|kv| kv.split_once('=')).collect();
+        parse(pairs, host)
+    }
+
+    /// The common keys, and keys of the other experiment reported as unknown.
+    #[test]
+    fn common_keys() {
+        let p = q("lang=zh&run=true&exp=io&n=5", ISOLATED);
+        assert_eq!((p.lang, p.run, p.experiment), (Some(Lang::Zh), true, Some(Experiment::Io)));
+        assert_eq!(p.problems, vec![Problem::UnknownParam { key: "n".into() }]);
+        let p = q("count=5", ISOLATED);
+        assert_eq!(p.experiment, None);
+        assert_eq!(p.problems, vec![Problem::UnknownParam { key: "count".into() }], "no exp means cpu");
+    }
+}
