@@ -21,6 +21,14 @@ pub struct Manifest {
     pub images: Vec<ImageInfo>,
 }
 
+impl Manifest {
+    /// The manifest of the images bundled with this build (compiled in, so the sizes and hashes
+    /// the page checks against are those of the files shipped beside it).
+    pub fn bundled() -> Manifest {
+        serde_json::from_str(include_str!("../../www/images/manifest.json")).expect("the bundled manifest parses")
+    }
+}
+
 /// The image request `j` (0-based) downloads: runs longer than the set cycle through it.
 pub fn image_for(manifest: &Manifest, j: u32) -> Option<&ImageInfo> {
     let n = manifest.images.len();
@@ -60,8 +68,7 @@ mod tests {
     use super::*;
 
     fn manifest() -> Manifest {
-        let text = include_str!("../../www/images/manifest.json");
-        serde_json::from_str(text).expect("the committed manifest parses")
+        Manifest::bundled()
     }
 
     /// The committed manifest lists 48 images, and requests cycle through them.

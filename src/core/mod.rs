@@ -4,6 +4,7 @@ pub mod chunks;
 pub mod cpu_modes;
 pub mod images;
 pub mod io_modes;
+pub mod io_report;
 pub mod lang;
 pub mod net;
 pub mod preset;

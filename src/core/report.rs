@@ -120,6 +120,23 @@ pub struct CpuReport {
     pub started_at: f64,
 }
 
+impl CpuReport {
+    /// The settings that produced this report, checked against this host (a report from another
+    /// machine may name more threads, or shared-memory modes this page cannot run).
+    pub fn settings(&self, host: crate::core::preset::Host) -> crate::core::preset::CpuSettings {
+        use crate::core::preset::{check_k, Chunk, CpuSettings};
+        let defaults = CpuSettings::defaults(host);
+        let modes: Vec<CpuMode> =
+            self.runs.iter().map(|r| r.mode).filter(|m| host.isolated || !m.needs_shared_memory()).collect();
+        CpuSettings {
+            n: self.params.n.clamp(crate::core::preset::MIN_N, crate::core::preset::MAX_N),
+            k: check_k(&self.params.k.to_string(), host).unwrap_or(defaults.k),
+            chunk: if self.params.chunk_auto { Chunk::Auto } else { Chunk::Fixed(self.params.chunk.max(1)) },
+            modes: if modes.is_empty() { defaults.modes } else { modes },
+        }
+    }
+}
+
 /// The mode others are compared with: `serial` if it finished, else the first finished mode.
 pub fn reference(outcomes: &[ModeOutcome]) -> Option<&ModeOutcome> {
     let done = || outcomes.iter().filter(|o| o.status == Status::Done);

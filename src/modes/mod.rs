@@ -6,6 +6,7 @@
 //! then time the real run.
 
 pub mod cpu;
+pub mod io;
 
 use crate::core::cpu_modes::CpuMode;
 use crate::core::report::{ModeOutcome, Status};

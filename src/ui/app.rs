@@ -1,11 +1,15 @@
 //! The page's frame: reads the URL once, picks the language, and lays out the experiment.
 
 use super::components::cpu_panel::CpuPanel;
+use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
+use super::i18n::io::{tri, Ti};
 use super::i18n::{problem, tr, T};
+use super::io_runner::LAST_IO_RUN_KEY;
 use super::runner::LAST_RUN_KEY;
+use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
-use crate::core::preset::{parse, Preset};
+use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
 use crate::web::{env, storage};
 use yew::prelude::*;
@@ -19,6 +23,7 @@ struct Boot {
     preset: Preset,
     lang: Lang,
     restored: Option<CpuReport>,
+    restored_io: Option<IoReport>,
 }
 
 fn query_pairs() -> Vec<(String, String)> {
@@ -46,7 +51,7 @@ fn boot() -> Boot {
         .lang
         .or_else(|| storage::load::<Lang>(LANG_KEY))
         .unwrap_or_else(|| Lang::from_preferences(env::languages().iter().map(String::as_str)));
-    Boot { preset, lang, restored: storage::load(LAST_RUN_KEY) }
+    Boot { preset, lang, restored: storage::load(LAST_RUN_KEY), restored_io: storage::load(LAST_IO_RUN_KEY) }
 }
 
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
@@ -69,7 +74,27 @@ pub fn app() -> Html {
             lang.set(l);
         })
     };
+    let tab = use_state(|| boot.preset.experiment.unwrap_or_default());
+    use_effect_with((), |_| crate::web::sw::warm_up());
     let problems = &boot.preset.problems;
+    let tab_button = |e: Experiment, label: &'static str| {
+        let t = tab.clone();
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", e.id())} aria-selected={(*tab == e).to_string()}
+                aria-controls={e.id()} onclick={Callback::from(move |_| t.set(e))}>{ label }</button>
+        }
+    };
+    let autorun = |e: Experiment| boot.preset.run && boot.preset.experiment.unwrap_or_default() == e;
+    // Without settings in the URL, a returning learner gets back what they last ran.
+    let chosen = boot.preset.experiment.unwrap_or_default();
+    let cpu_settings = match &boot.restored {
+        Some(r) if !(boot.preset.given && chosen == Experiment::Cpu) => r.settings(env::host()),
+        _ => boot.preset.cpu.clone(),
+    };
+    let (io_settings, io_urls) = match &boot.restored_io {
+        Some(r) if !(boot.preset.given && chosen == Experiment::Io) => r.settings(),
+        _ => (boot.preset.io.clone(), Vec::new()),
+    };
     html! {
         <div class="app">
             <header class="masthead">
@@ -82,16 +107,20 @@ pub fn app() -> Html {
             if !problems.is_empty() {
                 <div class="problems" id="url-problems" role="alert">
                     <p>{ tr(*lang, T::UrlProblems) }</p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ problem(*lang, p) }</li> }) }</ul>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ problem(*lang, p, true) }</li> }) }</ul>
                 </div>
             }
+            <nav class="tabs" role="tablist">
+                { tab_button(Experiment::Cpu, tr(*lang, T::CpuTitle)) }
+                { tab_button(Experiment::Io, tri(*lang, Ti::Title)) }
+            </nav>
             <main>
-                <CpuPanel
-                    lang={*lang}
-                    settings={boot.preset.cpu.clone()}
-                    autorun={boot.preset.run}
-                    restored={boot.restored.clone()}
-                />
+                <div hidden={*tab != Experiment::Cpu}>
+                    <CpuPanel lang={*lang} settings={cpu_settings} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
+                </div>
+                <div hidden={*tab != Experiment::Io}>
+                    <IoPanel lang={*lang} settings={io_settings} urls={io_urls} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
+                </div>
             </main>
         </div>
     }

@@ -5,6 +5,8 @@ pub mod app;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod io_runner;
+pub mod io_state;
 pub mod runner;
 pub mod state;
 

@@ -26,7 +26,7 @@ pub fn resolved_chunk(settings: &CpuSettings) -> u32 {
 pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>) {
     let cancel = Cancel::default();
     let modes = settings.modes.clone();
-    dispatch.dispatch(Action::Started(cancel.clone(), modes.clone()));
+    dispatch.dispatch(Action::Started(cancel.clone(), modes.clone(), task_count(settings.n)));
     let plan = Plan { n: settings.n, k: settings.k, chunk: resolved_chunk(&settings) };
     let started_at = js_sys::Date::now();
     wasm_bindgen_futures::spawn_local(async move {

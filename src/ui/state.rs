@@ -14,8 +14,8 @@ pub enum Row {
     Waiting,
     /// Starting, warming up, or computing.
     Active(Phase),
-    /// Finished (done, cancelled or failed).
-    Finished(Status),
+    /// Finished (done, cancelled or failed), with the tasks it finished.
+    Finished(Status, u32),
     /// Not run: the run was cancelled before its turn.
     Skipped,
 }
@@ -48,6 +48,8 @@ pub struct CpuState {
     pub run: Run,
     /// Progress of each mode of the current or last run.
     pub rows: Vec<(CpuMode, Row)>,
+    /// Tasks in that run's timed part.
+    pub run_total: u32,
     /// Outcomes of the current or last run (with every S(i), for the comparison).
     pub outcomes: Vec<Rc<ModeOutcome>>,
     /// The last finished run's report (also the one restored after a reload).
@@ -68,8 +70,8 @@ pub enum Action {
     ToggleMode(CpuMode),
     /// The "tutorial scale" button.
     TutorialScale,
-    /// A run began with these modes.
-    Started(Cancel, Vec<CpuMode>),
+    /// A run began with these modes and this many tasks.
+    Started(Cancel, Vec<CpuMode>, u32),
     /// A mode moved to a new phase.
     Phase(CpuMode, Phase),
     /// A mode finished.
@@ -94,6 +96,7 @@ impl CpuState {
             host,
             run: Run::Idle,
             rows: Vec::new(),
+            run_total: 0,
             outcomes: Vec::new(),
             restored: restored.is_some(),
             report: restored.map(Rc::new),
@@ -102,7 +105,8 @@ impl CpuState {
 
     /// The inputs, checked. `Err` lists what must be fixed first.
     pub fn settings(&self) -> Result<CpuSettings, Vec<Problem>> {
-        let n = check_n(&self.n_text).map(|(n, _)| n);
+        // Typed too large: say so and wait for a fix, rather than run a different n.
+        let n = check_n(&self.n_text).and_then(|(n, cap)| cap.map_or(Ok(n), Err));
         let k = check_k(&self.k_text, self.host);
         let chunk = if self.chunk_text.trim().is_empty() { Ok(Chunk::Auto) } else { check_chunk(&self.chunk_text) };
         match (n, k, chunk) {
@@ -151,15 +155,16 @@ impl Reducible for CpuState {
                 }
             }
             Action::TutorialScale => s.n_text = crate::core::cpu_modes::TUTORIAL_N.to_string(),
-            Action::Started(cancel, modes) => {
+            Action::Started(cancel, modes, total) => {
                 s.run = Run::Running(cancel);
+                s.run_total = total;
                 s.rows = modes.into_iter().map(|m| (m, Row::Waiting)).collect();
                 s.outcomes.clear();
                 s.restored = false;
             }
             Action::Phase(mode, phase) => s.set_row(mode, Row::Active(phase)),
             Action::ModeFinished(o) => {
-                s.set_row(o.mode, Row::Finished(o.status));
+                s.set_row(o.mode, Row::Finished(o.status, o.tasks_done));
                 s.outcomes.push(o);
             }
             Action::CancelRequested => {

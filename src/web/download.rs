@@ -27,3 +27,12 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     });
     Ok(())
 }
+
+/// An object URL for a buffer of bytes (e.g. a downloaded image), `None` if the browser refuses.
+pub fn object_url(buffer: &js_sys::ArrayBuffer, mime: &str) -> Option<String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(buffer), &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}

@@ -1,11 +1,15 @@
 //! Thin adapters over the browser. Nothing here decides anything; it only connects.
 
 pub mod clock;
-pub mod cpu_workers;
 pub mod download;
 pub mod env;
+pub mod fetch;
+pub mod io_worker;
 pub mod msg;
 pub mod pool;
+pub mod simnet;
 pub mod storage;
+pub mod sw;
 pub mod worker_entry;
+pub mod worker_group;
 pub mod workers;

@@ -27,6 +27,8 @@ pub fn worker_main(role: &str) {
                 post(&object(&[("type", "idle".into())]));
             }
         }),
+        "simnet" => Closure::new(|e: MessageEvent| super::simnet::on_page_message(&e)),
+        "io" => Closure::new(|e: MessageEvent| super::io_worker::on_page_message(&e)),
         _ => Closure::new(|e: MessageEvent| {
             let m = e.data();
             if kind(&m) == "job" {

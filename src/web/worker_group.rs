@@ -1,5 +1,5 @@
-//! A group of process-like CPU workers: each has its own memory and its own instance of the
-//! module, and they share nothing with the page but messages. Dropping the group terminates them.
+//! A group of process-like workers: each has its own memory and its own instance of the module,
+//! and they share nothing with the page but messages. Dropping the group terminates them.
 
 use super::msg::{field, kind, Batch, Job};
 use super::workers::{boot, Booted, Role};
@@ -9,7 +9,7 @@ use futures::stream::{select_all, LocalBoxStream, SelectAll};
 use futures::StreamExt;
 use wasm_bindgen::JsValue;
 
-/// `k` booted CPU workers and one inbox for all of them.
+/// `k` booted workers and one inbox for all of them.
 pub struct WorkerGroup {
     booted: Vec<Booted>,
     inbox: SelectAll<LocalBoxStream<'static, (usize, JsValue)>>,
@@ -20,8 +20,8 @@ impl WorkerGroup {
     ///
     /// # Errors
     /// Any worker failed to start (the others are terminated).
-    pub async fn start(k: u32, label: &str) -> Result<WorkerGroup, String> {
-        let boots = (0..k).map(|w| boot(format!("{label} {}", w + 1), Role::Cpu));
+    pub async fn start(k: u32, label: &str, role: Role) -> Result<WorkerGroup, String> {
+        let boots = (0..k).map(|w| boot(format!("{label} {}", w + 1), role));
         let mut booted = Vec::new();
         let mut error = None;
         for b in join_all(boots).await {
@@ -52,32 +52,50 @@ impl WorkerGroup {
         self.booted.is_empty()
     }
 
-    /// Sends a job to worker `w` (it queues behind any job the worker already has).
+    /// Posts a message to worker `w` (it queues behind anything the worker already has).
+    ///
+    /// # Errors
+    /// The worker cannot receive messages any more.
+    pub fn post(&self, w: usize, msg: &JsValue) -> Result<(), Stop> {
+        self.booted[w].worker.post_message(msg).map_err(|e| Stop::Failed(super::workers::js_error_text(&e)))
+    }
+
+    /// Sends a CPU job to worker `w`.
     ///
     /// # Errors
     /// The worker cannot receive messages any more.
     pub fn send(&self, w: usize, job: Job) -> Result<(), Stop> {
-        self.booted[w].worker.post_message(&job.to_js()).map_err(|e| Stop::Failed(super::workers::js_error_text(&e)))
+        self.post(w, &job.to_js())
     }
 
-    /// The next batch from any worker, with the worker's index.
+    /// The next message of type `expected` from any worker, with the worker's index.
     ///
     /// # Errors
-    /// [`Stop::Cancelled`] when Cancel fires first; [`Stop::Failed`] when a worker crashed.
-    pub async fn next(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
+    /// [`Stop::Cancelled`] when Cancel fires first; [`Stop::Failed`] when a worker crashed or
+    /// said something else.
+    pub async fn next_of(&mut self, expected: &str, cancel: &Cancel) -> Result<(usize, JsValue), Stop> {
         if cancel.is_set() {
             return Err(Stop::Cancelled);
         }
         match select(self.inbox.next(), Box::pin(cancel.wait())).await {
             Either::Right(_) => Err(Stop::Cancelled),
             Either::Left((None, _)) => Err(Stop::Failed("the workers went away".into())),
-            Either::Left((Some((w, m)), _)) if kind(&m) == "batch" => Ok((w, Batch::from_js(&m))),
+            Either::Left((Some((w, m)), _)) if kind(&m) == expected => Ok((w, m)),
             Either::Left((Some((w, m)), _)) => Err(Stop::Failed(format!(
                 "worker {}: {}",
                 w + 1,
                 field(&m, "error").as_string().unwrap_or_else(|| kind(&m))
             ))),
         }
+    }
+
+    /// The next CPU batch from any worker, with the worker's index.
+    ///
+    /// # Errors
+    /// As [`WorkerGroup::next_of`].
+    pub async fn next(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
+        let (w, m) = self.next_of("batch", cancel).await?;
+        Ok((w, Batch::from_js(&m)))
     }
 }
 

@@ -26,6 +26,10 @@ pub enum Role {
     PoolThread,
     /// A process-like CPU worker: its own memory, talks only in messages.
     Cpu,
+    /// A download worker of the I/O experiment.
+    Io,
+    /// The simulated network's server: runs the network model in real time.
+    Simnet,
 }
 
 impl Role {
@@ -33,6 +37,8 @@ impl Role {
         match self {
             Role::PoolThread => "pool",
             Role::Cpu => "cpu",
+            Role::Io => "io",
+            Role::Simnet => "simnet",
         }
     }
 }

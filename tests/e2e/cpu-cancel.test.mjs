@@ -149,8 +149,8 @@ test('Cancelling a multi-mode run keeps finished modes and skips the ones not st
 
 // The contract says a progress bar's value is the tasks done in the timed run. After Cancel the
 // page resets the bar of the cancelled mode to 0 ("0 / 49999 · cancelled") although the export
-// reports the tasks it did finish. Marked todo (reported, not hidden); drop `todo` once fixed.
-test('a cancelled mode\'s progress bar keeps the tasks it finished', { todo: 'page bug: the bar drops to 0 after Cancel' }, async () => {
+// reports the tasks it did finish.
+test('a cancelled mode\'s progress bar keeps the tasks it finished', async () => {
   const page = await newPage(env.context);
   try {
     await load(page, at(env.url, 'n=50000&k=2&modes=serial&run=1&lang=en'));

@@ -32,6 +32,10 @@ test('the last finished run is shown again after a reload', async () => {
     await page.waitForSelector('#cpu-restored', { state: 'visible', timeout: LOAD_TIMEOUT });
     const restored = await resultRows(page);
     assert.deepEqual(restored, ran, 'restored rows (mode, status, checksum, match) differ from the run');
+    // The inputs come back too: the settings of that run, not the defaults.
+    assert.equal(await page.inputValue('#cpu-n'), '1500', 'restored n');
+    const ticked = await page.$$eval('[id^="cpu-mode-"]:checked', (boxes) => boxes.map((b) => b.id.replace('cpu-mode-', '')));
+    assert.deepEqual(ticked, ['serial', 'async'], 'restored modes');
     assert.equal(await page.locator('[id^="progress-"]').count(), 0, 'progress bars shown for a restored run');
     await settled(page);
     assert.deepEqual((await runLog(page)).map((e) => e.state).filter((s) => s !== null), ['idle'], 'opening the page started a run');
@@ -48,9 +52,8 @@ test('the last finished run is shown again after a reload', async () => {
     await waitForRun(page, { since });
     assert.equal(await page.locator('#cpu-restored').count(), 0, '#cpu-restored still shown after a new run');
     const fresh = await resultRows(page);
-    // The inputs are not restored, only the results: this run uses the default modes.
-    assert.deepEqual(fresh.map((r) => [r.mode, r.status, r.match]),
-      ['serial', 'async', 'rayon', 'global-lock', 'workers', 'workers-queue'].map((m) => [m, 'done', 'true']), 'the new run');
+    // The restored inputs are what the new run uses.
+    assert.deepEqual(fresh.map((r) => [r.mode, r.status, r.match]), ['serial', 'async'].map((m) => [m, 'done', 'true']), 'the new run');
     assert.notEqual(fresh[0].checksum, ran[0].checksum, 'the table still shows the restored n=1500 checksum after an n=300 run');
     assertNoErrors(page);
   } finally {

@@ -79,7 +79,7 @@ fn fraction(key: &str, value: &str) -> Result<f64, Problem> {
 
 impl IoSettings {
     /// Applies one URL parameter; `false` when the key is not an I/O parameter.
-    pub(super) fn apply(&mut self, key: &str, value: &str, problems: &mut Vec<Problem>) -> bool {
+    pub fn apply(&mut self, key: &str, value: &str, problems: &mut Vec<Problem>) -> bool {
         let mut set = |r: Result<u32, Problem>, slot: &mut dyn FnMut(u32)| match r {
             Ok(v) => slot(v),
             Err(e) => problems.push(e),

@@ -99,6 +99,9 @@ pub struct Preset {
     pub cpu: CpuSettings,
     /// The I/O panel, defaults filled in.
     pub io: IoSettings,
+    /// The URL named at least one of the chosen experiment's own parameters (else the page may
+    /// restore the learner's last settings instead of the defaults).
+    pub given: bool,
     /// Everything that could not be used as given, in URL order.
     pub problems: Vec<Problem>,
 }
@@ -148,6 +151,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
         run: false,
         cpu: CpuSettings::defaults(host),
         io: IoSettings::default(),
+        given: false,
         problems: Vec::new(),
     };
     let bad = |key: &str, value: &str, expected| Problem::BadValue { key: key.into(), value: value.into(), expected };
@@ -179,7 +183,9 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
                     Experiment::Cpu => p.cpu.apply(key, value, host, problems),
                     Experiment::Io => p.io.apply(key, value, problems),
                 };
-                if !known {
+                if known {
+                    p.given = true;
+                } else {
                     problems.push(Problem::UnknownParam { key: key.into() });
                 }
             }

@@ -5,8 +5,9 @@
 
 use crate::core::timeline::Lane;
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
-use crate::web::cpu_workers::WorkerGroup;
 use crate::web::msg::Job;
+use crate::web::worker_group::WorkerGroup;
+use crate::web::workers::Role;
 use std::ops::Range;
 
 /// One worker for the whole run.
@@ -14,7 +15,7 @@ pub struct Serial(WorkerGroup);
 
 impl Executor for Serial {
     async fn start(_plan: &Plan) -> Result<Self, String> {
-        Ok(Serial(WorkerGroup::start(1, "serial worker").await?))
+        Ok(Serial(WorkerGroup::start(1, "serial worker", Role::Cpu).await?))
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

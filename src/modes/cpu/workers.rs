@@ -8,8 +8,9 @@
 use crate::core::chunks::{deal_round_robin, split};
 use crate::core::timeline::Lane;
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
-use crate::web::cpu_workers::WorkerGroup;
 use crate::web::msg::Job;
+use crate::web::worker_group::WorkerGroup;
+use crate::web::workers::Role;
 use std::ops::Range;
 
 /// k workers and the chunk size.
@@ -20,7 +21,7 @@ pub struct Workers {
 
 impl Executor for Workers {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(Workers { group: WorkerGroup::start(plan.k, "worker").await?, chunk: plan.chunk })
+        Ok(Workers { group: WorkerGroup::start(plan.k, "worker", Role::Cpu).await?, chunk: plan.chunk })
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

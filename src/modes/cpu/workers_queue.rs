@@ -6,8 +6,9 @@
 use crate::core::chunks::split;
 use crate::core::timeline::Lane;
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
-use crate::web::cpu_workers::WorkerGroup;
 use crate::web::msg::Job;
+use crate::web::worker_group::WorkerGroup;
+use crate::web::workers::Role;
 use std::collections::VecDeque;
 use std::ops::Range;
 
@@ -19,7 +20,7 @@ pub struct WorkersQueue {
 
 impl Executor for WorkersQueue {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(WorkersQueue { group: WorkerGroup::start(plan.k, "queue worker").await?, chunk: plan.chunk })
+        Ok(WorkersQueue { group: WorkerGroup::start(plan.k, "queue worker", Role::Cpu).await?, chunk: plan.chunk })
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

@@ -7,7 +7,6 @@ use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
 use crate::core::report::CpuReport;
-use crate::core::workload::task_count;
 use crate::ui::i18n::{mode_name, problem, tr, T};
 use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState, Run};
@@ -107,7 +106,6 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             </li>
         }
     };
-    let total = checked.as_ref().map(|s| task_count(s.n)).unwrap_or(0);
     let report = state.report.clone();
     let export = |kind: &'static str| {
         let report = report.clone();
@@ -155,7 +153,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 </fieldset>
                 if !problems.is_empty() {
                     <ul class="field-errors" role="alert">
-                        { for problems.iter().map(|p| html! { <li>{ problem(l, p) }</li> }) }
+                        { for problems.iter().map(|p| html! { <li>{ problem(l, p, false) }</li> }) }
                     </ul>
                 }
                 if problems.is_empty() && state.modes.is_empty() {
@@ -169,10 +167,10 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 </div>
             </form>
             if !state.rows.is_empty() {
-                <ProgressList lang={l} rows={state.rows.clone()} total={state.report.as_ref().filter(|_| !busy).map(|r| task_count(r.params.n)).unwrap_or(total)} />
+                <ProgressList lang={l} rows={state.rows.clone()} total={state.run_total} />
             }
             if state.restored { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
-            <ResultsTable lang={l} entries={state.entries()} />
+            <div class="results-wrap"><ResultsTable lang={l} entries={state.entries()} /></div>
             if state.report.is_some() && !busy {
                 <div class="actions">
                     <button type="button" id="cpu-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>

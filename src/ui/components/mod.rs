@@ -2,6 +2,9 @@
 
 pub mod cpu_panel;
 pub mod env_line;
+pub mod io_panel;
+pub mod io_results;
 pub mod lang_switch;
 pub mod progress;
 pub mod results;
+pub mod thumbs;

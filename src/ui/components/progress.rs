@@ -25,9 +25,9 @@ fn state_id(row: &Row) -> &'static str {
         Row::Active(Phase::Starting) => "starting",
         Row::Active(Phase::WarmingUp) => "warming-up",
         Row::Active(Phase::Running { .. }) => "running",
-        Row::Finished(Status::Done) => "done",
-        Row::Finished(Status::Cancelled) => "cancelled",
-        Row::Finished(Status::Failed) => "failed",
+        Row::Finished(Status::Done, _) => "done",
+        Row::Finished(Status::Cancelled, _) => "cancelled",
+        Row::Finished(Status::Failed, _) => "failed",
         Row::Skipped => "skipped",
     }
 }
@@ -40,9 +40,9 @@ fn state_text(l: Lang, row: &Row) -> &'static str {
             Row::Active(Phase::Starting) => T::StatusStarting,
             Row::Active(Phase::WarmingUp) => T::StatusWarming,
             Row::Active(Phase::Running { .. }) => T::StatusRunning,
-            Row::Finished(Status::Done) => T::StatusDone,
-            Row::Finished(Status::Cancelled) => T::StatusCancelled,
-            Row::Finished(Status::Failed) => T::StatusFailed,
+            Row::Finished(Status::Done, _) => T::StatusDone,
+            Row::Finished(Status::Cancelled, _) => T::StatusCancelled,
+            Row::Finished(Status::Failed, _) => T::StatusFailed,
             Row::Skipped => T::StatusSkipped,
         },
     )
@@ -54,8 +54,7 @@ pub fn progress_list(props: &ProgressProps) -> Html {
     let l = props.lang;
     let item = |(mode, row): &(CpuMode, Row)| {
         let done = match row {
-            Row::Active(Phase::Running { done, .. }) => *done,
-            Row::Finished(Status::Done) => props.total,
+            Row::Active(Phase::Running { done, .. }) | Row::Finished(_, done) => *done,
             _ => 0,
         };
         let label = format!("{} — {}", mode.id(), state_text(l, row));

@@ -5,22 +5,26 @@ use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{Expected, Problem};
 
+/// Declares an enum of texts and its lookup function; every entry must give both languages.
 macro_rules! texts {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
+    ($name:ident, $lookup:ident; $($key:ident => $zh:expr, $en:expr;)*) => {
         /// A fixed text of the page.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum T { $($key),* }
+        pub enum $name { $($key),* }
 
         /// The text in `lang`.
-        pub fn tr(lang: Lang, t: T) -> &'static str {
+        pub fn $lookup(lang: Lang, t: $name) -> &'static str {
             match (lang, t) {
-                $((Lang::Zh, T::$key) => $zh, (Lang::En, T::$key) => $en,)*
+                $((Lang::Zh, $name::$key) => $zh, (Lang::En, $name::$key) => $en,)*
             }
         }
     };
 }
 
+pub mod io;
+
 texts! {
+    T, tr;
     Title => "并发游乐场", "Concurrency Playground";
     Tagline => "把一篇 Python 并发教程里的实验搬进浏览器：同一份工作，用 Web Worker、线程池和异步任务实际跑一遍，计时、对比。",
         "The experiments of a Python concurrency tutorial, re-run in your browser: the same work on web workers, a thread pool and async tasks, timed side by side.";
@@ -73,8 +77,7 @@ texts! {
     Yes => "是", "yes";
     No => "否", "no";
     NotStarted => "未启动", "not started";
-    UrlProblems => "链接里的参数有问题，已改用默认值：", "Some URL parameters could not be used; defaults were used instead:";
-    FieldInvalid => "请先修正上面标红的输入。", "Fix the highlighted input first.";
+    UrlProblems => "链接里有些参数无法照原样使用：", "Some URL parameters could not be used as given:";
     NoModesChosen => "至少选择一种运行方式。", "Choose at least one mode.";
     WhyDifferent => "为什么和教程不同？CPython 的线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍；Rust 线程没有 GIL，rayon 能接近 k 倍。global-lock 给每个任务加一把全局锁，重现了 GIL 的效果。Worker 与进程一样各有独立内存，靠消息通信。",
         "Why does it differ from the tutorial? CPython's threads share one GIL, so only one runs bytecode at a time: 4 threads gave 1.06x. Rust threads have no GIL, so rayon gets close to k. global-lock puts one global lock around every task and brings the GIL's effect back. Workers, like processes, have memory of their own and talk in messages.";
@@ -137,8 +140,17 @@ fn expected(lang: Lang, e: Expected) -> String {
     }
 }
 
-/// A problem with a URL parameter or an input, as a sentence.
-pub fn problem(lang: Lang, p: &Problem) -> String {
+/// A problem with a URL parameter (`from_url`, where the default then applies) or with what
+/// the learner typed into a field (where Run waits until it is fixed), as a sentence.
+pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
+    if !from_url {
+        if let Problem::BadValue { key, value, expected: e } = p {
+            return match lang {
+                Lang::Zh => format!("{key}=「{value}」无效：应为{}。改正后才能运行。", expected(lang, *e)),
+                Lang::En => format!("{key}=“{value}” is not valid: expected {}. Fix it to run.", expected(lang, *e)),
+            };
+        }
+    }
     match (lang, p) {
         (Lang::Zh, Problem::UnknownParam { key }) => format!("不认识参数「{key}」，已忽略。"),
         (Lang::En, Problem::UnknownParam { key }) => format!("Unknown parameter “{key}” ignored."),

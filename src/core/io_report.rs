@@ -1,0 +1,433 @@
+//! A finished I/O run: a record per request, an entry per mode, and the JSON / CSV export.
+
+use super::images::{hex, sniff_image, ImageInfo};
+use super::io_modes::IoMode;
+use super::report::{csv_cell, Status};
+use super::stats::speedup;
+use super::timeline::Lane;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// Why one request did not give a usable image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestError {
+    /// No answer at all: unreachable server, refused connection, DNS failure.
+    Network,
+    /// The server answered, but the browser withheld the answer from the page (no CORS).
+    Cors,
+    /// The server answered with an error status.
+    Http(u16),
+    /// The answer is not an image.
+    NotImage,
+    /// A bundled image arrived with the wrong size or hash.
+    Mismatch,
+    /// Cancelled before it finished.
+    Aborted,
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Network => f.write_str("network"),
+            RequestError::Cors => f.write_str("cors"),
+            RequestError::Http(s) => write!(f, "http-{s}"),
+            RequestError::NotImage => f.write_str("not-image"),
+            RequestError::Mismatch => f.write_str("mismatch"),
+            RequestError::Aborted => f.write_str("aborted"),
+        }
+    }
+}
+
+impl Serialize for RequestError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for RequestError {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(match s.as_str() {
+            "network" => RequestError::Network,
+            "cors" => RequestError::Cors,
+            "not-image" => RequestError::NotImage,
+            "mismatch" => RequestError::Mismatch,
+            "aborted" => RequestError::Aborted,
+            other => match other.strip_prefix("http-").and_then(|c| c.parse().ok()) {
+                Some(code) => RequestError::Http(code),
+                None => return Err(serde::de::Error::custom(format!("unknown request error {other}"))),
+            },
+        })
+    }
+}
+
+/// Checks a downloaded body: a bundled image must have its manifest size and hash; anything else
+/// must at least look like an image.
+pub fn check_body(bytes: &[u8], expect: Option<&ImageInfo>) -> Result<(), RequestError> {
+    match expect {
+        Some(img) if bytes.len() as u64 != img.bytes || hex(&Sha256::digest(bytes)) != img.sha256 => {
+            Err(RequestError::Mismatch)
+        }
+        Some(_) => Ok(()),
+        None if sniff_image(bytes).is_some() => Ok(()),
+        None => Err(RequestError::NotImage),
+    }
+}
+
+/// One request of a run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestRecord {
+    /// Position in the run's list (0-based).
+    pub index: u32,
+    /// What was requested.
+    pub url: String,
+    /// Where the request was made from.
+    pub lane: Lane,
+    /// Request start, ms from the start of the timed run.
+    pub start_ms: f64,
+    /// Last byte received (or failure), ms from the start of the timed run.
+    pub end_ms: f64,
+    /// HTTP status, 0 when there was no answer.
+    pub status: u16,
+    /// Bytes received.
+    pub bytes: u64,
+    /// A usable image arrived.
+    pub ok: bool,
+    /// Why not, when not.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error: Option<RequestError>,
+    /// 1-based position in which results were handed to the program (completion order, except
+    /// for `bounded` in submission order); 0 if never handed over.
+    pub delivered: u32,
+}
+
+/// What one mode produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IoOutcome {
+    /// Which mode.
+    pub mode: IoMode,
+    /// Concurrency it ran with (requests in flight or workers).
+    pub k: u32,
+    /// `bounded` only: results handed over in submission order.
+    pub ordered: Option<bool>,
+    /// How it ended.
+    pub status: Status,
+    /// Why it failed, if it did.
+    pub error: Option<String>,
+    /// Timed wall time (ms).
+    pub wall_ms: f64,
+    /// Starting workers (ms).
+    pub startup_ms: f64,
+    /// The network model's ideal time for this mode (simulated source only).
+    pub ideal_ms: Option<f64>,
+    /// Every request that finished (or failed) before the end.
+    pub requests: Vec<RequestRecord>,
+}
+
+/// One row of the results and of the export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IoEntry {
+    /// Mode id.
+    pub mode: IoMode,
+    /// Concurrency.
+    pub k: u32,
+    /// `bounded` only: `true` for submission order.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ordered: Option<bool>,
+    /// Timed wall time (ms).
+    pub wall_ms: f64,
+    /// Worker start-up (ms).
+    pub startup_ms: f64,
+    /// Model's ideal time (ms), `null` without the simulated source.
+    pub ideal_ms: Option<f64>,
+    /// Images received intact.
+    pub ok: u32,
+    /// Requests that failed.
+    pub failed: u32,
+    /// Bytes received in all.
+    pub bytes: u64,
+    /// `serial`'s wall time over this one.
+    pub speedup: Option<f64>,
+    /// How it ended.
+    pub status: Status,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error: Option<String>,
+    /// Every request.
+    pub requests: Vec<RequestRecord>,
+}
+
+/// The run's settings as exported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IoParams {
+    /// Requests per mode.
+    pub count: u32,
+    /// `simulated`, `same-origin` or `urls`.
+    pub source: String,
+    /// Simulated latency (ms).
+    pub latency: f64,
+    /// Simulated jitter (ms).
+    pub jitter: f64,
+    /// Simulated bandwidth (kB/s; 0 = unlimited).
+    pub bandwidth: f64,
+    /// Simulated connection cap.
+    pub conn: u32,
+    /// Simulated failure rate.
+    pub fail: f64,
+    /// Seed of the simulated randomness.
+    pub seed: u64,
+    /// Requests in flight / workers.
+    pub k: u32,
+    /// `completion` or `submission` (for `bounded`).
+    pub order: String,
+}
+
+/// Browser facts for the I/O run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IoEnv {
+    /// `navigator.hardwareConcurrency`.
+    pub hardware_concurrency: u32,
+    /// `crossOriginIsolated`.
+    pub cross_origin_isolated: bool,
+    /// `navigator.userAgent`.
+    pub user_agent: String,
+}
+
+/// The export of one I/O run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IoReport {
+    /// Always `"io"`.
+    pub experiment: String,
+    /// Settings.
+    pub params: IoParams,
+    /// Browser facts.
+    pub env: IoEnv,
+    /// One entry per mode run.
+    pub runs: Vec<IoEntry>,
+    /// When the run started (ms since the Unix epoch).
+    pub started_at: f64,
+}
+
+impl IoReport {
+    /// The settings that produced this report, and for the URL source its URL list.
+    pub fn settings(&self) -> (crate::core::preset::IoSettings, Vec<String>) {
+        use crate::core::preset::{IoSettings, Source};
+        let p = &self.params;
+        let mut s = IoSettings::default();
+        let mut problems = Vec::new();
+        for (key, value) in [
+            ("count", p.count.to_string()),
+            ("latency", p.latency.to_string()),
+            ("jitter", p.jitter.to_string()),
+            ("bandwidth", p.bandwidth.to_string()),
+            ("conn", p.conn.to_string()),
+            ("fail", p.fail.to_string()),
+            ("seed", p.seed.to_string()),
+            ("k", p.k.to_string()),
+            ("source", p.source.clone()),
+            ("order", p.order.clone()),
+        ] {
+            s.apply(key, &value, &mut problems); // a bad stored value keeps its default
+        }
+        if !self.runs.is_empty() {
+            s.modes = self.runs.iter().map(|r| r.mode).collect();
+        }
+        let urls = match s.source {
+            Source::Urls => {
+                let mut reqs: Vec<&RequestRecord> = self.runs.iter().flat_map(|r| &r.requests).collect();
+                reqs.sort_by_key(|r| r.index);
+                reqs.dedup_by_key(|r| r.index);
+                reqs.into_iter().map(|r| r.url.clone()).collect()
+            }
+            _ => Vec::new(),
+        };
+        (s, urls)
+    }
+}
+
+/// Entries with speedups over a finished `serial`.
+pub fn io_entries(outcomes: &[IoOutcome]) -> Vec<IoEntry> {
+    let serial = outcomes.iter().find(|o| o.mode == IoMode::Serial && o.status == Status::Done).map(|o| o.wall_ms);
+    outcomes
+        .iter()
+        .map(|o| IoEntry {
+            mode: o.mode,
+            k: o.k,
+            ordered: o.ordered,
+            wall_ms: o.wall_ms,
+            startup_ms: o.startup_ms,
+            ideal_ms: o.ideal_ms,
+            ok: o.requests.iter().filter(|r| r.ok).count() as u32,
+            failed: o.requests.iter().filter(|r| !r.ok).count() as u32,
+            bytes: o.requests.iter().map(|r| r.bytes).sum(),
+            speedup: if o.status == Status::Done { serial.and_then(|s| speedup(s, o.wall_ms)) } else { None },
+            status: o.status,
+            error: o.error.clone(),
+            requests: o.requests.clone(),
+        })
+        .collect()
+}
+
+impl IoReport {
+    /// Pretty JSON, as downloaded.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+
+    /// One CSV row per request, with its mode's figures repeated on each row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "experiment,mode,k,wall_ms,ideal_ms,ok,failed,bytes,speedup,status,request,url,lane,start_ms,end_ms,http_status,request_bytes,request_ok,error,delivered\n",
+        );
+        let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+        for e in &self.runs {
+            let status = match e.status {
+                Status::Done => "done",
+                Status::Cancelled => "cancelled",
+                Status::Failed => "failed",
+            };
+            for r in &e.requests {
+                let lane = match r.lane {
+                    Lane::Main => "main".to_string(),
+                    Lane::EventLoop => "event-loop".to_string(),
+                    Lane::Thread(t) => format!("thread-{t}"),
+                    Lane::Worker(w) => format!("worker-{w}"),
+                };
+                let cells = [
+                    self.experiment.clone(),
+                    e.mode.id().into(),
+                    e.k.to_string(),
+                    e.wall_ms.to_string(),
+                    num(e.ideal_ms),
+                    e.ok.to_string(),
+                    e.failed.to_string(),
+                    e.bytes.to_string(),
+                    num(e.speedup),
+                    status.into(),
+                    r.index.to_string(),
+                    r.url.clone(),
+                    lane,
+                    r.start_ms.to_string(),
+                    r.end_ms.to_string(),
+                    r.status.to_string(),
+                    r.bytes.to_string(),
+                    r.ok.to_string(),
+                    r.error.map(|e| e.to_string()).unwrap_or_default(),
+                    r.delivered.to_string(),
+                ];
+                let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+                out.push_str(&cells.join(","));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(index: u32, ok: bool, bytes: u64) -> RequestRecord {
+        RequestRecord {
+            index,
+            url: format!("u{index}"),
+            lane: Lane::EventLoop,
+            start_ms: 0.0,
+            end_ms: 1.0,
+            status: if ok { 200 } else { 503 },
+            bytes,
+            ok,
+            error: (!ok).then_some(RequestError::Http(503)),
+            delivered: index + 1,
+        }
+    }
+
+    fn outcome(mode: IoMode, wall_ms: f64, requests: Vec<RequestRecord>) -> IoOutcome {
+        IoOutcome {
+            mode,
+            k: 4,
+            ordered: None,
+            status: Status::Done,
+            error: None,
+            wall_ms,
+            startup_ms: 0.0,
+            ideal_ms: Some(wall_ms * 0.9),
+            requests,
+        }
+    }
+
+    /// Counts, bytes and speedups per mode.
+    #[test]
+    fn entries() {
+        let e = io_entries(&[
+            outcome(IoMode::Serial, 1000.0, vec![record(0, true, 10), record(1, false, 0)]),
+            outcome(IoMode::Unbounded, 250.0, vec![record(0, true, 10), record(1, true, 12)]),
+        ]);
+        assert_eq!((e[0].ok, e[0].failed, e[0].bytes, e[0].speedup), (1, 1, 10, Some(1.0)));
+        assert_eq!((e[1].ok, e[1].failed, e[1].bytes, e[1].speedup), (2, 0, 22, Some(4.0)));
+    }
+
+    /// Bundled images are checked by size and hash; other URLs by what they look like.
+    #[test]
+    fn body_checks() {
+        let png = b"\x89PNG\r\n\x1a\nrest".to_vec();
+        let info = ImageInfo { name: "a.png".into(), bytes: png.len() as u64, sha256: hex(&Sha256::digest(&png)) };
+        assert_eq!(check_body(&png, Some(&info)), Ok(()));
+        let mut other = png.clone();
+        other[11] ^= 1;
+        assert_eq!(check_body(&other, Some(&info)), Err(RequestError::Mismatch));
+        assert_eq!(check_body(&png[..10], Some(&info)), Err(RequestError::Mismatch));
+        assert_eq!(check_body(&png, None), Ok(()));
+        assert_eq!(check_body(b"<html>", None), Err(RequestError::NotImage));
+    }
+
+    /// Errors are written as short codes and read back.
+    #[test]
+    fn error_codes_round_trip() {
+        for e in [
+            RequestError::Network,
+            RequestError::Cors,
+            RequestError::Http(404),
+            RequestError::NotImage,
+            RequestError::Mismatch,
+            RequestError::Aborted,
+        ] {
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(serde_json::from_str::<RequestError>(&json).unwrap(), e);
+        }
+        assert_eq!(serde_json::to_string(&RequestError::Http(404)).unwrap(), "\"http-404\"");
+    }
+
+    /// The export has the fields, and a CSV row per request.
+    #[test]
+    fn export_shape() {
+        let report = IoReport {
+            experiment: "io".into(),
+            params: IoParams {
+                count: 2,
+                source: "simulated".into(),
+                latency: 100.0,
+                jitter: 20.0,
+                bandwidth: 2000.0,
+                conn: 6,
+                fail: 0.0,
+                seed: 1,
+                k: 4,
+                order: "completion".into(),
+            },
+            env: IoEnv { hardware_concurrency: 2, cross_origin_isolated: false, user_agent: "UA".into() },
+            runs: io_entries(&[outcome(IoMode::Serial, 10.0, vec![record(0, true, 10), record(1, false, 0)])]),
+            started_at: 0.0,
+        };
+        let v: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        for key in ["mode", "k", "wall_ms", "ideal_ms", "ok", "failed", "bytes", "speedup", "status", "requests"] {
+            assert!(v["runs"][0].get(key).is_some(), "{key}");
+        }
+        assert_eq!(v["runs"][0]["requests"][1]["error"], "http-503");
+        assert_eq!(v["runs"][0]["requests"][0]["lane"]["kind"], "event-loop");
+        assert_eq!(serde_json::from_str::<IoReport>(&report.to_json()).unwrap(), report);
+        assert_eq!(report.to_csv().lines().count(), 3);
+    }
+}

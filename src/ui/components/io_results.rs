@@ -1,0 +1,80 @@
+//! The I/O results: per mode, what arrived, how long it took, and the model's ideal time.
+
+use crate::core::io_modes::IoMode;
+use crate::core::io_report::IoEntry;
+use crate::core::lang::Lang;
+use crate::core::report::Status;
+use crate::ui::format::{duration, speedup};
+use crate::ui::i18n::io::{io_mode_name, io_variant, tri, Ti};
+use crate::ui::i18n::{tr, T};
+use yew::prelude::*;
+
+/// Props of [`IoResults`].
+#[derive(Properties, PartialEq)]
+pub struct IoResultsProps {
+    /// Page language.
+    pub lang: Lang,
+    /// One row per mode run.
+    pub entries: Vec<IoEntry>,
+    /// Show this mode's thumbnails.
+    pub on_show: Callback<IoMode>,
+}
+
+/// The table.
+#[function_component(IoResults)]
+pub fn io_results(props: &IoResultsProps) -> Html {
+    let l = props.lang;
+    if props.entries.is_empty() {
+        return html! {};
+    }
+    let row = |e: &IoEntry| {
+        let status = match e.status {
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+            Status::Failed => "failed",
+        };
+        let t = e.mode.tutorial();
+        let over = e.ideal_ms.filter(|i| *i > 0.0 && e.status == Status::Done).map(|i| format!("{:.2}", e.wall_ms / i));
+        let show = {
+            let (cb, m) = (props.on_show.clone(), e.mode);
+            Callback::from(move |_| cb.emit(m))
+        };
+        html! {
+            <tr data-mode={e.mode.id()} data-status={status} data-ok={e.ok.to_string()} data-failed={e.failed.to_string()}
+                data-bytes={e.bytes.to_string()} data-wall-ms={e.wall_ms.to_string()}
+                data-ideal-ms={e.ideal_ms.map(|i| i.to_string()).unwrap_or_default()}>
+                <th scope="row"><button type="button" class="link" onclick={show}>{ io_mode_name(l, e.mode) }</button>
+                    if let Some(err) = &e.error { <div class="bad error">{ err }</div> }
+                    if e.status != Status::Done { <div class="muted">{ tr(l, match e.status { Status::Cancelled => T::StatusCancelled, _ => T::StatusFailed }) }</div> }
+                </th>
+                <td class="num">{ e.k }</td>
+                <td class="num wall">{ duration(e.wall_ms) }</td>
+                <td class="num">{ e.ideal_ms.map(duration).unwrap_or_else(|| "—".into()) }</td>
+                <td class="num">{ over.unwrap_or_else(|| "—".into()) }</td>
+                <td class="num">{ format!("{} / {}", e.ok, e.failed) }</td>
+                <td class="num">{ e.bytes }</td>
+                <td class="num speedup">{ speedup(e.speedup) }</td>
+                <td class="tutorial">{ io_variant(l, e.mode) }{": "}{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</td>
+            </tr>
+        }
+    };
+    html! {
+        <div class="table-wrap">
+            <table id="io-results">
+                <caption>{ tr(l, T::Results) }</caption>
+                <thead><tr>
+                    <th scope="col">{ tr(l, T::ColMode) }</th>
+                    <th scope="col">{ "k" }</th>
+                    <th scope="col">{ tr(l, T::ColWall) }</th>
+                    <th scope="col">{ tri(l, Ti::ColIdeal) }</th>
+                    <th scope="col">{ tri(l, Ti::ColOverIdeal) }</th>
+                    <th scope="col">{ tri(l, Ti::ColOkFailed) }</th>
+                    <th scope="col">{ tri(l, Ti::ColBytes) }</th>
+                    <th scope="col">{ tr(l, T::ColSpeedup) }</th>
+                    <th scope="col">{ tri(l, Ti::ColTutorial) }</th>
+                </tr></thead>
+                <tbody>{ for props.entries.iter().map(row) }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,249 @@
+//! The I/O panel's state and its reducer.
+
+use super::state::Run;
+use crate::core::images::Manifest;
+use crate::core::io_modes::IoMode;
+use crate::core::io_report::{io_entries, IoEntry, IoOutcome, IoReport};
+use crate::core::preset::{IoSettings, Problem, Source};
+use crate::core::report::Status;
+use crate::modes::Cancel;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The fields of the panel that are typed, by URL key.
+pub const FIELDS: [&str; 8] = ["count", "latency", "jitter", "bandwidth", "conn", "fail", "seed", "k"];
+
+/// Where a mode stands in the current run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IoRow {
+    /// Queued behind other modes.
+    Waiting,
+    /// Downloading: requests finished of all.
+    Running { done: u32, total: u32 },
+    /// Finished, with the requests it finished of all.
+    Finished(Status, u32, u32),
+    /// Not run: cancelled before its turn.
+    Skipped,
+}
+
+/// A thumbnail in the grid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tile {
+    /// Request index.
+    pub index: u32,
+    /// Order in which the program received it.
+    pub order: u32,
+    /// Object URL of the image, `None` when the request failed.
+    pub image: Option<String>,
+}
+
+/// Everything the I/O panel shows.
+#[derive(Clone)]
+pub struct IoState {
+    /// The typed fields, in `FIELDS` order.
+    pub fields: [String; 8],
+    /// Where the images come from.
+    pub source: Source,
+    /// `bounded` in submission order.
+    pub ordered: bool,
+    /// The pasted URLs.
+    pub urls_text: String,
+    /// Modes ticked.
+    pub modes: Vec<IoMode>,
+    /// Running or not.
+    pub run: Run,
+    /// Progress per mode.
+    pub rows: Vec<(IoMode, IoRow)>,
+    /// Outcomes of the current or last run.
+    pub outcomes: Vec<Rc<IoOutcome>>,
+    /// Thumbnails per mode.
+    pub tiles: Vec<(IoMode, Vec<Tile>)>,
+    /// Whose thumbnails are shown.
+    pub shown: Option<IoMode>,
+    /// The last finished run (also restored after a reload).
+    pub report: Option<Rc<IoReport>>,
+    /// `report` came from storage.
+    pub restored: bool,
+    /// The bundled images.
+    pub manifest: Rc<Manifest>,
+}
+
+/// Everything that changes the I/O panel.
+pub enum IoAction {
+    /// Typed into field `i` of `FIELDS`.
+    SetField(usize, String),
+    /// Picked a source.
+    SetSource(Source),
+    /// Flipped the order of `bounded`.
+    SetOrdered(bool),
+    /// Edited the URL list.
+    SetUrls(String),
+    /// Ticked or unticked a mode.
+    ToggleMode(IoMode),
+    /// A run began.
+    Started(Cancel, Vec<IoMode>),
+    /// Progress of a mode.
+    Progress(IoMode, u32, u32),
+    /// A result reached the program.
+    Tile(IoMode, Tile),
+    /// A mode finished.
+    ModeFinished(Rc<IoOutcome>),
+    /// Cancel pressed.
+    CancelRequested,
+    /// The run is over.
+    Finished(Rc<IoReport>),
+    /// Show this mode's thumbnails.
+    Show(IoMode),
+}
+
+/// The URLs of a pasted list: one per line, blank lines and `#` comments skipped.
+pub fn url_lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+impl IoState {
+    /// A panel showing `settings`.
+    pub fn new(settings: &IoSettings, restored: Option<IoReport>) -> IoState {
+        let n = &settings.net;
+        IoState {
+            fields: [
+                settings.count.to_string(),
+                n.latency_ms.to_string(),
+                n.jitter_ms.to_string(),
+                n.bandwidth_kbs.to_string(),
+                n.conn_cap.to_string(),
+                n.fail_rate.to_string(),
+                n.seed.to_string(),
+                settings.k.to_string(),
+            ],
+            source: settings.source,
+            ordered: settings.ordered,
+            urls_text: String::new(),
+            modes: settings.modes.clone(),
+            run: Run::Idle,
+            rows: Vec::new(),
+            outcomes: Vec::new(),
+            tiles: Vec::new(),
+            shown: None,
+            restored: restored.is_some(),
+            report: restored.map(Rc::new),
+            manifest: Rc::new(Manifest::bundled()),
+        }
+    }
+
+    /// The inputs, checked: the settings and (for the URL source) the URLs.
+    pub fn settings(&self) -> Result<(IoSettings, Vec<String>), Vec<Problem>> {
+        let mut s = IoSettings {
+            source: self.source,
+            ordered: self.ordered,
+            modes: self.modes.clone(),
+            ..IoSettings::default()
+        };
+        let mut problems = Vec::new();
+        // A capped count comes back as a problem too: in a field, the learner fixes it.
+        for (key, value) in FIELDS.iter().zip(&self.fields) {
+            s.apply(key, value, &mut problems);
+        }
+        let urls: Vec<String> = url_lines(&self.urls_text).into_iter().map(String::from).collect();
+        if problems.is_empty() {
+            Ok((s, urls))
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Whether a run is in progress.
+    pub fn busy(&self) -> bool {
+        !matches!(self.run, Run::Idle)
+    }
+
+    /// Rows of the results table.
+    pub fn entries(&self) -> Vec<IoEntry> {
+        if self.outcomes.is_empty() {
+            self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
+        } else {
+            let plain: Vec<IoOutcome> = self.outcomes.iter().map(|o| (**o).clone()).collect();
+            io_entries(&plain)
+        }
+    }
+
+    fn set_row(&mut self, mode: IoMode, row: IoRow) {
+        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
+            r.1 = row;
+        }
+    }
+
+    fn revoke_tiles(&mut self) {
+        for (_, tiles) in self.tiles.drain(..) {
+            for url in tiles.into_iter().filter_map(|t| t.image) {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            }
+        }
+    }
+}
+
+impl Reducible for IoState {
+    type Action = IoAction;
+
+    fn reduce(self: Rc<Self>, action: IoAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            IoAction::SetField(i, v) => s.fields[i] = v,
+            IoAction::SetSource(src) => s.source = src,
+            IoAction::SetOrdered(o) => s.ordered = o,
+            IoAction::SetUrls(t) => s.urls_text = t,
+            IoAction::ToggleMode(m) => {
+                if let Some(pos) = s.modes.iter().position(|x| *x == m) {
+                    s.modes.remove(pos);
+                } else {
+                    s.modes.push(m);
+                    s.modes.sort();
+                }
+            }
+            IoAction::Started(cancel, modes) => {
+                s.revoke_tiles();
+                s.run = Run::Running(cancel);
+                s.rows = modes.iter().map(|m| (*m, IoRow::Waiting)).collect();
+                s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
+                s.shown = modes.first().copied();
+                s.outcomes.clear();
+                s.restored = false;
+            }
+            IoAction::Progress(mode, done, total) => {
+                s.set_row(mode, IoRow::Running { done, total });
+                s.shown = Some(mode);
+            }
+            IoAction::Tile(mode, tile) => {
+                if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
+                    tiles.push(tile);
+                }
+            }
+            IoAction::ModeFinished(o) => {
+                let done = o.requests.len() as u32;
+                let total = match s.rows.iter().find(|(m, _)| *m == o.mode) {
+                    Some((_, IoRow::Running { total, .. })) => *total,
+                    _ => done,
+                };
+                s.set_row(o.mode, IoRow::Finished(o.status, done, total));
+                s.outcomes.push(o);
+            }
+            IoAction::CancelRequested => {
+                if let Run::Running(cancel) = &s.run {
+                    cancel.fire();
+                    s.run = Run::Stopping;
+                }
+            }
+            IoAction::Finished(report) => {
+                for (_, row) in s.rows.iter_mut() {
+                    if matches!(row, IoRow::Waiting | IoRow::Running { .. }) {
+                        *row = IoRow::Skipped;
+                    }
+                }
+                s.report = Some(report);
+                s.run = Run::Idle;
+            }
+            IoAction::Show(m) => s.shown = Some(m),
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,254 @@
+//! The simulated network, live. The service worker (`www/sw.js`) forwards every `/simnet/`
+//! request to a dedicated worker running [`NetSim`] in real time; the worker tells it when each
+//! request is done. The page starts that worker, connects the two with a `MessageChannel`, and
+//! opens a "run" (a fresh simulator with the panel's parameters) for each mode it times.
+
+use super::clock::epoch_now;
+use super::msg::{field, kind, num, object};
+use super::workers::{boot, js_error_text, Booted, Role};
+use crate::core::net::{NetParams, NetSim};
+use futures::StreamExt;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageChannel, MessageEvent, MessagePort};
+
+// ---------------------------------------------------------------------------------------------
+// In the simnet worker
+// ---------------------------------------------------------------------------------------------
+
+/// One simulator, for one mode's run. Times are ms from the run's start.
+struct Run {
+    sim: NetSim,
+    origin: f64,
+    sizes: HashMap<String, u64>,
+}
+
+#[derive(Default)]
+struct Server {
+    runs: HashMap<u32, Run>,
+    port: Option<MessagePort>,
+    timer: Option<i32>,
+}
+
+thread_local! {
+    static SERVER: RefCell<Server> = RefCell::new(Server::default());
+    static TICK: Closure<dyn FnMut()> = Closure::new(tick);
+    static ON_ARRIVAL: Closure<dyn FnMut(MessageEvent)> = Closure::new(|e: MessageEvent| arrive(&e.data()));
+}
+
+fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn params_from(m: &JsValue) -> NetParams {
+    NetParams {
+        latency_ms: num(m, "latency"),
+        jitter_ms: num(m, "jitter"),
+        bandwidth_kbs: num(m, "bandwidth"),
+        conn_cap: num(m, "conn") as u32,
+        fail_rate: num(m, "fail"),
+        seed: num(m, "seed") as u64,
+    }
+}
+
+/// Handles a message from the page (worker side).
+pub(crate) fn on_page_message(e: &MessageEvent) {
+    let m = e.data();
+    let reply = |msg: JsValue| scope().post_message(&msg).expect("a worker can always post to its page");
+    match kind(&m).as_str() {
+        "connect" => {
+            let port: MessagePort = e.ports().get(0).unchecked_into();
+            ON_ARRIVAL.with(|f| port.set_onmessage(Some(f.as_ref().unchecked_ref())));
+            SERVER.with(|s| s.borrow_mut().port = Some(port));
+        }
+        "start" => {
+            let run = num(&m, "run") as u32;
+            let sizes_js = field(&m, "sizes");
+            let sizes = js_sys::Object::keys(sizes_js.unchecked_ref::<js_sys::Object>())
+                .iter()
+                .filter_map(|k| Some((k.as_string()?, num(&sizes_js, &k.as_string()?) as u64)))
+                .collect();
+            let reply_msg = match NetSim::try_new(params_from(&m)) {
+                Ok(sim) => {
+                    SERVER.with(|s| s.borrow_mut().runs.insert(run, Run { sim, origin: epoch_now(), sizes }));
+                    object(&[("type", "started".into()), ("run", run.into())])
+                }
+                Err(err) => object(&[("type", "error".into()), ("error", err.to_string().into())]),
+            };
+            reply(reply_msg);
+        }
+        "stop" => {
+            SERVER.with(|s| s.borrow_mut().runs.remove(&(num(&m, "run") as u32)));
+        }
+        _ => {}
+    }
+}
+
+/// A request reached the service worker.
+fn arrive(m: &JsValue) {
+    let (id, run, key) = (num(m, "id") as u64, num(m, "run") as u32, num(m, "j") as u32);
+    let name = field(m, "name").as_string().unwrap_or_default();
+    let known = SERVER.with(|s| {
+        let mut s = s.borrow_mut();
+        let Some(r) = s.runs.get_mut(&run) else { return false };
+        let Some(&bytes) = r.sizes.get(&name) else { return false };
+        let t = num(m, "t") - r.origin;
+        r.sim.submit(t, id, key, 0, bytes);
+        true
+    });
+    if !known {
+        answer(id, 502);
+    }
+    reschedule();
+}
+
+fn answer(id: u64, status: u16) {
+    SERVER.with(|s| {
+        if let Some(port) = &s.borrow().port {
+            let _ = port.post_message(&object(&[
+                ("type", "done".into()),
+                ("id", (id as f64).into()),
+                ("status", status.into()),
+            ]));
+        }
+    });
+}
+
+/// Collects what finished by now and answers it.
+fn tick() {
+    let now = epoch_now();
+    let done: Vec<(u64, u16)> = SERVER.with(|s| {
+        let mut s = s.borrow_mut();
+        s.timer = None;
+        s.runs
+            .values_mut()
+            .flat_map(|r| r.sim.advance(now - r.origin).into_iter().map(|c| (c.req_id, c.status)))
+            .collect()
+    });
+    for (id, status) in done {
+        answer(id, status);
+    }
+    reschedule();
+}
+
+/// One timer, set for the earliest next event of any run.
+fn reschedule() {
+    let next = SERVER.with(|s| {
+        s.borrow().runs.values().filter_map(|r| r.sim.next_event_ms().map(|t| t + r.origin)).reduce(f64::min)
+    });
+    SERVER.with(|s| {
+        let mut s = s.borrow_mut();
+        if let Some(t) = s.timer.take() {
+            scope().clear_timeout_with_handle(t);
+        }
+        if let Some(at) = next {
+            let delay = (at - epoch_now()).max(0.0).ceil() as i32;
+            s.timer = TICK.with(|f| {
+                scope().set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), delay).ok()
+            });
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// On the page
+// ---------------------------------------------------------------------------------------------
+
+thread_local! {
+    static LINK: RefCell<Option<Booted>> = const { RefCell::new(None) };
+    static NEXT_RUN: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+async fn next_reply(expected: &str) -> Result<JsValue, String> {
+    let mut inbox = LINK.with(|l| {
+        l.borrow_mut().as_mut().map(|b| std::mem::replace(&mut b.inbox, futures::channel::mpsc::unbounded().1))
+    });
+    let Some(rx) = inbox.as_mut() else { return Err("the simulated network is not running".into()) };
+    let m = rx.next().await.ok_or("the simulated network stopped")?;
+    LINK.with(|l| {
+        if let (Some(b), Some(rx)) = (l.borrow_mut().as_mut(), inbox) {
+            b.inbox = rx;
+        }
+    });
+    if kind(&m) == expected {
+        Ok(m)
+    } else {
+        Err(field(&m, "error").as_string().unwrap_or_else(|| kind(&m)))
+    }
+}
+
+/// Makes the simulated network ready: the service worker controls the page, the simnet worker
+/// runs, and the two are connected (again, in case the browser restarted the service worker).
+///
+/// # Errors
+/// Service workers are unavailable, or a worker failed to start.
+pub async fn connect() -> Result<(), String> {
+    let controller = super::sw::controller().await?;
+    if LINK.with(|l| l.borrow().is_none()) {
+        let booted = boot("simulated network".into(), Role::Simnet).await?;
+        LINK.with(|l| *l.borrow_mut() = Some(booted));
+    }
+    let channel = MessageChannel::new().map_err(|e| js_error_text(&e))?;
+    let ack = MessageChannel::new().map_err(|e| js_error_text(&e))?;
+    LINK.with(|l| {
+        let l = l.borrow();
+        let worker = &l.as_ref().expect("booted above").worker;
+        worker.post_message_with_transfer(&object(&[("type", "connect".into())]), &js_sys::Array::of1(&channel.port1()))
+    })
+    .map_err(|e| js_error_text(&e))?;
+    let ready = js_sys::Promise::new(&mut |resolve, _| ack.port2().set_onmessage(Some(&resolve)));
+    controller
+        .post_message_with_transferable(
+            &object(&[("type", "simnet-port".into())]),
+            &js_sys::Array::of2(&channel.port2(), &ack.port1()),
+        )
+        .map_err(|e| js_error_text(&e))?;
+    let acked = futures::future::select(
+        Box::pin(wasm_bindgen_futures::JsFuture::from(ready)),
+        Box::pin(super::clock::sleep(5000)),
+    )
+    .await;
+    match acked {
+        futures::future::Either::Left(_) => Ok(()),
+        futures::future::Either::Right(_) => Err("the service worker did not answer".into()),
+    }
+}
+
+/// Opens a run: a fresh simulator with `params`, serving images of these sizes. Returns its id,
+/// used in the request paths (`simnet/<run>/<j>/<name>`).
+///
+/// # Errors
+/// The simulated network is not connected, or rejected the parameters.
+pub async fn start_run(params: &NetParams, sizes: &[(String, u64)]) -> Result<u32, String> {
+    let run = NEXT_RUN.with(|n| n.replace(n.get() + 1));
+    let sizes_js = js_sys::Object::new();
+    for (name, bytes) in sizes {
+        js_sys::Reflect::set(&sizes_js, &name.into(), &(*bytes as f64).into()).map_err(|e| js_error_text(&e))?;
+    }
+    let msg = object(&[
+        ("type", "start".into()),
+        ("run", run.into()),
+        ("latency", params.latency_ms.into()),
+        ("jitter", params.jitter_ms.into()),
+        ("bandwidth", params.bandwidth_kbs.into()),
+        ("conn", params.conn_cap.into()),
+        ("fail", params.fail_rate.into()),
+        ("seed", (params.seed as f64).into()),
+        ("sizes", sizes_js.into()),
+    ]);
+    LINK.with(|l| l.borrow().as_ref().map(|b| b.worker.post_message(&msg)))
+        .ok_or("the simulated network is not running")?
+        .map_err(|e| js_error_text(&e))?;
+    next_reply("started").await?;
+    Ok(run)
+}
+
+/// Closes a run (its simulator is dropped).
+pub fn stop_run(run: u32) {
+    LINK.with(|l| {
+        if let Some(b) = l.borrow().as_ref() {
+            let _ = b.worker.post_message(&object(&[("type", "stop".into()), ("run", run.into())]));
+        }
+    });
+}
