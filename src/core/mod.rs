@@ -2,6 +2,7 @@
 
 pub mod chunks;
 pub mod cpu_modes;
+pub mod history;
 pub mod images;
 pub mod io_modes;
 pub mod io_report;
@@ -11,4 +12,5 @@ pub mod preset;
 pub mod report;
 pub mod stats;
 pub mod timeline;
+pub mod topics;
 pub mod workload;

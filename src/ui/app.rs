@@ -1,16 +1,19 @@
-//! The page's frame: reads the URL once, picks the language, and lays out the experiment.
+//! The page: reads the URL once, picks the language, and lays out every topic — its note, and
+//! beside it the experiment or demo it explains — with a table of contents and the run history.
 
 use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
-use super::i18n::io::{tri, Ti};
+use super::history::{History, HistoryHandle, HistoryPanel};
 use super::i18n::{problem, tr, T};
 use super::io_runner::LAST_IO_RUN_KEY;
+use super::notes::{title, Note};
 use super::runner::LAST_RUN_KEY;
 use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
+use crate::core::topics::{Beside, TOPICS};
 use crate::web::{env, storage};
 use yew::prelude::*;
 
@@ -27,15 +30,9 @@ struct Boot {
 }
 
 fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
-        return vec![];
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return vec![];
-    };
-    let Ok(Some(iter)) = js_sys::try_iter(&params) else {
-        return vec![];
-    };
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return vec![] };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return vec![] };
+    let Ok(Some(iter)) = js_sys::try_iter(&params) else { return vec![] };
     iter.flatten()
         .filter_map(|pair| {
             let pair = js_sys::Array::from(&pair);
@@ -61,12 +58,34 @@ fn apply_lang(lang: Lang) {
     }
 }
 
+/// Scrolls to the section a URL points at: `#topic-…`, or the experiment named by `exp=`.
+fn scroll_to_start(experiment: Option<Experiment>) {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let target = match (hash.strip_prefix('#'), experiment) {
+        (Some(h), _) if !h.is_empty() => h.to_string(),
+        (_, Some(e)) => format!("topic-experiment-{}", e.id()),
+        _ => return,
+    };
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&target)) {
+        el.scroll_into_view();
+    }
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
     let boot = use_memo((), |_| boot());
     let lang = use_state(|| boot.lang);
+    let history = use_reducer(History::load);
     apply_lang(*lang);
+    {
+        let experiment = boot.preset.experiment;
+        use_effect_with((), move |_| {
+            crate::web::sw::warm_up();
+            scroll_to_start(experiment);
+        });
+    }
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |l: Lang| {
@@ -74,19 +93,10 @@ pub fn app() -> Html {
             lang.set(l);
         })
     };
-    let tab = use_state(|| boot.preset.experiment.unwrap_or_default());
-    use_effect_with((), |_| crate::web::sw::warm_up());
-    let problems = &boot.preset.problems;
-    let tab_button = |e: Experiment, label: &'static str| {
-        let t = tab.clone();
-        html! {
-            <button type="button" role="tab" id={format!("tab-{}", e.id())} aria-selected={(*tab == e).to_string()}
-                aria-controls={e.id()} onclick={Callback::from(move |_| t.set(e))}>{ label }</button>
-        }
-    };
-    let autorun = |e: Experiment| boot.preset.run && boot.preset.experiment.unwrap_or_default() == e;
-    // Without settings in the URL, a returning learner gets back what they last ran.
+    let l = *lang;
     let chosen = boot.preset.experiment.unwrap_or_default();
+    let autorun = |e: Experiment| boot.preset.run && chosen == e;
+    // Without settings in the URL, a returning learner gets back what they last ran.
     let cpu_settings = match &boot.restored {
         Some(r) if !(boot.preset.given && chosen == Experiment::Cpu) => r.settings(env::host()),
         _ => boot.preset.cpu.clone(),
@@ -95,33 +105,60 @@ pub fn app() -> Html {
         Some(r) if !(boot.preset.given && chosen == Experiment::Io) => r.settings(),
         _ => (boot.preset.io.clone(), Vec::new()),
     };
+    let beside = |b: Beside| match b {
+        Beside::Nothing | Beside::Demo(_) => html! {},
+        Beside::CpuExperiment => html! {
+            <CpuPanel lang={l} settings={cpu_settings.clone()} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
+        },
+        Beside::IoExperiment => html! {
+            <IoPanel lang={l} settings={io_settings.clone()} urls={io_urls.clone()} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
+        },
+    };
+    let has_beside = |b: Beside| matches!(b, Beside::CpuExperiment | Beside::IoExperiment);
+    let problems = &boot.preset.problems;
     html! {
+        <ContextProvider<HistoryHandle> context={history}>
         <div class="app">
+            <a class="skip" href="#topic-experiment-cpu">{ tr(l, T::SkipToExperiments) }</a>
             <header class="masthead">
                 <div>
-                    <h1>{ tr(*lang, T::Title) }</h1>
-                    <p class="tagline">{ tr(*lang, T::Tagline) }</p>
+                    <h1>{ tr(l, T::Title) }</h1>
+                    <p class="tagline">{ tr(l, T::Tagline) }</p>
                 </div>
-                <LangSwitch lang={*lang} on_change={on_lang} />
+                <LangSwitch lang={l} on_change={on_lang} />
             </header>
             if !problems.is_empty() {
                 <div class="problems" id="url-problems" role="alert">
-                    <p>{ tr(*lang, T::UrlProblems) }</p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ problem(*lang, p, true) }</li> }) }</ul>
+                    <p>{ tr(l, T::UrlProblems) }</p>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ problem(l, p, true) }</li> }) }</ul>
                 </div>
             }
-            <nav class="tabs" role="tablist">
-                { tab_button(Experiment::Cpu, tr(*lang, T::CpuTitle)) }
-                { tab_button(Experiment::Io, tri(*lang, Ti::Title)) }
-            </nav>
-            <main>
-                <div hidden={*tab != Experiment::Cpu}>
-                    <CpuPanel lang={*lang} settings={cpu_settings} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
-                </div>
-                <div hidden={*tab != Experiment::Io}>
-                    <IoPanel lang={*lang} settings={io_settings} urls={io_urls} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
-                </div>
-            </main>
+            <div class="layout">
+                <nav class="toc" id="toc" aria-labelledby="toc-title">
+                    <details open=true>
+                        <summary id="toc-title">{ tr(l, T::Contents) }</summary>
+                        <ol>
+                            { for TOPICS.iter().map(|(id, b)| html! {
+                                <li class={classes!(has_beside(*b).then_some("live"))}>
+                                    <a href={format!("#topic-{id}")}>{ title(id, l) }</a>
+                                </li>
+                            }) }
+                            <li><a href="#history">{ tr(l, T::HistoryLink) }</a></li>
+                        </ol>
+                    </details>
+                </nav>
+                <main>
+                    { for TOPICS.iter().map(|(id, b)| html! {
+                        <section id={format!("topic-{id}")} data-topic={*id}
+                            class={classes!("topic", if has_beside(*b) { "with-live" } else { "solo" })}>
+                            <Note id={*id} lang={l} />
+                            if has_beside(*b) { <div class="live">{ beside(*b) }</div> }
+                        </section>
+                    }) }
+                    <HistoryPanel lang={l} />
+                </main>
+            </div>
         </div>
+        </ContextProvider<HistoryHandle>>
     }
 }

@@ -1,6 +1,8 @@
 //! Runs the chosen download modes one after another and keeps the report.
 
+use super::history::{History, HistoryAction};
 use super::io_state::{IoAction, IoState, Tile};
+use crate::core::history::Run;
 use crate::core::images::Manifest;
 use crate::core::io_report::{io_entries, IoEnv, IoParams, IoReport};
 use crate::core::preset::{IoSettings, Source};
@@ -14,7 +16,13 @@ use yew::prelude::*;
 pub const LAST_IO_RUN_KEY: &str = "playground.io.last-run";
 
 /// Starts a run in the background.
-pub fn start(settings: IoSettings, urls: Vec<String>, manifest: Rc<Manifest>, dispatch: UseReducerDispatcher<IoState>) {
+pub fn start(
+    settings: IoSettings,
+    urls: Vec<String>,
+    manifest: Rc<Manifest>,
+    dispatch: UseReducerDispatcher<IoState>,
+    history: UseReducerDispatcher<History>,
+) {
     let cancel = Cancel::default();
     let modes = settings.modes.clone();
     dispatch.dispatch(IoAction::Started(cancel.clone(), modes.clone()));
@@ -68,6 +76,7 @@ pub fn start(settings: IoSettings, urls: Vec<String>, manifest: Rc<Manifest>, di
             started_at,
         };
         storage::save(LAST_IO_RUN_KEY, &report);
+        history.dispatch(HistoryAction::Add(Run::Io(report.clone())));
         dispatch.dispatch(IoAction::Finished(Rc::new(report)));
     });
 }

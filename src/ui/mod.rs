@@ -4,9 +4,11 @@
 pub mod app;
 pub mod components;
 pub mod format;
+pub mod history;
 pub mod i18n;
 pub mod io_runner;
 pub mod io_state;
+pub mod notes;
 pub mod runner;
 pub mod state;
 

@@ -1,8 +1,10 @@
 //! Runs the chosen modes one after another (never together: they would share the cores and
 //! spoil each other's timings), feeding the panel's reducer, and keeps the report.
 
+use super::history::{History, HistoryAction};
 use super::state::{Action, CpuState};
 use crate::core::chunks::auto_chunk;
+use crate::core::history::Run;
 use crate::core::preset::{Chunk, CpuSettings};
 use crate::core::report::{entries, reference, CpuReport, Env, Params};
 use crate::core::workload::task_count;
@@ -23,7 +25,7 @@ pub fn resolved_chunk(settings: &CpuSettings) -> u32 {
 }
 
 /// Starts a run of `settings` in the background.
-pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>) {
+pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, history: UseReducerDispatcher<History>) {
     let cancel = Cancel::default();
     let modes = settings.modes.clone();
     dispatch.dispatch(Action::Started(cancel.clone(), modes.clone(), task_count(settings.n)));
@@ -65,6 +67,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>) {
             started_at,
         };
         storage::save(LAST_RUN_KEY, &report);
+        history.dispatch(HistoryAction::Add(Run::Cpu(report.clone())));
         dispatch.dispatch(Action::Finished(Rc::new(report)));
     });
 }

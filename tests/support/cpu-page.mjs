@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { serve, ISOLATION_HEADERS } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 
-export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+// PLAYGROUND_DIST lets a build elsewhere be tested (e.g. one under a sub-path layout).
+export const DIST = process.env.PLAYGROUND_DIST || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 /** Every mode id, in the panel's order. */
 export const ALL_MODES = ['serial', 'main-thread', 'async', 'rayon', 'global-lock', 'workers', 'workers-queue'];

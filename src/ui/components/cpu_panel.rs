@@ -7,6 +7,7 @@ use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
 use crate::core::report::CpuReport;
+use crate::ui::history::HistoryHandle;
 use crate::ui::i18n::{mode_name, problem, tr, T};
 use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState, Run};
@@ -47,15 +48,16 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         use_reducer(move || CpuState::new(&settings, env::host(), restored))
     };
     let dispatch = state.dispatcher();
+    let history = use_context::<HistoryHandle>().expect("the page provides the history").dispatcher();
     {
-        let (state, dispatch, autorun) = (state.clone(), dispatch.clone(), props.autorun);
+        let (state, dispatch, autorun, history) = (state.clone(), dispatch.clone(), props.autorun, history.clone());
         use_effect_with((), move |_| {
             if autorun {
                 if let Ok(s) = state.settings() {
                     if !s.modes.is_empty() {
                         wasm_bindgen_futures::spawn_local(async move {
                             crate::web::clock::page_settled().await;
-                            runner::start(s, dispatch);
+                            runner::start(s, dispatch, history);
                         });
                     }
                 }
@@ -68,12 +70,12 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     let busy = state.busy();
     let can_run = !busy && checked.as_ref().is_ok_and(|s| !s.modes.is_empty());
     let on_run = {
-        let (checked, dispatch) = (checked.clone(), dispatch.clone());
+        let (checked, dispatch, history) = (checked.clone(), dispatch.clone(), history.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Ok(s) = checked.clone() {
                 if !s.modes.is_empty() {
-                    runner::start(s, dispatch.clone());
+                    runner::start(s, dispatch.clone(), history.clone());
                 }
             }
         })
@@ -159,7 +161,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 if problems.is_empty() && state.modes.is_empty() {
                     <p class="field-errors" role="alert">{ tr(l, T::NoModesChosen) }</p>
                 }
-                <p class="note">{ tr(l, T::WarmupNote) }</p>
+                <p class="hint">{ tr(l, T::WarmupNote) }</p>
                 <div class="actions">
                     <button type="submit" id="cpu-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
                     <button type="button" id="cpu-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_))}

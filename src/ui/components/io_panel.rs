@@ -8,6 +8,7 @@ use crate::core::io_report::{IoReport, RequestError};
 use crate::core::lang::Lang;
 use crate::core::preset::{IoSettings, Problem, Source, MAX_COUNT};
 use crate::core::report::Status;
+use crate::ui::history::HistoryHandle;
 use crate::ui::i18n::io::{io_mode_name, source_name, tri, Ti};
 use crate::ui::i18n::{problem, tr, T};
 use crate::ui::io_runner;
@@ -82,6 +83,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         use_reducer(move || IoState { urls_text: urls, ..IoState::new(&settings, restored) })
     };
     let dispatch = state.dispatcher();
+    let history = use_context::<HistoryHandle>().expect("the page provides the history").dispatcher();
     let checked = state.settings();
     let problems: Vec<Problem> = checked.clone().err().unwrap_or_default();
     let url_errors = match (&checked, state.source) {
@@ -94,7 +96,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         let (checked, dispatch, manifest) = (checked.clone(), dispatch.clone(), state.manifest.clone());
         move || {
             if let Ok((s, urls)) = checked.clone() {
-                io_runner::start(s, urls, manifest.clone(), dispatch.clone());
+                io_runner::start(s, urls, manifest.clone(), dispatch.clone(), history.clone());
             }
         }
     };

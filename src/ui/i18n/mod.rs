@@ -21,6 +21,7 @@ macro_rules! texts {
     };
 }
 
+pub mod history;
 pub mod io;
 
 texts! {
@@ -29,6 +30,9 @@ texts! {
     Tagline => "把一篇 Python 并发教程里的实验搬进浏览器：同一份工作，用 Web Worker、线程池和异步任务实际跑一遍，计时、对比。",
         "The experiments of a Python concurrency tutorial, re-run in your browser: the same work on web workers, a thread pool and async tasks, timed side by side.";
     Language => "语言", "Language";
+    Contents => "目录", "Contents";
+    HistoryLink => "运行记录", "Run history";
+    SkipToExperiments => "跳到实验", "Skip to the experiments";
     CpuTitle => "实验一：CPU 密集型计算", "Experiment 1: CPU-bound work";
     CpuIntro => "任务 i（i = 1 … n−1）计算 S(i) = Σ(1/x + √x + sin x + cos x)，x 从 1 到 i−1。任务 i 的工作量与 i 成正比，总量约 n²/2 次求值。教程在 CPython 上取 n = 20000。",
         "Task i (i = 1 … n−1) computes S(i) = Σ(1/x + √x + sin x + cos x) for x = 1 … i−1. Task i costs ∝ i, about n²/2 evaluations in all. The tutorial ran n = 20000 on CPython.";

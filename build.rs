@@ -1,0 +1,50 @@
+//! Renders the teaching notes (notes/<topic>.<lang>.md, topics listed in notes/TOPICS) to HTML at
+//! build time, so no Markdown parser ships in the page. A topic without both translations, or a
+//! note without a `# Title` first line, fails the build with a message saying which.
+
+use pulldown_cmark::{html, Options, Parser};
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+const LANGS: [&str; 2] = ["zh", "en"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=notes");
+    let topics_text = fs::read_to_string("notes/TOPICS").expect("notes/TOPICS lists the topic ids, one per line");
+    let topics: Vec<&str> = topics_text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut out = String::from(
+        "/// Every topic: (id, [(title, html) in zh, en]).\npub static NOTES: &[(&str, [(&str, &str); 2])] = &[\n",
+    );
+    for id in &topics {
+        let mut rendered = Vec::new();
+        for lang in LANGS {
+            let path = format!("notes/{id}.{lang}.md");
+            println!("cargo:rerun-if-changed={path}");
+            let text = fs::read_to_string(&path).unwrap_or_else(|_| {
+                panic!("topic `{id}` has no {lang} note: write {path} (every topic needs zh and en)")
+            });
+            let first = text.lines().next().unwrap_or_default();
+            let title = first
+                .strip_prefix("# ")
+                .unwrap_or_else(|| panic!("{path} must start with a `# Title` line"))
+                .trim()
+                .to_string();
+            let body = &text[first.len()..];
+            let mut html_out = String::new();
+            html::push_html(
+                &mut html_out,
+                Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
+            );
+            rendered.push((title, html_out));
+        }
+        write!(
+            out,
+            "    ({id:?}, [({:?}, {:?}), ({:?}, {:?})]),\n",
+            rendered[0].0, rendered[0].1, rendered[1].0, rendered[1].1
+        )
+        .expect("writing to a String cannot fail");
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("notes.rs");
+    fs::write(dest, out).expect("OUT_DIR is writable");
+}

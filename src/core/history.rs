@@ -1,0 +1,198 @@
+//! Every finished run, kept for comparing and exporting. Bounded so it fits in localStorage.
+
+use super::io_report::IoReport;
+use super::report::{csv_cell, CpuReport, Status};
+use serde::{Deserialize, Serialize};
+
+/// Most runs kept; the oldest go first.
+pub const MAX_RUNS: usize = 40;
+/// Largest serialised history kept (bytes); localStorage usually allows ~5 MB per origin.
+pub const MAX_BYTES: usize = 2_500_000;
+
+/// One finished run of either experiment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "experiment_kind", rename_all = "lowercase")]
+pub enum Run {
+    /// A CPU run.
+    Cpu(CpuReport),
+    /// An I/O run.
+    Io(IoReport),
+}
+
+/// A mode's figures in a run, for lists and comparisons.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModeFigure {
+    /// Mode id.
+    pub mode: &'static str,
+    /// Wall time (ms).
+    pub wall_ms: f64,
+    /// Speedup over serial.
+    pub speedup: Option<f64>,
+    /// done / cancelled / failed.
+    pub status: Status,
+}
+
+impl Run {
+    /// When it started (ms since the epoch); also its id in the history.
+    pub fn started_at(&self) -> f64 {
+        match self {
+            Run::Cpu(r) => r.started_at,
+            Run::Io(r) => r.started_at,
+        }
+    }
+
+    /// `cpu` or `io`.
+    pub fn experiment(&self) -> &'static str {
+        match self {
+            Run::Cpu(_) => "cpu",
+            Run::Io(_) => "io",
+        }
+    }
+
+    /// The settings in a few words, e.g. `n=3000 k=2 chunk=16` or `count=48 simulated latency=100 k=4`.
+    pub fn summary(&self) -> String {
+        match self {
+            Run::Cpu(r) => format!("n={} k={} chunk={}", r.params.n, r.params.k, r.params.chunk),
+            Run::Io(r) => {
+                let p = &r.params;
+                if p.source == "simulated" {
+                    format!(
+                        "count={} simulated latency={} bandwidth={} conn={} fail={} k={}",
+                        p.count, p.latency, p.bandwidth, p.conn, p.fail, p.k
+                    )
+                } else {
+                    format!("count={} {} k={}", p.count, p.source, p.k)
+                }
+            }
+        }
+    }
+
+    /// Each mode's figures.
+    pub fn figures(&self) -> Vec<ModeFigure> {
+        match self {
+            Run::Cpu(r) => r
+                .runs
+                .iter()
+                .map(|e| ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status })
+                .collect(),
+            Run::Io(r) => r
+                .runs
+                .iter()
+                .map(|e| ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status })
+                .collect(),
+        }
+    }
+}
+
+/// Adds `run` (newest first), then drops the oldest runs beyond [`MAX_RUNS`] or [`MAX_BYTES`].
+pub fn push(history: &mut Vec<Run>, run: Run) {
+    history.retain(|r| r.started_at() != run.started_at());
+    history.insert(0, run);
+    history.truncate(MAX_RUNS);
+    while history.len() > 1 && serde_json::to_string(history).map_or(0, |s| s.len()) > MAX_BYTES {
+        history.pop();
+    }
+}
+
+/// One CSV line per mode of every run given.
+pub fn to_csv(runs: &[Run]) -> String {
+    let mut out = String::from("started_at,experiment,settings,mode,wall_ms,speedup,status\n");
+    for run in runs {
+        for f in run.figures() {
+            let status = match f.status {
+                Status::Done => "done",
+                Status::Cancelled => "cancelled",
+                Status::Failed => "failed",
+            };
+            let cells = [
+                run.started_at().to_string(),
+                run.experiment().into(),
+                run.summary(),
+                f.mode.into(),
+                f.wall_ms.to_string(),
+                f.speedup.map(|s| s.to_string()).unwrap_or_default(),
+                status.into(),
+            ];
+            let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Mode ids appearing in any of `runs`, first-seen order: the rows of a comparison.
+pub fn compared_modes(runs: &[&Run]) -> Vec<&'static str> {
+    let mut modes: Vec<&'static str> = Vec::new();
+    for r in runs {
+        for f in r.figures() {
+            if !modes.contains(&f.mode) {
+                modes.push(f.mode);
+            }
+        }
+    }
+    modes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::cpu_modes::CpuMode;
+    use crate::core::report::{entries, Env, ModeOutcome, Params};
+    use crate::core::workload::run_serial;
+
+    fn cpu_run(at: f64, n: u32) -> Run {
+        let o = ModeOutcome {
+            mode: CpuMode::Serial,
+            threads: 1,
+            chunk: None,
+            status: Status::Done,
+            error: None,
+            wall_ms: 10.0,
+            startup_ms: 1.0,
+            tasks_done: n - 1,
+            values: run_serial(n),
+            spans: vec![],
+        };
+        Run::Cpu(CpuReport {
+            experiment: "cpu".into(),
+            params: Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10 },
+            env: Env {
+                hardware_concurrency: 2,
+                cross_origin_isolated: true,
+                pool_threads: None,
+                user_agent: "UA".into(),
+            },
+            reference: Some(CpuMode::Serial),
+            runs: entries(&[o]),
+            started_at: at,
+        })
+    }
+
+    /// Newest first, no duplicates, at most MAX_RUNS.
+    #[test]
+    fn bounded_newest_first() {
+        let mut h = Vec::new();
+        for i in 0..(MAX_RUNS + 5) {
+            push(&mut h, cpu_run(i as f64, 50));
+        }
+        assert_eq!(h.len(), MAX_RUNS);
+        assert_eq!(h[0].started_at(), (MAX_RUNS + 4) as f64);
+        let again = h[3].started_at();
+        push(&mut h, cpu_run(again, 60));
+        assert_eq!(h.len(), MAX_RUNS, "re-adding a run replaces it");
+        assert!(matches!(&h[0], Run::Cpu(r) if r.params.n == 60));
+    }
+
+    /// Round-trips through JSON with its kind tag; summaries and CSV lines per mode.
+    #[test]
+    fn serialises_and_summarises() {
+        let h = vec![cpu_run(5.0, 30)];
+        let json = serde_json::to_string(&h).unwrap();
+        assert!(json.contains("\"experiment_kind\":\"cpu\""));
+        assert_eq!(serde_json::from_str::<Vec<Run>>(&json).unwrap(), h);
+        assert_eq!(h[0].summary(), "n=30 k=2 chunk=4");
+        assert_eq!(to_csv(&h).lines().nth(1).unwrap(), "5,cpu,n=30 k=2 chunk=4,serial,10,1,done");
+        assert_eq!(compared_modes(&[&h[0], &h[0]]), vec!["serial"]);
+    }
+}

@@ -1,0 +1,37 @@
+//! The teaching notes, rendered to HTML by build.rs (see there).
+
+use crate::core::lang::Lang;
+use yew::prelude::*;
+
+include!(concat!(env!("OUT_DIR"), "/notes.rs"));
+
+fn find(id: &str, lang: Lang) -> Option<(&'static str, &'static str)> {
+    let (_, both) = NOTES.iter().find(|(t, _)| *t == id)?;
+    Some(both[if lang == Lang::Zh { 0 } else { 1 }])
+}
+
+/// A topic's title (empty for an unknown id; build.rs guarantees every listed topic has one).
+pub fn title(id: &str, lang: Lang) -> &'static str {
+    find(id, lang).map(|(t, _)| t).unwrap_or_default()
+}
+
+/// Props of [`Note`].
+#[derive(Properties, PartialEq)]
+pub struct NoteProps {
+    /// Topic id.
+    pub id: &'static str,
+    /// Language.
+    pub lang: Lang,
+}
+
+/// A note: its title as a heading, then its body (our own Markdown, rendered at build time).
+#[function_component(Note)]
+pub fn note(props: &NoteProps) -> Html {
+    let Some((title, body)) = find(props.id, props.lang) else { return html! {} };
+    html! {
+        <article class="note" lang={props.lang.tag()} aria-labelledby={format!("title-{}", props.id)}>
+            <h2 id={format!("title-{}", props.id)}>{ title }</h2>
+            { Html::from_html_unchecked(AttrValue::from(body)) }
+        </article>
+    }
+}
