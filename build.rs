@@ -37,9 +37,9 @@ fn main() {
             );
             rendered.push((title, html_out));
         }
-        write!(
+        writeln!(
             out,
-            "    ({id:?}, [({:?}, {:?}), ({:?}, {:?})]),\n",
+            "    ({id:?}, [({:?}, {:?}), ({:?}, {:?})]),",
             rendered[0].0, rendered[0].1, rendered[1].0, rendered[1].1
         )
         .expect("writing to a String cannot fail");

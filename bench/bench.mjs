@@ -103,7 +103,39 @@ try {
   log(`CPython ${cpython.ms.toFixed(0)} ms`);
 } catch (e) { log(`CPython skipped: ${e.message}`); }
 
-// 6. The release bundle.
+// 6. I/O: each mode's measured time over the network model's ideal, at a few latency and k settings.
+const IO_MODES = ['serial', 'bounded', 'unbounded', 'workers', 'workers-queue', 'blocking-async'];
+const IO_COUNT = Number(process.env.BENCH_IO_COUNT || 30);
+const ioConfigs = [
+  { latency: 50, k: 4 }, { latency: 100, k: 2 }, { latency: 100, k: 8 }, { latency: 200, k: 4 },
+];
+const io = [];
+async function ioRun(query) {
+  await page.goto(`${server.url}?exp=io&${query}&run=1&lang=en`);
+  await page.waitForSelector('#io[data-run-state=running]', { timeout: 60_000 });
+  await page.waitForSelector('#io[data-run-state=idle]', { timeout: 10 * 60_000 });
+  const report = await page.evaluate(() => JSON.parse(localStorage.getItem('playground.io.last-run')));
+  for (const r of report.runs) {
+    if (r.status !== 'done' || r.ok !== IO_COUNT) throw new Error(`${query}: ${r.mode} ${r.status} ok=${r.ok}`);
+  }
+  if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
+  return report;
+}
+for (const cfg of ioConfigs) {
+  const ratios = Object.fromEntries(IO_MODES.map((m) => [m, []]));
+  const walls = Object.fromEntries(IO_MODES.map((m) => [m, []]));
+  let ideal = {};
+  for (let i = 0; i < RUNS; i++) {
+    const report = await ioRun(`count=${IO_COUNT}&latency=${cfg.latency}&jitter=20&bandwidth=2000&conn=6&fail=0&seed=${i + 1}&k=${cfg.k}&source=simulated&modes=${IO_MODES.join(',')}`);
+    for (const r of report.runs) { ratios[r.mode].push(r.wall_ms / r.ideal_ms); walls[r.mode].push(r.wall_ms); ideal[r.mode] = r.ideal_ms; }
+  }
+  for (const m of IO_MODES) {
+    io.push({ ...cfg, mode: m, wall_ms: round(median(walls[m]), 1), ideal_ms: round(ideal[m], 1), over_ideal: round(median(ratios[m]), 3) });
+  }
+  log(`io latency=${cfg.latency} k=${cfg.k}: ${IO_MODES.map((m) => `${m} ${io.find((r) => r.mode === m && r.latency === cfg.latency && r.k === cfg.k).over_ideal}`).join(', ')}`);
+}
+
+// 7. The release bundle.
 const distFiles = fs.readdirSync(path.join(ROOT, 'dist'));
 const size = (ext) => distFiles.filter((f) => f.endsWith(ext)).reduce((acc, f) => {
   const body = fs.readFileSync(path.join(ROOT, 'dist', f));
@@ -125,12 +157,14 @@ const result = {
   async: { over_serial: round(median(asyncRatio), 3), longtasks_ms: asyncLong.map((x) => round(x, 0)), longest_task_ms: asyncLong.length ? Math.max(...asyncLong) : 0 },
   main_thread_longest_task_ms: mainLong.length ? Math.max(...mainLong) : 0,
   cpython,
+  io: { count: IO_COUNT, jitter: 20, bandwidth: 2000, conn: 6, results: io },
   bundle,
   targets: {
     wasm_serial_le_1_3x_native: wasmSerial / native.median_ms <= 1.3,
     rayon_efficiency_ge_0_9: at('rayon', KMAX)?.efficiency >= 0.9,
     workers_efficiency_ge_0_85: at('workers', KMAX)?.efficiency >= 0.85,
     async_le_1_05x_serial_no_task_over_50ms: median(asyncRatio) <= 1.05 && asyncLong.length === 0,
+    io_every_mode_le_1_10x_ideal: io.every((r) => r.over_ideal <= 1.10),
   },
 };
 fs.writeFileSync(path.join(ROOT, 'bench/report.json'), JSON.stringify(result, null, 2) + '\n');
@@ -153,6 +187,11 @@ const md = [
   `rayon efficiency at k = ${KMAX}: ${at('rayon', KMAX).efficiency} (target ≥ 0.9: ${yes(result.targets.rayon_efficiency_ge_0_9)}); workers efficiency at k = ${KMAX}, start-up excluded: ${at('workers', KMAX).efficiency} (target ≥ 0.85: ${yes(result.targets.workers_efficiency_ge_0_85)}).`, '',
   `## async and the main thread`, '',
   `async / serial: **${result.async.over_serial}×**; long tasks (> 50 ms) on the main thread during async runs: ${asyncLong.length}${asyncLong.length ? ` (longest ${round(result.async.longest_task_ms, 0)} ms)` : ''} (target ≤ 1.05× and none over 50 ms: ${yes(result.targets.async_le_1_05x_serial_no_task_over_50ms)}). For contrast, the longest task during \`main-thread\`: ${round(result.main_thread_longest_task_ms, 0)} ms.`, '',
+  `## I/O: measured time over the network model's ideal`, '',
+  `Simulated source, ${IO_COUNT} images, jitter 20 ms, bandwidth 2000 kB/s, server cap 6, no failures; seeds 1…${RUNS}, median of ${RUNS}. The ideal is the same model run offline with a zero-overhead client.`, '',
+  `| latency, k | ${IO_MODES.join(' | ')} |`, `|---|${'---:|'.repeat(IO_MODES.length)}`,
+  ...ioConfigs.map((c) => `| ${c.latency} ms, k = ${c.k} | ${IO_MODES.map((m) => { const r = io.find((x) => x.mode === m && x.latency === c.latency && x.k === c.k); return `${r.over_ideal} (${r.wall_ms} / ${r.ideal_ms} ms)`; }).join(' | ')} |`), '',
+  `Target ≤ 1.10 for every mode and setting: ${yes(result.targets.io_every_mode_le_1_10x_ideal)}.`, '',
   `## Bundle`, '',
   `| | raw | gzip -9 |`, `|---|---:|---:|`,
   `| wasm | ${(bundle.wasm.raw / 1024).toFixed(0)} KiB | ${(bundle.wasm.gzip / 1024).toFixed(0)} KiB |`,
