@@ -8,12 +8,19 @@ use std::{env, fs, path::Path};
 
 const LANGS: [&str; 2] = ["zh", "en"];
 
+fn render(markdown: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=notes");
     let topics_text = fs::read_to_string("notes/TOPICS").expect("notes/TOPICS lists the topic ids, one per line");
     let topics: Vec<&str> = topics_text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let mut out = String::from(
-        "/// Every topic: (id, [(title, html) in zh, en]).\npub static NOTES: &[(&str, [(&str, &str); 2])] = &[\n",
+        "/// Every topic: (id, [(title, html, lead) in zh, en]); the lead is the text before the first `##`.\n\
+         pub static NOTES: &[(&str, [(&str, &str, &str); 2])] = &[\n",
     );
     for id in &topics {
         let mut rendered = Vec::new();
@@ -30,19 +37,12 @@ fn main() {
                 .trim()
                 .to_string();
             let body = &text[first.len()..];
-            let mut html_out = String::new();
-            html::push_html(
-                &mut html_out,
-                Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
-            );
-            rendered.push((title, html_out));
+            let lead = body.split("\n## ").next().unwrap_or(body);
+            rendered.push((title, render(body), render(lead)));
         }
-        writeln!(
-            out,
-            "    ({id:?}, [({:?}, {:?}), ({:?}, {:?})]),",
-            rendered[0].0, rendered[0].1, rendered[1].0, rendered[1].1
-        )
-        .expect("writing to a String cannot fail");
+        let [zh, en] = [&rendered[0], &rendered[1]];
+        writeln!(out, "    ({id:?}, [({:?}, {:?}, {:?}), ({:?}, {:?}, {:?})]),", zh.0, zh.1, zh.2, en.0, en.1, en.2)
+            .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("notes.rs");

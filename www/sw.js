@@ -1,12 +1,22 @@
-// The playground's one service worker (a scope has room for only one).
+// The playground's one service worker (a scope has room for only one). Three jobs:
 //
-// The simulated network: requests under <scope>simnet/<run>/<j>/<image> are answered with the
+// 1. Cross-origin isolation on hosts that cannot send headers: same-origin responses get
+//    COOP / COEP / CORP added (unless the host sent them) — see coi.js for the one reload.
+// 2. Offline: the app's files are cached at install (the list and the build id are written into
+//    this file by scripts/postbuild.mjs, so a new deployment is a new worker that re-caches),
+//    and served from the cache when the network fails.
+// 3. The simulated network: requests under <scope>simnet/<run>/<j>/<image> are answered with the
 // bundled image after the delay the network model decides. The model itself is Rust, running in
 // real time in a dedicated "simnet" worker (src/web/simnet.rs); this script only stamps each
 // request's arrival, forwards it over a MessagePort the page hands over, and answers when the
 // model says the request is done (200 with the bytes, or 503).
 
-const SIMNET = new URL('simnet/', self.registration.scope).pathname;
+const BUILD = 'dev';
+const PRECACHE = [];
+const CACHE = `playground-${BUILD}`;
+const SCOPE = new URL(self.registration.scope);
+const SIMNET = new URL('simnet/', SCOPE).pathname;
+const IMAGES = new URL('images/', SCOPE).pathname;
 const HEADERS = { 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-origin' };
 
 let port = null;        // to the simnet worker
@@ -14,8 +24,21 @@ let nextId = 1;
 const waiting = new Map(); // request id -> resolve(status)
 const bodies = new Map();  // image name -> Promise<ArrayBuffer>
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  // One failing file must not stop the rest from being cached (addAll is all-or-nothing).
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(
+    PRECACHE.map((path) => cache.add(new URL(path, SCOPE)).catch(() => undefined)))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('playground-') && name !== CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
 
 self.addEventListener('message', (event) => {
   const data = event.data || {};
@@ -31,15 +54,55 @@ self.addEventListener('message', (event) => {
 });
 
 self.addEventListener('fetch', (event) => {
-  const url = new URL(event.request.url);
-  if (url.origin === self.location.origin && url.pathname.startsWith(SIMNET)) {
-    event.respondWith(simnet(url.pathname.slice(SIMNET.length), event.request));
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || request.method !== 'GET') return;
+  if (url.pathname.startsWith(SIMNET)) {
+    event.respondWith(simnet(url.pathname.slice(SIMNET.length), request));
+    return;
   }
+  // The I/O experiment's real-HTTP source: straight to the network, untouched, uncached.
+  if (url.pathname.startsWith(IMAGES) && url.searchParams.has('run')) return;
+  event.respondWith(networkFirst(request));
 });
+
+/** The network's answer (kept in the cache), or the cached copy when the network fails. */
+async function networkFirst(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => undefined);
+    }
+    return isolated(response);
+  } catch (error) {
+    const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' })
+      || (request.mode === 'navigate' ? await caches.match(new URL('./', SCOPE)) : undefined);
+    if (cached) return isolated(cached);
+    throw error;
+  }
+}
+
+/** The response with the isolation headers added where the host did not send them. */
+function isolated(response) {
+  if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
+  const headers = new Headers(response.headers);
+  const added = !headers.has('Cross-Origin-Embedder-Policy');
+  if (added) {
+    headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+    if (!headers.has('Cross-Origin-Opener-Policy')) headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  }
+  // cross-origin, so a course site that is itself isolated may frame the page.
+  if (!headers.has('Cross-Origin-Resource-Policy')) headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  headers.set('X-Playground-Isolation', added ? 'service-worker' : 'headers');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 function body(name) {
   if (!bodies.has(name)) {
-    const p = fetch(new URL(`images/${name}`, self.registration.scope), { cache: 'no-store' })
+    const url = new URL(`images/${name}`, SCOPE);
+    // Cached at install, so the simulated network works offline too.
+    const p = caches.match(url).then((hit) => hit || fetch(url))
       .then((r) => { if (!r.ok) throw new Error(`images/${name}: HTTP ${r.status}`); return r.arrayBuffer(); });
     p.catch(() => bodies.delete(name));
     bodies.set(name, p);

@@ -13,6 +13,18 @@ pub enum Beside {
     Demo(&'static str),
 }
 
+/// The small demos' ids (also `exp=` values for embedding one demo).
+pub const DEMO_IDS: [&str; 6] =
+    ["producer-consumer", "map-order", "first-of", "timed-tasks", "freeze-meter", "running-average"];
+
+/// The topic whose note explains a demo (`first-of` shares the futures note with `map-order`).
+pub fn demo_topic(demo: &str) -> Option<&'static str> {
+    match demo {
+        "first-of" => Some("futures-executors"),
+        _ => TOPICS.iter().find(|(_, b)| matches!(b, Beside::Demo(d) if *d == demo)).map(|(id, _)| *id),
+    }
+}
+
 /// Every topic id, in page order (the same list as notes/TOPICS, which the build reads).
 pub const TOPICS: [(&str, Beside); 15] = [
     ("sync-async", Beside::Nothing),
@@ -69,6 +81,16 @@ mod tests {
                 assert!(TOPICS.iter().any(|(t, _)| *t == id), "notes/{name} belongs to no topic");
             }
         }
+    }
+
+    /// Every demo belongs to a topic.
+    #[test]
+    fn demos_have_topics() {
+        for d in super::DEMO_IDS {
+            assert!(super::demo_topic(d).is_some(), "{d}");
+        }
+        assert_eq!(super::demo_topic("first-of"), Some("futures-executors"));
+        assert_eq!(super::demo_topic("nope"), None);
     }
 
     /// A note with a demo or experiment names its source file, in both languages.

@@ -13,7 +13,7 @@ use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
-use crate::core::topics::{Beside, TOPICS};
+use crate::core::topics::{demo_topic, Beside, TOPICS};
 use crate::web::{env, storage};
 use yew::prelude::*;
 
@@ -23,6 +23,7 @@ pub const LANG_KEY: &str = "playground.lang";
 /// What the page reads once when it opens.
 #[derive(Clone, PartialEq)]
 struct Boot {
+    pairs: Vec<(String, String)>,
     preset: Preset,
     lang: Lang,
     restored: Option<CpuReport>,
@@ -48,7 +49,7 @@ fn boot() -> Boot {
         .lang
         .or_else(|| storage::load::<Lang>(LANG_KEY))
         .unwrap_or_else(|| Lang::from_preferences(env::languages().iter().map(String::as_str)));
-    Boot { preset, lang, restored: storage::load(LAST_RUN_KEY), restored_io: storage::load(LAST_IO_RUN_KEY) }
+    Boot { pairs, preset, lang, restored: storage::load(LAST_RUN_KEY), restored_io: storage::load(LAST_IO_RUN_KEY) }
 }
 
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
@@ -80,10 +81,14 @@ pub fn app() -> Html {
     let history = use_reducer(History::load);
     apply_lang(*lang);
     {
-        let experiment = boot.preset.experiment;
+        let (experiment, embed) = (boot.preset.experiment, boot.preset.embed);
         use_effect_with((), move |_| {
             crate::web::sw::warm_up();
-            scroll_to_start(experiment);
+            if embed {
+                super::embed::report_height();
+            } else {
+                scroll_to_start(experiment);
+            }
         });
     }
     let on_lang = {
@@ -116,6 +121,37 @@ pub fn app() -> Html {
     };
     let has_beside = |b: Beside| matches!(b, Beside::CpuExperiment | Beside::IoExperiment);
     let problems = &boot.preset.problems;
+    let problem_list = html! {
+        if !problems.is_empty() {
+            <div class="problems" id="url-problems" role="alert">
+                <p>{ tr(l, T::UrlProblems) }</p>
+                <ul>{ for problems.iter().map(|p| html! { <li>{ problem(l, p, true) }</li> }) }</ul>
+            </div>
+        }
+    };
+    if boot.preset.embed {
+        let (topic, live) = match chosen {
+            Experiment::Cpu => ("experiment-cpu", beside(Beside::CpuExperiment)),
+            Experiment::Io => ("experiment-io", beside(Beside::IoExperiment)),
+            Experiment::Demo(d) => (demo_topic(d).unwrap_or("event-loop"), beside(Beside::Demo(d))),
+        };
+        return html! {
+            <ContextProvider<HistoryHandle> context={history}>
+            <div class="app embed" data-embed={chosen.id()}>
+                <div class="embed-bar">
+                    <a id="open-full" href={super::embed::full_playground_url(&boot.pairs)} target="_blank" rel="noopener">
+                        { tr(l, T::OpenFull) }{" ↗"}</a>
+                    <LangSwitch lang={l} on_change={on_lang} />
+                </div>
+                { problem_list }
+                <section class="topic embedded" data-topic={topic}>
+                    <Note id={topic} lang={l} short=true />
+                    <div class="live">{ live }</div>
+                </section>
+            </div>
+            </ContextProvider<HistoryHandle>>
+        };
+    }
     html! {
         <ContextProvider<HistoryHandle> context={history}>
         <div class="app">
@@ -127,12 +163,7 @@ pub fn app() -> Html {
                 </div>
                 <LangSwitch lang={l} on_change={on_lang} />
             </header>
-            if !problems.is_empty() {
-                <div class="problems" id="url-problems" role="alert">
-                    <p>{ tr(l, T::UrlProblems) }</p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ problem(l, p, true) }</li> }) }</ul>
-                </div>
-            }
+            { problem_list }
             <div class="layout">
                 <nav class="toc" id="toc" aria-labelledby="toc-title">
                     <details open=true>

@@ -1,19 +1,58 @@
 //! Runs the chosen download modes one after another and keeps the report.
 
 use super::history::{History, HistoryAction};
-use super::io_state::{IoAction, IoState, Tile};
+use super::io_state::{IoAction, IoState};
 use crate::core::history::Run;
 use crate::core::images::Manifest;
+use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, IoEnv, IoParams, IoReport};
 use crate::core::preset::{IoSettings, Source};
 use crate::modes::io::{run_io_mode, IoEvent, Target};
 use crate::modes::Cancel;
 use crate::web::{env, storage};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Storage key of the last finished I/O run.
 pub const LAST_IO_RUN_KEY: &str = "playground.io.last-run";
+
+/// Collects a mode's events and hands them to the panel at most every 50 ms. Rendering the
+/// panel for every single request would put the page's thread — the same thread that reads the
+/// responses — on the critical path of every download.
+#[derive(Clone)]
+struct Batcher {
+    mode: IoMode,
+    pending: Rc<RefCell<Vec<IoEvent>>>,
+    scheduled: Rc<Cell<bool>>,
+    dispatch: UseReducerDispatcher<IoState>,
+}
+
+impl Batcher {
+    fn new(mode: IoMode, dispatch: UseReducerDispatcher<IoState>) -> Batcher {
+        Batcher { mode, pending: Rc::default(), scheduled: Rc::default(), dispatch }
+    }
+
+    fn push(&self, e: IoEvent) {
+        self.pending.borrow_mut().push(e);
+        if !self.scheduled.replace(true) {
+            let this = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::web::clock::sleep(50).await;
+                this.flush();
+            });
+        }
+    }
+
+    /// Hands over whatever is pending (called by the timer, and once more when the mode ends).
+    fn flush(&self) {
+        self.scheduled.set(false);
+        let events = std::mem::take(&mut *self.pending.borrow_mut());
+        if !events.is_empty() {
+            self.dispatch.dispatch(IoAction::Events(self.mode, events));
+        }
+    }
+}
 
 /// Starts a run in the background.
 pub fn start(
@@ -38,14 +77,13 @@ pub fn start(
             if cancel.is_set() {
                 break;
             }
-            let d = dispatch.clone();
-            let on_event = Rc::new(move |e: IoEvent| match e {
-                IoEvent::Progress { done, total } => d.dispatch(IoAction::Progress(mode, done, total)),
-                IoEvent::Delivered { index, order, image } => {
-                    d.dispatch(IoAction::Tile(mode, Tile { index, order, image }))
-                }
-            });
+            let batch = Batcher::new(mode, dispatch.clone());
+            let on_event = {
+                let batch = batch.clone();
+                Rc::new(move |e: IoEvent| batch.push(e))
+            };
             let outcome = run_io_mode(mode, &settings, &target, &cancel, on_event).await;
+            batch.flush();
             outcomes.push(outcome.clone());
             dispatch.dispatch(IoAction::ModeFinished(Rc::new(outcome)));
         }

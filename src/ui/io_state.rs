@@ -6,6 +6,7 @@ use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, IoEntry, IoOutcome, IoReport};
 use crate::core::preset::{IoSettings, Problem, Source};
 use crate::core::report::Status;
+use crate::modes::io::IoEvent;
 use crate::modes::Cancel;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -82,10 +83,8 @@ pub enum IoAction {
     ToggleMode(IoMode),
     /// A run began.
     Started(Cancel, Vec<IoMode>),
-    /// Progress of a mode.
-    Progress(IoMode, u32, u32),
-    /// A result reached the program.
-    Tile(IoMode, Tile),
+    /// What happened in a mode since the last update (progress, results handed over).
+    Events(IoMode, Vec<IoEvent>),
     /// A mode finished.
     ModeFinished(Rc<IoOutcome>),
     /// Cancel pressed.
@@ -209,13 +208,17 @@ impl Reducible for IoState {
                 s.outcomes.clear();
                 s.restored = false;
             }
-            IoAction::Progress(mode, done, total) => {
-                s.set_row(mode, IoRow::Running { done, total });
+            IoAction::Events(mode, events) => {
                 s.shown = Some(mode);
-            }
-            IoAction::Tile(mode, tile) => {
-                if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
-                    tiles.push(tile);
+                for e in events {
+                    match e {
+                        IoEvent::Progress { done, total } => s.set_row(mode, IoRow::Running { done, total }),
+                        IoEvent::Delivered { index, order, image } => {
+                            if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
+                                tiles.push(Tile { index, order, image });
+                            }
+                        }
+                    }
                 }
             }
             IoAction::ModeFinished(o) => {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod history;
 pub mod i18n;

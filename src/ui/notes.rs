@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/notes.rs"));
 
-fn find(id: &str, lang: Lang) -> Option<(&'static str, &'static str)> {
+fn find(id: &str, lang: Lang) -> Option<(&'static str, &'static str, &'static str)> {
     let (_, both) = NOTES.iter().find(|(t, _)| *t == id)?;
     Some(both[if lang == Lang::Zh { 0 } else { 1 }])
 }
 
 /// A topic's title (empty for an unknown id; build.rs guarantees every listed topic has one).
 pub fn title(id: &str, lang: Lang) -> &'static str {
-    find(id, lang).map(|(t, _)| t).unwrap_or_default()
+    find(id, lang).map(|(t, _, _)| t).unwrap_or_default()
 }
 
 /// Props of [`Note`].
@@ -22,12 +22,16 @@ pub struct NoteProps {
     pub id: &'static str,
     /// Language.
     pub lang: Lang,
+    /// Only the opening paragraphs (for an embedded experiment).
+    #[prop_or_default]
+    pub short: bool,
 }
 
 /// A note: its title as a heading, then its body (our own Markdown, rendered at build time).
 #[function_component(Note)]
 pub fn note(props: &NoteProps) -> Html {
-    let Some((title, body)) = find(props.id, props.lang) else { return html! {} };
+    let Some((title, body, lead)) = find(props.id, props.lang) else { return html! {} };
+    let body = if props.short { lead } else { body };
     html! {
         <article class="note" lang={props.lang.tag()} aria-labelledby={format!("title-{}", props.id)}>
             <h2 id={format!("title-{}", props.id)}>{ title }</h2>

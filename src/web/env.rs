@@ -2,6 +2,7 @@
 
 use crate::core::preset::Host;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -55,4 +56,56 @@ pub fn languages() -> Vec<String> {
         out.push(l);
     }
     out
+}
+
+/// How this page came to be cross-origin isolated, or why it is not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Isolation {
+    /// Still finding out.
+    Checking,
+    /// The host sent COOP/COEP.
+    Headers,
+    /// The service worker added the headers (after its one reload).
+    ServiceWorker,
+    /// `Document-Isolation-Policy` isolated this document inside a non-isolated parent.
+    DocumentPolicy,
+    /// Not isolated; the reason as `coi.js` recorded it (`frame`, `browser`, `no-service-worker`, …).
+    No(String),
+}
+
+/// Whether this page is shown inside another page's frame.
+pub fn in_frame() -> bool {
+    web_sys::window().is_some_and(|w| w.top().ok().flatten().is_none_or(|top| top != w))
+}
+
+/// Works out [`Isolation`]: reads what `coi.js` recorded and the headers of this page's URL.
+pub async fn isolation() -> Isolation {
+    let coi = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__playgroundIsolation".into()).ok())
+        .unwrap_or(JsValue::UNDEFINED);
+    if !isolated() {
+        let reason = js_sys::Reflect::get(&coi, &"reason".into()).ok().and_then(|r| r.as_string());
+        return Isolation::No(reason.unwrap_or_else(|| "unknown".into()));
+    }
+    let Some(window) = web_sys::window() else { return Isolation::Headers };
+    let href = window.location().href().unwrap_or_default();
+    let init = web_sys::RequestInit::new();
+    init.set_method("HEAD");
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&href, &init)).await else {
+        return Isolation::Headers;
+    };
+    let headers = response.unchecked_into::<web_sys::Response>().headers();
+    let has = |h: &str| headers.has(h).unwrap_or(false);
+    let controlled = window.navigator().service_worker().controller().is_some();
+    if has("document-isolation-policy") && (in_frame() || !has("cross-origin-embedder-policy")) {
+        Isolation::DocumentPolicy
+    } else if has("cross-origin-embedder-policy") {
+        Isolation::Headers
+    } else if controlled {
+        // HEAD requests pass the worker by; the page itself was served with the worker's headers.
+        Isolation::ServiceWorker
+    } else {
+        Isolation::Headers
+    }
 }

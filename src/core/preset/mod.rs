@@ -74,6 +74,8 @@ pub enum Experiment {
     Cpu,
     /// The image downloads.
     Io,
+    /// One small demo (only meaningful embedded), by id.
+    Demo(&'static str),
 }
 
 impl Experiment {
@@ -82,6 +84,16 @@ impl Experiment {
         match self {
             Experiment::Cpu => "cpu",
             Experiment::Io => "io",
+            Experiment::Demo(id) => id,
+        }
+    }
+
+    /// Reads an `exp=` value.
+    pub fn from_id(value: &str) -> Option<Experiment> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "cpu" => Some(Experiment::Cpu),
+            "io" => Some(Experiment::Io),
+            v => crate::core::topics::DEMO_IDS.iter().find(|d| **d == v).map(|d| Experiment::Demo(d)),
         }
     }
 }
@@ -95,6 +107,8 @@ pub struct Preset {
     pub lang: Option<Lang>,
     /// `run=1`: start the experiment as soon as the page is ready.
     pub run: bool,
+    /// `embed=1`: show only the chosen experiment or demo, for a course site's iframe.
+    pub embed: bool,
     /// The CPU panel, defaults filled in.
     pub cpu: CpuSettings,
     /// The I/O panel, defaults filled in.
@@ -149,6 +163,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
         experiment: None,
         lang: None,
         run: false,
+        embed: false,
         cpu: CpuSettings::defaults(host),
         io: IoSettings::default(),
         given: false,
@@ -157,10 +172,9 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
     let bad = |key: &str, value: &str, expected| Problem::BadValue { key: key.into(), value: value.into(), expected };
     for (key, value) in &pairs {
         if *key == "exp" {
-            match value.trim().to_ascii_lowercase().as_str() {
-                "cpu" => p.experiment = Some(Experiment::Cpu),
-                "io" => p.experiment = Some(Experiment::Io),
-                _ => p.problems.push(Problem::UnknownExperiment { value: (*value).into() }),
+            match Experiment::from_id(value) {
+                Some(e) => p.experiment = Some(e),
+                None => p.problems.push(Problem::UnknownExperiment { value: (*value).into() }),
             }
         }
     }
@@ -173,15 +187,23 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
                 Some(l) => p.lang = Some(l),
                 None => problems.push(bad(key, value, Expected::Language)),
             },
-            "run" => match value.trim() {
-                "1" | "true" => p.run = true,
-                "0" | "false" => p.run = false,
-                _ => problems.push(bad(key, value, Expected::Flag)),
-            },
+            "run" | "embed" => {
+                let flag = match value.trim() {
+                    "1" | "true" => Some(true),
+                    "0" | "false" => Some(false),
+                    _ => None,
+                };
+                match (flag, key) {
+                    (Some(f), "run") => p.run = f,
+                    (Some(f), _) => p.embed = f,
+                    (None, _) => problems.push(bad(key, value, Expected::Flag)),
+                }
+            }
             _ => {
                 let known = match experiment {
                     Experiment::Cpu => p.cpu.apply(key, value, host, problems),
                     Experiment::Io => p.io.apply(key, value, problems),
+                    Experiment::Demo(_) => false,
                 };
                 if known {
                     p.given = true;
@@ -212,6 +234,12 @@ pub(crate) mod tests {
         let p = q("lang=zh&run=true&exp=io&n=5", ISOLATED);
         assert_eq!((p.lang, p.run, p.experiment), (Some(Lang::Zh), true, Some(Experiment::Io)));
         assert_eq!(p.problems, vec![Problem::UnknownParam { key: "n".into() }]);
+        let p = q("embed=1&exp=map-order", ISOLATED);
+        assert_eq!((p.embed, p.experiment), (true, Some(Experiment::Demo("map-order"))));
+        assert_eq!(p.problems, vec![]);
+        let p = q("embed=2&exp=Freeze-Meter", ISOLATED);
+        assert_eq!((p.embed, p.experiment), (false, Some(Experiment::Demo("freeze-meter"))));
+        assert_eq!(p.problems.len(), 1);
         let p = q("count=5", ISOLATED);
         assert_eq!(p.experiment, None);
         assert_eq!(p.problems, vec![Problem::UnknownParam { key: "count".into() }], "no exp means cpu");

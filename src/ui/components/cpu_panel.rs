@@ -3,6 +3,7 @@
 use super::env_line::EnvLine;
 use super::progress::ProgressList;
 use super::results::ResultsTable;
+use super::share::ShareButton;
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
@@ -88,6 +89,9 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         Ok(s) => format!("{} (auto = {})", tr(l, T::ChunkHint), resolved_chunk(s)),
         Err(_) => tr(l, T::ChunkHint).to_string(),
     };
+    // The share link reproduces what is in the panel now (or the panel's starting point while a
+    // field is invalid).
+    let share_query = checked.as_ref().unwrap_or(&props.settings).to_query(l);
     let run_state = match state.run {
         Run::Idle => "idle",
         Run::Running(_) => "running",
@@ -166,6 +170,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                     <button type="submit" id="cpu-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
                     <button type="button" id="cpu-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_))}
                         onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
+                    <ShareButton lang={l} id="cpu" query={share_query} title={tr(l, T::CpuTitle)} height={1150} />
                 </div>
             </form>
             if !state.rows.is_empty() {

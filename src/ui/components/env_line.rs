@@ -1,8 +1,8 @@
-//! The facts a learner needs to trust a number: cores, isolation, pool threads, browser.
+//! The facts a learner needs to trust a number: cores, isolation (and how), pool threads, browser.
 
 use crate::core::lang::Lang;
 use crate::ui::i18n::{tr, T};
-use crate::web::env;
+use crate::web::env::{self, Isolation};
 use yew::prelude::*;
 
 /// Props of [`EnvLine`].
@@ -14,20 +14,57 @@ pub struct EnvLineProps {
     pub pool_threads: Option<u32>,
 }
 
+fn isolation_text(l: Lang, iso: &Isolation) -> String {
+    let reason = |r: &str| match r {
+        "frame" => tr(l, T::WhyFrame),
+        "no-service-worker" => tr(l, T::WhyNoSw),
+        "reloading" => tr(l, T::WhyReloading),
+        _ => tr(l, T::WhyBrowser),
+    };
+    match iso {
+        Isolation::Checking => tr(l, T::Yes).into(),
+        Isolation::Headers => format!("{} — {}", tr(l, T::Yes), tr(l, T::ByHeaders)),
+        Isolation::ServiceWorker => format!("{} — {}", tr(l, T::Yes), tr(l, T::ByServiceWorker)),
+        Isolation::DocumentPolicy => format!("{} — {}", tr(l, T::Yes), tr(l, T::ByDocumentPolicy)),
+        Isolation::No(r) => format!("{} — {}", tr(l, T::No), reason(r)),
+    }
+}
+
 /// One line of environment facts.
 #[function_component(EnvLine)]
 pub fn env_line(props: &EnvLineProps) -> Html {
     let l = props.lang;
     let hc = env::hardware_concurrency();
     let isolated = env::isolated();
+    let iso = use_state(|| if isolated { Isolation::Checking } else { Isolation::No(String::new()) });
+    {
+        let iso = iso.clone();
+        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { iso.set(env::isolation().await) }));
+    }
     let threads = props.pool_threads;
+    let how = match &*iso {
+        Isolation::Headers => "headers",
+        Isolation::ServiceWorker => "service-worker",
+        Isolation::DocumentPolicy => "document-isolation-policy",
+        Isolation::No(_) => "none",
+        Isolation::Checking => "checking",
+    };
+    let new_tab = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let href = w.location().href().unwrap_or_default().replace("embed=1", "embed=0");
+            let _ = w.open_with_url_and_target(&href, "_blank");
+        }
+    });
     html! {
-        <p class="env" id="env" data-hc={hc.to_string()} data-isolated={isolated.to_string()}
+        <div class="env" id="env" data-hc={hc.to_string()} data-isolated={isolated.to_string()} data-isolation={how}
             data-pool={threads.map(|t| t.to_string()).unwrap_or_default()}>
             <span>{ tr(l, T::EnvCores) }{": "}<b>{ hc }</b></span>
-            <span>{ tr(l, T::EnvIsolated) }{": "}<b>{ tr(l, if isolated { T::Yes } else { T::No }) }</b></span>
+            <span>{ tr(l, T::EnvIsolated) }{": "}<b id="env-isolation">{ isolation_text(l, &iso) }</b></span>
             <span>{ tr(l, T::EnvPool) }{": "}<b>{ threads.map(|t| t.to_string()).unwrap_or_else(|| tr(l, T::NotStarted).into()) }</b></span>
             <span>{ tr(l, T::EnvBrowser) }{": "}<b>{ env::browser_name() }</b></span>
-        </p>
+            if !isolated && env::in_frame() {
+                <button type="button" id="open-new-tab" class="secondary small" onclick={new_tab}>{ tr(l, T::OpenNewTab) }</button>
+            }
+        </div>
     }
 }

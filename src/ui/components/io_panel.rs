@@ -2,6 +2,7 @@
 //! results, thumbnails, per-URL failures, exports.
 
 use super::io_results::IoResults;
+use super::share::ShareButton;
 use super::thumbs::Thumbs;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{IoReport, RequestError};
@@ -186,6 +187,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             }
         })
     };
+    let share_query = checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings).to_query(l);
     let run_state = match state.run {
         Run::Idle => "idle",
         Run::Running(_) => "running",
@@ -262,6 +264,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                 <div class="actions">
                     <button type="submit" id="io-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
                     <button type="button" id="io-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_))} onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
+                    <ShareButton lang={l} id="io" query={share_query} title={tri(l, Ti::Title)} height={1300} />
                 </div>
             </form>
             if !state.rows.is_empty() {

@@ -31,6 +31,14 @@ texts! {
         "The experiments of a Python concurrency tutorial, re-run in your browser: the same work on web workers, a thread pool and async tasks, timed side by side.";
     Language => "语言", "Language";
     Contents => "目录", "Contents";
+    ShareEmbed => "分享 / 嵌入", "Share / Embed";
+    ShareLink => "用这些设置打开的链接", "A link that opens these settings";
+    EmbedSnippet => "嵌入到课程网页的代码", "Code to embed in a course page";
+    EmbedHint => "嵌入的页面只显示这一个实验和一段简短说明。若课程网页本身是跨源隔离的，allow=\"cross-origin-isolated\" 让共享内存的方式也能运行；否则它们会关闭并说明原因。",
+        "The embedded page shows just this experiment and a short note. If the course page is itself cross-origin isolated, allow=\"cross-origin-isolated\" lets the shared-memory modes run too; otherwise they are switched off with the reason shown.";
+    Copy => "复制", "Copy";
+    Close => "关闭", "Close";
+    OpenFull => "打开完整的并发游乐场", "Open the full playground";
     HistoryLink => "运行记录", "Run history";
     SkipToExperiments => "跳到实验", "Skip to the experiments";
     CpuTitle => "实验一：CPU 密集型计算", "Experiment 1: CPU-bound work";
@@ -81,6 +89,14 @@ texts! {
     Yes => "是", "yes";
     No => "否", "no";
     NotStarted => "未启动", "not started";
+    ByHeaders => "由服务器的响应头开启", "by the host's headers";
+    ByServiceWorker => "由 Service Worker 补上响应头开启（重新加载过一次）", "by the service worker's headers (after one reload)";
+    ByDocumentPolicy => "由 Document-Isolation-Policy 开启", "by Document-Isolation-Policy";
+    WhyFrame => "页面嵌在一个没有隔离的网页里，共享内存的方式已关闭", "this page is framed by a page that is not isolated; shared-memory modes are off";
+    WhyNoSw => "这里没有 Service Worker（需要 https 或 localhost），共享内存的方式已关闭", "no service worker here (it needs https or localhost); shared-memory modes are off";
+    WhyReloading => "正在重新加载以开启隔离……", "reloading to turn isolation on…";
+    WhyBrowser => "浏览器在这里无法开启隔离，共享内存的方式已关闭", "the browser cannot isolate this page here; shared-memory modes are off";
+    OpenNewTab => "在新标签页中打开（那里可以开启隔离）", "Open in a new tab, where it can be isolated";
     UrlProblems => "链接里有些参数无法照原样使用：", "Some URL parameters could not be used as given:";
     NoModesChosen => "至少选择一种运行方式。", "Choose at least one mode.";
     WhyDifferent => "为什么和教程不同？CPython 的线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍；Rust 线程没有 GIL，rayon 能接近 k 倍。global-lock 给每个任务加一把全局锁，重现了 GIL 的效果。Worker 与进程一样各有独立内存，靠消息通信。",

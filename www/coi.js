@@ -1,0 +1,45 @@
+// Cross-origin isolation where the host cannot send headers (GitHub Pages, most static hosts).
+//
+// The page's service worker (sw.js) adds Cross-Origin-Opener-Policy / -Embedder-Policy to the
+// responses it serves. A page is only isolated if its own response carried them, so the first
+// visit — not yet controlled by the worker — reloads once, controlled. Guards against loops:
+// at most one reload per tab session, and none once the worker already serves the page (then
+// isolation is impossible here: an iframe whose parent is not isolated, or a browser without
+// support), in which case the page says so and runs without the shared-memory modes.
+// The app reads the outcome from `window.__playgroundIsolation`.
+(function () {
+  var status = { isolated: self.crossOriginIsolated === true, reason: null, reloaded: false };
+  window.__playgroundIsolation = status;
+  var KEY = 'playground.coi-reload';
+  var storage = null;
+  try { storage = window.sessionStorage; } catch (e) { /* sandboxed frame: no storage */ }
+  try { status.reloaded = !!(storage && storage.getItem(KEY)); } catch (e) { /* ignore */ }
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) {
+    status.reason = 'no-service-worker';
+    return;
+  }
+  var registering = navigator.serviceWorker.register('sw.js').catch(function (e) {
+    status.reason = 'registration-failed';
+    console.warn('service worker registration failed:', e && e.message);
+  });
+  if (status.isolated) {
+    try { storage && storage.removeItem(KEY); } catch (e) { /* ignore */ }
+    return;
+  }
+  if (navigator.serviceWorker.controller) {
+    // Served by the worker with the headers, and still not isolated.
+    status.reason = window.top !== window ? 'frame' : 'browser';
+    return;
+  }
+  if (!storage || status.reloaded) {
+    status.reason = storage ? 'not-controlled' : 'no-storage';
+    return;
+  }
+  status.reason = 'reloading';
+  registering.then(function () { return navigator.serviceWorker.ready; }).then(function () {
+    // sw.js claims its clients on activation; wait until it controls this page, then reload.
+    function go() { storage.setItem(KEY, String(Date.now())); window.location.reload(); }
+    if (navigator.serviceWorker.controller) go();
+    else navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
+  });
+})();
