@@ -19,8 +19,10 @@ fn main() {
     let topics_text = fs::read_to_string("notes/TOPICS").expect("notes/TOPICS lists the topic ids, one per line");
     let topics: Vec<&str> = topics_text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let mut out = String::from(
-        "/// Every topic: (id, [(title, html, lead) in zh, en]); the lead is the text before the first `##`.\n\
-         pub static NOTES: &[(&str, [(&str, &str, &str); 2])] = &[\n",
+        "/// A note in one language: (title, html, lead); the lead is the text before the first `##`.\n\
+         pub type Rendered = (&'static str, &'static str, &'static str);\n\
+         /// Every topic: (id, [zh, en]).\n\
+         pub static NOTES: &[(&str, [Rendered; 2])] = &[\n",
     );
     for id in &topics {
         let mut rendered = Vec::new();
