@@ -14,6 +14,18 @@ fn render(markdown: &str) -> String {
     out
 }
 
+/// The opening of a note for an embedded experiment: the text before its first `##` heading, or
+/// its first section when a heading comes first.
+fn lead(body: &str) -> &str {
+    let mut cuts = body.match_indices("\n## ").map(|(i, _)| i).chain([body.len()]);
+    let first = cuts.next().unwrap_or(body.len());
+    if body[..first].trim().is_empty() {
+        &body[..cuts.next().unwrap_or(body.len())]
+    } else {
+        &body[..first]
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=notes");
     let topics_text = fs::read_to_string("notes/TOPICS").expect("notes/TOPICS lists the topic ids, one per line");
@@ -39,7 +51,7 @@ fn main() {
                 .trim()
                 .to_string();
             let body = &text[first.len()..];
-            let lead = body.split("\n## ").next().unwrap_or(body);
+            let lead = lead(body);
             rendered.push((title, render(body), render(lead)));
         }
         let [zh, en] = [&rendered[0], &rendered[1]];

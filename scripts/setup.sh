@@ -2,15 +2,21 @@
 # Brings a fresh machine to a state where `make serve`, `make test` and `make bench` work.
 # Idempotent: every step checks first and skips what is already there, so a second run takes
 # seconds. Needs root (or sudo) only for the Debian packages.
+#
+#   scripts/setup.sh          everything (build, serve, tests, bench)
+#   scripts/setup.sh build    only what a release build needs (the GitHub Pages workflow)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+build_only=false
+[ "${1:-}" = "build" ] && build_only=true
 
 # --- Debian packages: Chromium + ChromeDriver for the tests, a CJK font so Chinese renders. ---
 apt_packages=(chromium chromium-driver fonts-noto-cjk)
+$build_only && apt_packages=()
 missing=()
-for p in "${apt_packages[@]}"; do
+for p in "${apt_packages[@]+"${apt_packages[@]}"}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
@@ -58,6 +64,10 @@ else
 fi
 
 # --- Node packages for the page tests and the benchmark driver. ---
+if $build_only; then
+  say "build tools ready: $(trunk --version), $(wasm-bindgen --version)"
+  exit 0
+fi
 want=$(node -p "require('./package.json').devDependencies['playwright-core']")
 have=$(node -p "try { require('./node_modules/playwright-core/package.json').version } catch { '' }" 2>/dev/null || true)
 if [ "$have" = "$want" ]; then
