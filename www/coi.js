@@ -36,10 +36,13 @@
     return;
   }
   status.reason = 'reloading';
-  registering.then(function () { return navigator.serviceWorker.ready; }).then(function () {
+  registering.then(function () { return navigator.serviceWorker.ready; }).then(function (registration) {
     // sw.js claims its clients on activation; wait until it controls this page, then reload.
     function go() { storage.setItem(KEY, String(Date.now())); window.location.reload(); }
-    if (navigator.serviceWorker.controller) go();
-    else navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
+    if (navigator.serviceWorker.controller) return go();
+    navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
+    // If this page arrived while another tab was installing the worker, the claim in its
+    // activate step came too early for us: ask for it again.
+    if (registration.active) registration.active.postMessage({ type: 'claim' });
   });
 })();

@@ -42,6 +42,11 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   const data = event.data || {};
+  // A page that loaded while this worker was installing missed the claim in `activate`.
+  if (data.type === 'claim') {
+    event.waitUntil(self.clients.claim());
+    return;
+  }
   if (data.type === 'simnet-port' && event.ports.length === 2) {
     if (port) port.close();
     port = event.ports[0];

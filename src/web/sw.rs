@@ -2,6 +2,7 @@
 
 use super::workers::js_error_text;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerContainer};
 
@@ -23,11 +24,20 @@ pub async fn controller() -> Result<ServiceWorker, String> {
         return Ok(w);
     }
     JsFuture::from(c.register("sw.js")).await.map_err(|e| js_error_text(&e))?;
-    let _ = JsFuture::from(c.ready().map_err(|e| js_error_text(&e))?).await;
-    // `clients.claim()` in the worker's activate step makes it control this page without a reload.
-    for _ in 0..100 {
+    let ready: web_sys::ServiceWorkerRegistration = JsFuture::from(c.ready().map_err(|e| js_error_text(&e))?)
+        .await
+        .map_err(|e| js_error_text(&e))?
+        .unchecked_into();
+    // `clients.claim()` in the worker's activate step makes it control this page without a reload
+    // — unless this page loaded while another tab was installing it: then ask for a claim again.
+    for attempt in 0..100 {
         if let Some(w) = c.controller() {
             return Ok(w);
+        }
+        if attempt % 20 == 0 {
+            if let Some(active) = ready.active() {
+                let _ = active.post_message(&crate::web::msg::object(&[("type", "claim".into())]));
+            }
         }
         super::clock::sleep(50).await;
     }

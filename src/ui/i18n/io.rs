@@ -38,7 +38,8 @@ texts! {
     Failed => "失败", "failed";
     BlockingNote => "blocking-async 和 serial 一样慢：每个任务里的下载是阻塞调用，没有 await 可以让出，事件循环只能一个接一个地执行。教程的协程版本正是这样写的。",
         "blocking-async is as slow as serial: each task's download is a blocking call with no await to give way at, so the event loop can only run them one after another. The tutorial's coroutine version was written exactly like this.";
-    ErrNetwork => "无法连接（网络错误）", "could not connect (network error)";
+    ErrNetwork => "没有可读的响应：连不上服务器，或服务器不允许跨源读取（浏览器不区分这两种情况）",
+        "no answer the page may read: the server could not be reached, or it refuses cross-origin reads (the browser does not say which)";
     ErrCors => "服务器有响应，但不允许此页面读取（CORS）", "the server answered but does not let this page read it (CORS)";
     ErrNotImage => "不是图片", "not an image";
     ErrMismatch => "字节与打包的图片不符", "bytes differ from the bundled image";
