@@ -1,0 +1,146 @@
+/**
+ * The simulated network delivers every image intact to every one of the six I/O modes, on a page
+ * served WITH the cross-origin isolation headers and on one served WITHOUT them (the service
+ * worker and the simnet worker need neither shared memory nor isolation). For 20 requests each
+ * mode's row is done with 20 ok, 0 failed and exactly the bytes of images 0…19 as listed in
+ * dist/images/manifest.json (read from disk, not from the page); the JSON export lists every
+ * request with status 200, ok, the size of image (index mod 48), its simnet URL, the lane the
+ * mode is supposed to use (event loop, or worker j mod k for round-robin `workers`), and a
+ * permutation of 1…20 as the delivery order; each mode's thumbnail grid has 20 images.
+ *
+ * Then: after a finished run, reopening the page without a preset shows the last results
+ * (`#io-restored`) and puts the inputs of that run back.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  setup, newPage, load, at, waitForRun, resultRows, progress, showMode, thumbs, exportJson, tickedModes,
+  assertNoErrors, expectedBytes, imageFor, IO_MODES, LOAD_TIMEOUT,
+} from '../support/io-page.mjs';
+
+const COUNT = 20;
+const K = 4;
+const EVENT_LOOP = new Set(['serial', 'bounded', 'unbounded']);
+
+for (const isolated of [true, false]) {
+  describe(isolated ? 'served with the isolation headers' : 'served without the isolation headers', () => {
+    let env;
+    before(async () => { env = await setup({ isolated }); });
+    after(async () => { await env?.close(); });
+
+    test(`every mode downloads every image with the right bytes (${isolated ? 'isolated' : 'plain'})`, async (t) => {
+      const page = await newPage(env.context);
+      try {
+        await load(page, at(env.url,
+          `exp=io&count=${COUNT}&latency=30&jitter=0&k=${K}&source=simulated&modes=${IO_MODES.join(',')}&run=1&lang=en`));
+        await waitForRun(page);
+        assert.equal(await page.evaluate(() => crossOriginIsolated), isolated, 'the test server served the wrong kind of page');
+
+        const want = expectedBytes(COUNT);
+        const rows = await resultRows(page);
+        t.diagnostic(rows.map((r) => `${r.mode} ${r.wallMs.toFixed(0)} ms (ideal ${r.idealMs.toFixed(0)})`).join('; '));
+        assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
+          IO_MODES.map((m) => [m, 'done', COUNT, 0, want]), `rows (expected ${want} bytes each)`);
+        for (const r of rows) {
+          assert.ok(r.wallMs > 0, `${r.mode}: data-wall-ms is ${r.wallMs}`);
+          assert.ok(r.idealMs > 0, `${r.mode}: data-ideal-ms is ${r.idealMs} on the simulated source`);
+        }
+        assert.deepEqual((await progress(page)).map((p) => [p.mode, p.state, p.value]),
+          IO_MODES.map((m) => [m, 'done', COUNT]), 'progress after the run');
+
+        const json = await exportJson(page);
+        assert.equal(json.experiment, 'io');
+        assert.deepEqual(json.params, { count: COUNT, source: 'simulated', latency: 30, jitter: 0, bandwidth: 2000, conn: 6, fail: 0, seed: 1, k: K, order: 'completion' },
+          'params in JSON');
+        assert.equal(json.env.cross_origin_isolated, isolated, 'env.cross_origin_isolated in JSON');
+        assert.deepEqual(json.runs.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
+          IO_MODES.map((m) => [m, 'done', COUNT, 0, want]), 'runs in JSON');
+        for (const run of json.runs) {
+          const reqs = [...run.requests].sort((a, b) => a.index - b.index);
+          assert.deepEqual(reqs.map((q) => q.index), [...Array(COUNT).keys()], `${run.mode}: request indices`);
+          for (const q of reqs) {
+            const img = imageFor(q.index);
+            const where = `${run.mode} request ${q.index}`;
+            assert.equal(q.ok, true, `${where} not ok: ${JSON.stringify(q)}`);
+            assert.equal(q.status, 200, `${where} status`);
+            assert.equal(q.bytes, img.bytes, `${where}: ${q.bytes} bytes, ${img.name} has ${img.bytes}`);
+            assert.equal(q.error, undefined, `${where} has an error`);
+            assert.match(q.url, new RegExp(`^${env.url.replace(/[.]/g, '\\.')}simnet/\\d+/${q.index}/${img.name.replace('.', '\\.')}$`),
+              `${where}: URL ${q.url}`);
+            assert.ok(q.end_ms >= q.start_ms && q.start_ms >= 0, `${where}: start ${q.start_ms}, end ${q.end_ms}`);
+            if (EVENT_LOOP.has(run.mode)) {
+              assert.deepEqual(q.lane, { kind: 'event-loop' }, `${where}: lane`);
+            } else if (run.mode === 'workers') {
+              assert.deepEqual(q.lane, { kind: 'worker', index: q.index % K }, `${where}: round-robin lane`);
+            } else if (run.mode === 'workers-queue') {
+              assert.ok(q.lane.kind === 'worker' && q.lane.index >= 0 && q.lane.index < K, `${where}: lane ${JSON.stringify(q.lane)}`);
+            } else {
+              assert.deepEqual(q.lane, { kind: 'worker', index: 0 }, `${where}: blocking-async runs in one worker`);
+            }
+          }
+          assert.deepEqual(reqs.map((q) => q.delivered).sort((a, b) => a - b), [...Array(COUNT).keys()].map((i) => i + 1),
+            `${run.mode}: delivery order is not a permutation of 1…${COUNT}`);
+        }
+
+        for (const m of IO_MODES) {
+          await showMode(page, m);
+          const grid = await thumbs(page, m);
+          assert.equal(grid.length, COUNT, `${m}: ${grid.length} thumbnails`);
+          assert.ok(grid.every((g) => g.img && !g.failed), `${m}: a thumbnail without an image: ${JSON.stringify(grid.filter((g) => !g.img))}`);
+          assert.equal(await page.locator('#io-failures li').count(), 0, `${m}: failures listed`);
+        }
+        assertNoErrors(page);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
+
+describe('the last run comes back', () => {
+  let env;
+  before(async () => { env = await setup({ isolated: true }); });
+  after(async () => { await env?.close(); });
+
+  // `setup` gives a fresh browser profile, so nothing is stored yet. (Clearing storage from an
+  // extra page first would open that page while the service worker installs: see
+  // io-service-worker.test.mjs for what that does to the next page.)
+  test('reopening the page without a preset shows the last I/O results and restores the inputs', async () => {
+    const page = await newPage(env.context);
+    try {
+      await load(page, at(env.url,
+        'exp=io&count=7&latency=20&jitter=5&bandwidth=0&conn=3&fail=0&seed=42&k=3&source=simulated&order=submission&modes=serial,bounded&run=1&lang=en'));
+      await waitForRun(page);
+      const ran = await resultRows(page);
+      assert.deepEqual(ran.map((r) => [r.mode, r.status, r.ok]), [['serial', 'done', 7], ['bounded', 'done', 7]], 'the run to restore');
+      assert.equal(await page.locator('#io-restored').count(), 0, '#io-restored shown after a fresh run');
+      assertNoErrors(page);
+    } finally {
+      await page.close();
+    }
+
+    const again = await newPage(env.context);
+    try {
+      await load(again, at(env.url, 'lang=en'));
+      await again.waitForSelector('#io-restored', { state: 'attached', timeout: LOAD_TIMEOUT });
+      await again.click('#tab-io');
+      await again.waitForSelector('#io', { state: 'visible', timeout: LOAD_TIMEOUT });
+      const rows = await resultRows(again);
+      assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
+        [['serial', 'done', 7, 0, expectedBytes(7)], ['bounded', 'done', 7, 0, expectedBytes(7)]], 'restored rows');
+      const fields = {};
+      for (const f of ['count', 'latency', 'jitter', 'bandwidth', 'conn', 'fail', 'seed', 'k']) fields[f] = await again.inputValue(`#io-${f}`);
+      assert.deepEqual(fields, { count: '7', latency: '20', jitter: '5', bandwidth: '0', conn: '3', fail: '0', seed: '42', k: '3' }, 'restored inputs');
+      assert.equal(await again.inputValue('#io-source'), 'simulated', 'restored source');
+      assert.equal(await again.inputValue('#io-order'), 'submission', 'restored order');
+      assert.deepEqual(await tickedModes(again), ['serial', 'bounded'], 'restored modes');
+      assert.equal(await again.getAttribute('#io', 'data-run-state'), 'idle', 'a restored page started a run');
+      const json = await exportJson(again);
+      assert.deepEqual(json.runs.map((r) => [r.mode, r.status, r.ok]), [['serial', 'done', 7], ['bounded', 'done', 7]],
+        'the restored run exports');
+      assertNoErrors(again);
+    } finally {
+      await again.close();
+    }
+  });
+});
