@@ -11,7 +11,9 @@ const LANGS: [&str; 2] = ["zh", "en"];
 fn render(markdown: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
-    out
+    // Code blocks and tables scroll sideways on narrow screens: keyboard users must be able to
+    // focus them to scroll.
+    out.replace("<pre>", "<pre tabindex=\"0\">").replace("<table>", "<table tabindex=\"0\">")
 }
 
 /// The opening of a note for an embedded experiment: the text before its first `##` heading, or

@@ -182,7 +182,7 @@ pub fn app() -> Html {
                     { for TOPICS.iter().map(|(id, b)| html! {
                         <section id={format!("topic-{id}")} data-topic={*id}
                             class={classes!("topic", if has_beside(*b) { "with-live" } else { "solo" })}>
-                            <Note id={*id} lang={l} />
+                            <Note id={*id} lang={l} scrolls={has_beside(*b)} />
                             if has_beside(*b) { <div class="live">{ beside(*b) }</div> }
                         </section>
                     }) }

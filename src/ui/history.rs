@@ -169,7 +169,7 @@ pub fn history_panel(props: &HistoryProps) -> Html {
             if runs.is_empty() {
                 <p id="history-empty">{ trh(l, Th::Empty) }</p>
             } else {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={trh(l, Th::Settings)}>
                     <table id="history-list">
                         <caption class="visually-hidden">{ trh(l, Th::Title) }</caption>
                         <thead><tr>
@@ -185,7 +185,7 @@ pub fn history_panel(props: &HistoryProps) -> Html {
                     </table>
                 </div>
                 <p class="muted">{ trh(l, Th::CompareHint) }</p>
-                <div class="table-wrap">{ for comparison }</div>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={trh(l, Th::Comparison)}>{ for comparison }</div>
                 <div class="actions">
                     <button type="button" id="history-json" class="secondary" onclick={export("json")}>{ trh(l, Th::ExportJson) }</button>
                     <button type="button" id="history-csv" class="secondary" onclick={export("csv")}>{ trh(l, Th::ExportCsv) }</button>

@@ -25,6 +25,10 @@ pub struct NoteProps {
     /// Only the opening paragraphs (for an embedded experiment).
     #[prop_or_default]
     pub short: bool,
+    /// The note scrolls on its own (beside a live part on wide screens): focusable, so the
+    /// keyboard can scroll it.
+    #[prop_or_default]
+    pub scrolls: bool,
 }
 
 /// A note: its title as a heading, then its body (our own Markdown, rendered at build time).
@@ -33,7 +37,8 @@ pub fn note(props: &NoteProps) -> Html {
     let Some((title, body, lead)) = find(props.id, props.lang) else { return html! {} };
     let body = if props.short { lead } else { body };
     html! {
-        <article class="note" lang={props.lang.tag()} aria-labelledby={format!("title-{}", props.id)}>
+        <article class="note" lang={props.lang.tag()} aria-labelledby={format!("title-{}", props.id)}
+            tabindex={props.scrolls.then_some("0")}>
             <h2 id={format!("title-{}", props.id)}>{ title }</h2>
             { Html::from_html_unchecked(AttrValue::from(body)) }
         </article>

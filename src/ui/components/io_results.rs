@@ -59,7 +59,7 @@ pub fn io_results(props: &IoResultsProps) -> Html {
         }
     };
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} · {}", tri(l, Ti::Title), tr(l, T::Results))}>
             <table id="io-results">
                 <caption>{ tr(l, T::Results) }</caption>
                 <thead><tr>

@@ -64,7 +64,7 @@ pub fn results_table(props: &ResultsProps) -> Html {
     };
     let no_serial = !props.entries.iter().any(|e| e.speedup.is_some());
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} · {}", tr(l, T::CpuTitle), tr(l, T::Results))}>
             <table id="cpu-results">
                 <caption>{ tr(l, T::Results) }</caption>
                 <thead><tr>
