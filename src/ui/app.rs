@@ -11,6 +11,7 @@ use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
+use crate::demos::{freeze_meter::FreezeDock, DemoList};
 use crate::web::{env, storage};
 use yew::prelude::*;
 
@@ -117,11 +118,14 @@ pub fn app() -> Html {
             <main>
                 <div hidden={*tab != Experiment::Cpu}>
                     <CpuPanel lang={*lang} settings={cpu_settings} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
+                    // Beside the CPU runs, so a learner sees main-thread freeze the page (sticky at the bottom).
+                    <FreezeDock lang={*lang} />
                 </div>
                 <div hidden={*tab != Experiment::Io}>
                     <IoPanel lang={*lang} settings={io_settings} urls={io_urls} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
                 </div>
             </main>
+            <DemoList lang={*lang} />
         </div>
     }
 }
