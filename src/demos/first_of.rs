@@ -19,7 +19,7 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq, Default)]
 struct Board {
     run: RunState,
-    /// Bumped by every Run, so reports from an older run's dropped tasks are ignored.
+    /// Which Run this is, so reports from an older run's dropped tasks are ignored.
     generation: u32,
     mode: WaitMode,
     /// Each task: delay, whether it fails, where it stands.
@@ -29,7 +29,7 @@ struct Board {
 }
 
 enum FoAction {
-    Start(Vec<u32>, Option<usize>, WaitMode),
+    Start(u32, Vec<u32>, Option<usize>, WaitMode),
     Settled(u32, usize, TaskState),
     Returned(Option<usize>, f64),
     Finished,
@@ -41,10 +41,10 @@ impl Reducible for Board {
     fn reduce(self: Rc<Self>, action: FoAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            FoAction::Start(delays, failing, mode) => {
+            FoAction::Start(generation, delays, failing, mode) => {
                 let tasks =
                     delays.iter().enumerate().map(|(i, &d)| (d, failing == Some(i), TaskState::Pending)).collect();
-                s = Board { run: RunState::Running, generation: s.generation + 1, mode, tasks, returned: None };
+                s = Board { run: RunState::Running, generation, mode, tasks, returned: None };
             }
             FoAction::Settled(g, i, state) if g == s.generation => match s.tasks.get_mut(i) {
                 Some(t) if t.2 == TaskState::Pending => t.2 = state,
@@ -141,17 +141,23 @@ pub fn first_of(p: &FirstOfProps) -> Html {
     let mode = use_state(WaitMode::default);
     let keep = use_state(|| false);
     let state = use_reducer(Board::default);
+    let runs = use_mut_ref(|| 0u32);
     let job = use_job();
     let running = state.run == RunState::Running;
     let parsed = delay_list(&text, 8, 5000);
     let fails = (*failing).filter(|&i| parsed.as_ref().is_ok_and(|d| i < d.len()));
     let on_run = {
-        let (d, job, parsed, mode, keep, g) =
-            (state.dispatcher(), job.clone(), parsed.clone(), *mode, *keep, state.generation + 1);
+        let (d, job, parsed, mode, keep, runs) =
+            (state.dispatcher(), job.clone(), parsed.clone(), *mode, *keep, runs.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Ok(delays) = parsed.clone() {
-                d.dispatch(FoAction::Start(delays.clone(), fails, mode));
+                let g = {
+                    let mut runs = runs.borrow_mut();
+                    *runs += 1;
+                    *runs
+                };
+                d.dispatch(FoAction::Start(g, delays.clone(), fails, mode));
                 job.start(run(delays, fails, mode, keep, g, d.clone()));
             }
         })

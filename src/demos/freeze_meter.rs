@@ -162,9 +162,9 @@ pub fn freeze_meter(p: &FreezeMeterProps) -> Html {
                 <polyline ref={refs[2].clone()} vector-effect="non-scaling-stroke" />
             </svg>
             <p class="fm-readout">
-                <span>{ trd(l, Td::FmLongest) }<b ref={refs[4].clone()}>{"0"}</b>{" ms"}</span>
-                <span>{ trd(l, Td::FmSinceReset) }<b ref={refs[5].clone()}>{"0"}</b>{" ms"}</span>
-                <span>{ trd(l, Td::FmLongFrames) }<b ref={refs[6].clone()}>{"0"}</b></span>
+                <span>{ trd(l, Td::FmLongest) }<b ref={refs[4].clone()}></b>{" ms"}</span>
+                <span>{ trd(l, Td::FmSinceReset) }<b ref={refs[5].clone()}></b>{" ms"}</span>
+                <span>{ trd(l, Td::FmLongFrames) }<b ref={refs[6].clone()}></b></span>
                 <button type="button" class="secondary fm-reset" onclick={on_reset}>{ trd(l, Td::Reset) }</button>
             </p>
             if !p.docked { <p class="fm-alert" role="status" aria-live="polite" ref={refs[7].clone()}></p> }

@@ -180,9 +180,8 @@ pub fn timed_tasks(p: &TimedTasksProps) -> Html {
         html! {
             <tr data-order={k.to_string()} data-name={NAMES[f.row]} data-priority={f.priority.to_string()}
                 data-planned={f.firing.due.to_string()} data-actual={format!("{:.1}", f.firing.actual)}>
-                <td class="num">{ k + 1 }</td><th scope="row">{ NAMES[f.row] }</th><td class="num">{ f.priority }</td>
-                <td class="num">{ format!("{} ms", f.firing.due) }</td><td class="num">{ format!("{:.1} ms", f.firing.actual) }</td>
-                <td class="num">{ format!("+{:.1} ms", f.firing.late_by()) }</td>
+                <th scope="row">{ NAMES[f.row] }</th><td class="num">{ f.priority }</td><td class="num">{ f.firing.due }</td>
+                <td class="num">{ format!("{:.1}", f.firing.actual) }</td><td class="num">{ format!("+{:.1}", f.firing.late_by()) }</td>
             </tr>
         }
     };
@@ -212,8 +211,8 @@ pub fn timed_tasks(p: &TimedTasksProps) -> Html {
             if !state.fired.is_empty() {
                 { timeline(&state.fired, l) }
                 <div class="table-wrap"><table class="demo-table" id="tt-fired">
-                    <thead><tr><th scope="col">{"#"}</th><th scope="col">{ trd(l, Td::Task) }</th><th scope="col">{ trd(l, Td::TtPriority) }</th>
-                        <th scope="col">{ trd(l, Td::TtPlanned) }</th><th scope="col">{ trd(l, Td::TtActual) }</th><th scope="col">{ trd(l, Td::TtLate) }</th></tr></thead>
+                    <thead><tr><th scope="col">{ trd(l, Td::Task) }</th><th scope="col">{ trd(l, Td::TtPriority) }</th>
+                        <th scope="col">{ trd(l, Td::TtPlannedMs) }</th><th scope="col">{ trd(l, Td::TtActualMs) }</th><th scope="col">{ trd(l, Td::TtLateMs) }</th></tr></thead>
                     <tbody>{ for state.fired.iter().enumerate().map(fired_row) }</tbody>
                 </table></div>
             }

@@ -102,18 +102,20 @@ impl FrameRing {
     }
 
     /// Writes the trace of the last `view.span` ms before `now` into `line` (a polyline's
-    /// `points`) and the long frames into `long` (a path's `d`: one vertical bar each). Both
-    /// strings are cleared first.
+    /// `points`) and the long frames into `long` (a path's `d`: one closed box each). Both
+    /// strings are cleared first. Each interval is a flat step across the time it lasted, so a
+    /// 400 ms freeze is a plateau 400 ms wide, not a spike at its end.
     pub fn trace(&self, now: f64, view: TraceView, line: &mut String, long: &mut String) {
         let TraceView { span, width, height, top_ms } = view;
         line.clear();
         long.clear();
+        let x = |t: f64| (width - (now - t) / span * width).max(0.0);
         for (t, g) in self.recent(now, span) {
-            let x = width - (now - t) / span * width;
+            let (x0, x1) = (x(t - g), x(t));
             let y = height - g.min(top_ms) / top_ms * height;
-            let _ = write!(line, "{x:.1},{y:.1} ");
+            let _ = write!(line, "{x1:.1},{y:.1} {x0:.1},{y:.1} ");
             if g > LONG_FRAME_MS {
-                let _ = write!(long, "M{x:.1} {height:.1}V{y:.1}");
+                let _ = write!(long, "M{x0:.1} {height:.1}V{y:.1}H{x1:.1}V{height:.1}Z");
             }
         }
     }
@@ -167,8 +169,9 @@ mod tests {
         assert_eq!(r.recent(f64::MAX, f64::MAX).next(), Some((f64::from(CAPACITY as u32 * 3 - 1) * 10.0, 10.0)));
     }
 
-    /// The trace puts the newest frame at the right edge, clamps tall intervals to the top, and
-    /// draws one bar per long frame.
+    /// The trace puts the newest frame at the right edge, draws each interval as a step across
+    /// its duration (clamped to the top when tall, to the left edge when older than the window),
+    /// and boxes each long frame.
     #[test]
     fn trace_geometry() {
         let mut r = FrameRing::new();
@@ -177,7 +180,7 @@ mod tests {
         }
         let (mut line, mut long) = (String::from("old"), String::new());
         r.trace(1016.0, TraceView { span: 1000.0, width: 100.0, height: 50.0, top_ms: 200.0 }, &mut line, &mut long);
-        assert_eq!(line, "100.0,46.0 98.4,0.0 48.4,0.0 ");
-        assert_eq!(long, "M98.4 50.0V0.0M48.4 50.0V0.0");
+        assert_eq!(line, "100.0,46.0 98.4,46.0 98.4,0.0 48.4,0.0 48.4,0.0 0.0,0.0 ");
+        assert_eq!(long, "M48.4 50.0V0.0H98.4V50.0ZM0.0 50.0V0.0H48.4V50.0Z");
     }
 }

@@ -54,12 +54,14 @@ texts! {
     TtTakes => "动作耗时（毫秒）", "Takes (ms)";
     TtPlanned => "计划", "Planned";
     TtActual => "实际", "Actual";
-    TtLate => "迟到", "Late by";
+    TtPlannedMs => "计划（毫秒）", "Planned (ms)";
+    TtActualMs => "实际（毫秒）", "Actual (ms)";
+    TtLateMs => "迟到（毫秒）", "Late by (ms)";
     TtChart => "时间线：空心圆是计划时刻，实心点是实际时刻，横条是动作执行的时间", "Timeline: hollow circle = planned, dot = actual, bar = the action running";
     TtDone => "全部触发完毕。", "All fired.";
     TtWhyLate => "浏览器的定时器只保证“不早于”设定的时间：事件循环忙的时候要排队，层层嵌套的 setTimeout 至少隔 4 毫秒，后台标签页里大约一秒才触发一次。前一个动作做得越久，后面的就越晚。",
         "A browser timer only promises “not before”: it waits while the event loop is busy, deeply nested setTimeouts wait at least 4 ms, and background tabs fire about once a second. The longer an action takes, the later the ones behind it.";
-    FmTrace => "最近 10 秒的帧间隔（红色竖线：超过 50 毫秒的长帧）", "Frame intervals over the last 10 s (red bars: long frames over 50 ms)";
+    FmTrace => "最近 10 秒的帧间隔（红色阴影：超过 50 毫秒的长帧）", "Frame intervals over the last 10 s (shaded red: long frames over 50 ms)";
     FmLongest => "最长间隔（10 秒内）：", "Longest gap (last 10 s): ";
     FmSinceReset => "重置以来：", "since Reset: ";
     FmLongFrames => "长帧：", "long frames: ";
