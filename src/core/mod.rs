@@ -2,6 +2,7 @@
 
 pub mod chunks;
 pub mod cpu_modes;
+pub mod demos;
 pub mod history;
 pub mod images;
 pub mod io_modes;

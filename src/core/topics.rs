@@ -1,5 +1,7 @@
 //! The topics of the teaching page, in the tutorial's order, and what each has beside its note.
 
+use super::demos::DemoId;
+
 /// A live thing shown beside a note.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Beside {
@@ -9,20 +11,8 @@ pub enum Beside {
     CpuExperiment,
     /// The I/O experiment panel.
     IoExperiment,
-    /// A small demo, by its id.
-    Demo(&'static str),
-}
-
-/// The small demos' ids (also `exp=` values for embedding one demo).
-pub const DEMO_IDS: [&str; 6] =
-    ["producer-consumer", "map-order", "first-of", "timed-tasks", "freeze-meter", "running-average"];
-
-/// The topic whose note explains a demo (`first-of` shares the futures note with `map-order`).
-pub fn demo_topic(demo: &str) -> Option<&'static str> {
-    match demo {
-        "first-of" => Some("futures-executors"),
-        _ => TOPICS.iter().find(|(_, b)| matches!(b, Beside::Demo(d) if *d == demo)).map(|(id, _)| *id),
-    }
+    /// Small demos.
+    Demos(&'static [DemoId]),
 }
 
 /// Every topic id, in page order (the same list as notes/TOPICS, which the build reads).
@@ -35,11 +25,11 @@ pub const TOPICS: [(&str, Beside); 15] = [
     ("processes", Beside::Nothing),
     ("threads-gil", Beside::Nothing),
     ("thread-sync", Beside::Nothing),
-    ("coroutines", Beside::Demo("running-average")),
-    ("event-loop", Beside::Demo("freeze-meter")),
-    ("futures-executors", Beside::Demo("map-order")),
-    ("sched", Beside::Demo("timed-tasks")),
-    ("queues", Beside::Demo("producer-consumer")),
+    ("coroutines", Beside::Demos(&[DemoId::RunningAverage])),
+    ("event-loop", Beside::Demos(&[DemoId::FreezeMeter])),
+    ("futures-executors", Beside::Demos(&[DemoId::MapOrder, DemoId::FirstOf])),
+    ("sched", Beside::Demos(&[DemoId::TimedTasks])),
+    ("queues", Beside::Demos(&[DemoId::ProducerConsumer])),
     ("experiment-cpu", Beside::CpuExperiment),
     ("experiment-io", Beside::IoExperiment),
 ];
@@ -47,6 +37,7 @@ pub const TOPICS: [(&str, Beside); 15] = [
 #[cfg(test)]
 mod tests {
     use super::TOPICS;
+    use crate::core::demos::DemoId;
     use std::fs;
 
     fn notes_dir() -> String {
@@ -83,14 +74,17 @@ mod tests {
         }
     }
 
-    /// Every demo belongs to a topic.
+    /// Every demo sits beside exactly the topic it says it belongs to.
     #[test]
-    fn demos_have_topics() {
-        for d in super::DEMO_IDS {
-            assert!(super::demo_topic(d).is_some(), "{d}");
+    fn demos_sit_beside_their_topic() {
+        for d in DemoId::ALL {
+            let beside: Vec<&str> = TOPICS
+                .iter()
+                .filter(|(_, b)| matches!(b, super::Beside::Demos(ids) if ids.contains(&d)))
+                .map(|(id, _)| *id)
+                .collect();
+            assert_eq!(beside, vec![d.topic()], "{d:?}");
         }
-        assert_eq!(super::demo_topic("first-of"), Some("futures-executors"));
-        assert_eq!(super::demo_topic("nope"), None);
     }
 
     /// A note with a demo or experiment names its source file, in both languages.

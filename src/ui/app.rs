@@ -13,7 +13,8 @@ use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
-use crate::core::topics::{demo_topic, Beside, TOPICS};
+use crate::core::topics::{Beside, TOPICS};
+use crate::demos::{freeze_meter::FreezeDock, Demo};
 use crate::web::{env, storage};
 use yew::prelude::*;
 
@@ -111,15 +112,20 @@ pub fn app() -> Html {
         _ => (boot.preset.io.clone(), Vec::new()),
     };
     let beside = |b: Beside| match b {
-        Beside::Nothing | Beside::Demo(_) => html! {},
+        Beside::Nothing => html! {},
+        Beside::Demos(ids) => html! { <>{ for ids.iter().map(|id| html! { <Demo id={*id} lang={l} /> }) }</> },
         Beside::CpuExperiment => html! {
-            <CpuPanel lang={l} settings={cpu_settings.clone()} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
+            <>
+                <CpuPanel lang={l} settings={cpu_settings.clone()} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
+                // Under the CPU runs (sticky), so a learner sees `main-thread` freeze the page.
+                <FreezeDock lang={l} />
+            </>
         },
         Beside::IoExperiment => html! {
             <IoPanel lang={l} settings={io_settings.clone()} urls={io_urls.clone()} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
         },
     };
-    let has_beside = |b: Beside| matches!(b, Beside::CpuExperiment | Beside::IoExperiment);
+    let has_beside = |b: Beside| b != Beside::Nothing;
     let problems = &boot.preset.problems;
     let problem_list = html! {
         if !problems.is_empty() {
@@ -133,7 +139,7 @@ pub fn app() -> Html {
         let (topic, live) = match chosen {
             Experiment::Cpu => ("experiment-cpu", beside(Beside::CpuExperiment)),
             Experiment::Io => ("experiment-io", beside(Beside::IoExperiment)),
-            Experiment::Demo(d) => (demo_topic(d).unwrap_or("event-loop"), beside(Beside::Demo(d))),
+            Experiment::Demo(d) => (d.topic(), html! { <Demo id={d} lang={l} /> }),
         };
         return html! {
             <ContextProvider<HistoryHandle> context={history}>

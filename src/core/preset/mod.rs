@@ -12,6 +12,7 @@ pub use cpu::{check_chunk, check_k, check_n, Chunk, CpuSettings, DEFAULT_N, MAX_
 pub use io::{IoSettings, Source, MAX_COUNT};
 
 use super::cpu_modes::CpuMode;
+use super::demos::DemoId;
 use super::lang::Lang;
 
 /// Something in the URL (or a field) that could not be used as given.
@@ -74,8 +75,8 @@ pub enum Experiment {
     Cpu,
     /// The image downloads.
     Io,
-    /// One small demo (only meaningful embedded), by id.
-    Demo(&'static str),
+    /// One small demo (only meaningful embedded).
+    Demo(DemoId),
 }
 
 impl Experiment {
@@ -84,7 +85,7 @@ impl Experiment {
         match self {
             Experiment::Cpu => "cpu",
             Experiment::Io => "io",
-            Experiment::Demo(id) => id,
+            Experiment::Demo(d) => d.id(),
         }
     }
 
@@ -93,7 +94,7 @@ impl Experiment {
         match value.trim().to_ascii_lowercase().as_str() {
             "cpu" => Some(Experiment::Cpu),
             "io" => Some(Experiment::Io),
-            v => crate::core::topics::DEMO_IDS.iter().find(|d| **d == v).map(|d| Experiment::Demo(d)),
+            v => DemoId::from_id(v).map(Experiment::Demo),
         }
     }
 }
@@ -235,10 +236,10 @@ pub(crate) mod tests {
         assert_eq!((p.lang, p.run, p.experiment), (Some(Lang::Zh), true, Some(Experiment::Io)));
         assert_eq!(p.problems, vec![Problem::UnknownParam { key: "n".into() }]);
         let p = q("embed=1&exp=map-order", ISOLATED);
-        assert_eq!((p.embed, p.experiment), (true, Some(Experiment::Demo("map-order"))));
+        assert_eq!((p.embed, p.experiment), (true, Some(Experiment::Demo(DemoId::MapOrder))));
         assert_eq!(p.problems, vec![]);
         let p = q("embed=2&exp=Freeze-Meter", ISOLATED);
-        assert_eq!((p.embed, p.experiment), (false, Some(Experiment::Demo("freeze-meter"))));
+        assert_eq!((p.embed, p.experiment), (false, Some(Experiment::Demo(DemoId::FreezeMeter))));
         assert_eq!(p.problems.len(), 1);
         let p = q("count=5", ISOLATED);
         assert_eq!(p.experiment, None);

@@ -1,0 +1,139 @@
+//! The pure side of the six small demos in `src/demos/`: which demos exist, how their inputs are
+//! read, and the bookkeeping each one shows (queue depth, scheduling order, frame times, a
+//! running average). No browser here, so all of it is tested natively.
+
+pub mod average;
+pub mod frames;
+pub mod queue;
+pub mod sched;
+pub mod tasks;
+
+use super::preset::whole_number;
+
+/// One of the live demos. Its id is used in URLs (`?embed=1&exp=<id>`) and in element ids
+/// (`#demo-<id>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DemoId {
+    /// Producers and consumers over a bounded channel.
+    ProducerConsumer,
+    /// Results in submission order next to completion order.
+    MapOrder,
+    /// Waiting for the first, the first failure, or all of several futures.
+    FirstOf,
+    /// `sched`: actions fired at planned times, in time then priority order.
+    TimedTasks,
+    /// A requestAnimationFrame animation and a trace of frame intervals.
+    FreezeMeter,
+    /// A coroutine that keeps a running average between resumes.
+    RunningAverage,
+}
+
+impl DemoId {
+    /// Every demo, in the order the notes introduce them.
+    pub const ALL: [DemoId; 6] = [
+        DemoId::ProducerConsumer,
+        DemoId::MapOrder,
+        DemoId::FirstOf,
+        DemoId::TimedTasks,
+        DemoId::FreezeMeter,
+        DemoId::RunningAverage,
+    ];
+
+    /// The id in URLs and element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            DemoId::ProducerConsumer => "producer-consumer",
+            DemoId::MapOrder => "map-order",
+            DemoId::FirstOf => "first-of",
+            DemoId::TimedTasks => "timed-tasks",
+            DemoId::FreezeMeter => "freeze-meter",
+            DemoId::RunningAverage => "running-average",
+        }
+    }
+
+    /// The demo with this id (exact, lower case).
+    pub fn from_id(id: &str) -> Option<DemoId> {
+        DemoId::ALL.into_iter().find(|d| d.id() == id)
+    }
+
+    /// The note (`notes/<topic>.<lang>.md`) this demo belongs beside.
+    pub fn topic(self) -> &'static str {
+        match self {
+            DemoId::ProducerConsumer => "queues",
+            DemoId::MapOrder | DemoId::FirstOf => "futures-executors",
+            DemoId::TimedTasks => "sched",
+            DemoId::FreezeMeter => "event-loop",
+            DemoId::RunningAverage => "coroutines",
+        }
+    }
+
+    /// The file that implements it, as the notes name it.
+    pub fn source(self) -> &'static str {
+        match self {
+            DemoId::ProducerConsumer => "src/demos/producer_consumer.rs",
+            DemoId::MapOrder => "src/demos/map_order.rs",
+            DemoId::FirstOf => "src/demos/first_of.rs",
+            DemoId::TimedTasks => "src/demos/timed_tasks.rs",
+            DemoId::FreezeMeter => "src/demos/freeze_meter.rs",
+            DemoId::RunningAverage => "src/demos/running_average.rs",
+        }
+    }
+}
+
+/// What a demo's field accepts, for the message shown when the typed text does not fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// A whole number in `min ..= max`.
+    Number { min: u32, max: u32 },
+    /// 1 to `max_len` whole numbers of ms, each at most `max_ms`.
+    Delays { max_len: usize, max_ms: u32 },
+}
+
+/// A whole number in `min ..= max`, else what was expected.
+pub fn number_field(text: &str, min: u32, max: u32) -> Result<u32, Expect> {
+    whole_number(text).filter(|v| (min..=max).contains(v)).ok_or(Expect::Number { min, max })
+}
+
+/// A list of delays in ms such as `400, 100, 300, 200` (commas, spaces or `、` between): 1 to
+/// `max_len` whole numbers, each at most `max_ms`.
+pub fn delay_list(text: &str, max_len: usize, max_ms: u32) -> Result<Vec<u32>, Expect> {
+    let expect = Expect::Delays { max_len, max_ms };
+    let parts: Vec<&str> = text.split([',', '，', '、', ' ', ';']).filter(|p| !p.trim().is_empty()).collect();
+    if parts.is_empty() || parts.len() > max_len {
+        return Err(expect);
+    }
+    parts.iter().map(|p| number_field(p, 0, max_ms).map_err(|_| expect)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every id reads back to its demo, ids are distinct, and unknown ids are refused.
+    #[test]
+    fn ids_round_trip() {
+        for d in DemoId::ALL {
+            assert_eq!(DemoId::from_id(d.id()), Some(d));
+            assert!(d.source().starts_with("src/demos/") && d.source().ends_with(".rs"));
+        }
+        let ids: std::collections::HashSet<_> = DemoId::ALL.iter().map(|d| d.id()).collect();
+        assert_eq!(ids.len(), DemoId::ALL.len());
+        assert_eq!(DemoId::from_id("Map-Order"), None);
+        assert_eq!(DemoId::FirstOf.topic(), "futures-executors");
+    }
+
+    /// Delay lists accept the separators people type and refuse empty, too long or too large.
+    #[test]
+    fn delay_lists() {
+        assert_eq!(delay_list("400, 100,300 200", 8, 5000), Ok(vec![400, 100, 300, 200]));
+        assert_eq!(delay_list("400，100、0", 8, 5000), Ok(vec![400, 100, 0]));
+        let too_many = Expect::Delays { max_len: 2, max_ms: 5000 };
+        assert_eq!(delay_list("1 2 3", 2, 5000), Err(too_many));
+        assert!(delay_list("", 8, 5000).is_err());
+        assert!(delay_list("100, 6000", 8, 5000).is_err());
+        assert!(delay_list("100, -1", 8, 5000).is_err());
+        assert_eq!(number_field(" 3 ", 1, 8), Ok(3));
+        assert_eq!(number_field("9", 1, 8), Err(Expect::Number { min: 1, max: 8 }));
+        assert!(number_field("2.5", 1, 8).is_err());
+    }
+}

@@ -1,0 +1,171 @@
+//! The live demos' texts (`src/demos/`).
+
+use crate::core::demos::tasks::WaitMode;
+use crate::core::demos::{DemoId, Expect};
+use crate::core::lang::Lang;
+
+texts! {
+    Td, trd;
+    DemosTitle => "小演示", "Live demos";
+    DemosIntro => "笔记里讲到的几个概念，各配一个可以动手的小演示，用的都是浏览器里真实的定时器、通道和 future。",
+        "A small hands-on demo for several ideas from the notes, built on the browser's real timers, channels and futures.";
+    Source => "源码：", "Source: ";
+    Run => "运行", "Run";
+    Stop => "停止", "Stop";
+    Reset => "重置", "Reset";
+    Running => "运行中…", "Running…";
+    StoppedDropped => "已停止：正在运行的 future 被丢弃，也就是被取消了。", "Stopped: the running futures were dropped, which cancels them.";
+    Task => "任务", "Task";
+    Delay => "延迟", "Delay";
+    Outcome => "结果", "Outcome";
+    At => "时刻", "At";
+    PcProducers => "生产者数", "Producers";
+    PcConsumers => "消费者数", "Consumers";
+    PcCapacity => "队列容量", "Queue capacity";
+    PcItems => "物品总数", "Items in all";
+    PcMakeMs => "生产一件（毫秒）", "Make one (ms)";
+    PcUseMs => "消费一件（毫秒）", "Use one (ms)";
+    PcDoneIn => "全部完成，用时", "All done in";
+    PcProduced => "已生产 ", "Produced ";
+    PcConsumed => "已消费 ", "Consumed ";
+    PcDepth => "队列中 ", "In the queue ";
+    PcMaxDepth => "最大长度 ", "Longest queue ";
+    PcWaited => "生产者等空位共 ", "Producers waited for room ";
+    PcDepthChart => "队列长度随时间的变化", "Queue length over time";
+    PcTakenOrder => "取出的顺序（P2·3 即生产者 2 的第 3 件）：", "Order taken out (P2·3 is producer 2's third item): ";
+    PcFifoOk => "每个生产者的物品都按生产的先后取出 ✓", "each producer's items came out in the order made ✓";
+    MoDelays => "各任务的延迟（毫秒，按提交顺序）", "Task delays (ms, in submission order)";
+    MoMap => "map：按提交顺序", "map: submission order";
+    MoCompleted => "as_completed：按完成顺序", "as_completed: completion order";
+    MoDone => "完成。两栏是同一批任务，只是取结果的顺序不同。", "Done. Both columns are the same tasks, collected in a different order.";
+    FoDelays => "各任务的延迟（毫秒）", "Task delays (ms)";
+    FoFails => "会失败的任务", "Task that fails";
+    FoNone => "无", "none";
+    FoMode => "何时返回（return_when）", "Return when (return_when)";
+    FoKeep => "返回后继续等其余任务（像 Python 的 not_done 那样继续跑）", "Keep awaiting the rest after the wait returns (as Python's not_done keep running)";
+    FoPending => "运行中", "running";
+    FoDone => "完成", "done";
+    FoFailed => "失败", "failed";
+    FoDropped => "已丢弃（取消）", "dropped (cancelled)";
+    FoRustDrops => "Python 的 wait() 返回后，not_done 里的任务照样在跑；Rust 的 future 只有被 poll 才会前进，把它丢弃就等于取消。",
+        "After Python's wait() returns, the tasks in not_done keep running; a Rust future only moves when it is polled, so dropping it cancels it.";
+    TtDelay => "延迟（毫秒）", "Delay (ms)";
+    TtPriority => "优先级", "Priority";
+    TtTakes => "动作耗时（毫秒）", "Takes (ms)";
+    TtPlanned => "计划", "Planned";
+    TtActual => "实际", "Actual";
+    TtPlannedMs => "计划（毫秒）", "Planned (ms)";
+    TtActualMs => "实际（毫秒）", "Actual (ms)";
+    TtLateMs => "迟到（毫秒）", "Late by (ms)";
+    TtChart => "时间线：空心圆是计划时刻，实心点是实际时刻，横条是动作执行的时间", "Timeline: hollow circle = planned, dot = actual, bar = the action running";
+    TtDone => "全部触发完毕。", "All fired.";
+    TtWhyLate => "浏览器的定时器只保证“不早于”设定的时间：事件循环忙的时候要排队，层层嵌套的 setTimeout 至少隔 4 毫秒，后台标签页里大约一秒才触发一次。前一个动作做得越久，后面的就越晚。",
+        "A browser timer only promises “not before”: it waits while the event loop is busy, deeply nested setTimeouts wait at least 4 ms, and background tabs fire about once a second. The longer an action takes, the later the ones behind it.";
+    FmTrace => "最近 10 秒的帧间隔（红色阴影：超过 50 毫秒的长帧）", "Frame intervals over the last 10 s (shaded red: long frames over 50 ms)";
+    FmLongest => "最长间隔（10 秒内）：", "Longest gap (last 10 s): ";
+    FmSinceReset => "重置以来：", "since Reset: ";
+    FmLongFrames => "长帧：", "long frames: ";
+    RaValue => "要发送的数", "Number to send";
+    RaNotNumber => "请输入一个数，例如 12 或 3.5。", "Type a number, such as 12 or 3.5.";
+    RaSend => "发送", "Send";
+    RaFinish => "结束（关闭通道）", "Finish (close the channel)";
+}
+
+/// A demo's heading.
+pub fn demo_title(lang: Lang, id: DemoId) -> &'static str {
+    match (lang, id) {
+        (Lang::Zh, DemoId::ProducerConsumer) => "生产者、消费者与有界队列",
+        (Lang::En, DemoId::ProducerConsumer) => "Producers, consumers and a bounded queue",
+        (Lang::Zh, DemoId::MapOrder) => "map 的顺序与 as_completed 的顺序",
+        (Lang::En, DemoId::MapOrder) => "map order vs as_completed order",
+        (Lang::Zh, DemoId::FirstOf) => "等第一个：wait(return_when)",
+        (Lang::En, DemoId::FirstOf) => "Waiting for the first: wait(return_when)",
+        (Lang::Zh, DemoId::TimedTasks) => "定时任务（sched）",
+        (Lang::En, DemoId::TimedTasks) => "Timed tasks (sched)",
+        (Lang::Zh, DemoId::FreezeMeter) => "卡顿计",
+        (Lang::En, DemoId::FreezeMeter) => "Freeze meter",
+        (Lang::Zh, DemoId::RunningAverage) => "有状态的协程：移动平均",
+        (Lang::En, DemoId::RunningAverage) => "A coroutine with state: running average",
+    }
+}
+
+/// What to do with a demo, in a sentence or two.
+pub fn demo_intro(lang: Lang, id: DemoId) -> &'static str {
+    match (lang, id) {
+        (Lang::Zh, DemoId::ProducerConsumer) => "几个生产者往有界队列里放物品，几个消费者往外取。队列满了，生产者只能等（这就是背压）。改一改数量、容量和快慢，看队列长度怎么变。",
+        (Lang::En, DemoId::ProducerConsumer) => "Producers put items into a bounded queue and consumers take them out; when it is full, producers must wait (backpressure). Change the counts, the capacity and the speeds, and watch the queue's length.",
+        (Lang::Zh, DemoId::MapOrder) => "同时启动几个延迟不同的任务，分别按提交顺序（map）和完成顺序（as_completed）收结果。第一个任务最慢时，左栏要等它做完才有输出。",
+        (Lang::En, DemoId::MapOrder) => "Start tasks with different delays at once, and collect their results in submission order (map) and in completion order (as_completed). When the first task is the slowest, the left column stays empty until it is done.",
+        (Lang::Zh, DemoId::FirstOf) => "等一组任务：第一个完成、第一个失败，或者全部完成时返回。换一种返回条件，或者换一个会失败的任务，再运行一次。",
+        (Lang::En, DemoId::FirstOf) => "Wait on a group of tasks until the first one finishes, the first one fails, or all are done. Switch the condition or the failing task and run again.",
+        (Lang::Zh, DemoId::TimedTasks) => "按延迟和优先级安排几个动作，看它们按时间先后触发；同时到期的，优先级数字小的先执行。给某个动作加上耗时，后面的都会推迟。",
+        (Lang::En, DemoId::TimedTasks) => "Schedule a few actions by delay and priority and watch them fire in time order; of those due together, the smaller priority number goes first. Give one action some work and everything after it runs late.",
+        (Lang::Zh, DemoId::FreezeMeter) => "圆点由 requestAnimationFrame 一帧一帧地移动，曲线是最近 10 秒的帧间隔。在 CPU 实验里运行 main-thread，圆点会停住、曲线冲高；其他方式运行时它保持平稳。",
+        (Lang::En, DemoId::FreezeMeter) => "The dot is moved frame by frame by requestAnimationFrame, and the trace shows the intervals between frames over the last 10 s. Run main-thread in the CPU experiment: the dot stalls and the trace spikes; the other modes leave it smooth.",
+        (Lang::Zh, DemoId::RunningAverage) => "这个协程在两次发送之间暂停，记着计数和总和。发送几个数，看每次的平均值；“结束”让它返回结果，“重置”换一个新的协程。",
+        (Lang::En, DemoId::RunningAverage) => "This coroutine pauses between two sends and remembers its count and total. Send a few numbers and watch each new average; Finish makes it return its result, Reset starts a fresh one.",
+    }
+}
+
+/// What a field accepts, when the typed text does not fit.
+pub fn expect_text(lang: Lang, e: Expect) -> String {
+    match (lang, e) {
+        (Lang::Zh, Expect::Number { min, max }) => format!("应为 {min} 到 {max} 之间的整数"),
+        (Lang::En, Expect::Number { min, max }) => format!("expected a whole number from {min} to {max}"),
+        (Lang::Zh, Expect::Delays { max_len, max_ms }) => {
+            format!("应为 1 到 {max_len} 个毫秒数，用逗号隔开，每个不超过 {max_ms}")
+        }
+        (Lang::En, Expect::Delays { max_len, max_ms }) => {
+            format!("expected 1 to {max_len} delays in ms, separated by commas, each at most {max_ms}")
+        }
+    }
+}
+
+/// A `return_when` choice, with the Rust combinator behind it.
+pub fn fo_mode_label(lang: Lang, m: WaitMode) -> String {
+    let rust = match (lang, m) {
+        (_, WaitMode::FirstCompleted) => "select_all",
+        (Lang::Zh, WaitMode::FirstException) => "FuturesUnordered，遇到第一个 Err 就停",
+        (Lang::En, WaitMode::FirstException) => "FuturesUnordered, stop at the first Err",
+        (_, WaitMode::AllCompleted) => "join_all",
+    };
+    match lang {
+        Lang::Zh => format!("{}：{rust}", m.python()),
+        Lang::En => format!("{} — {rust}", m.python()),
+    }
+}
+
+/// When and why the wait returned.
+pub fn fo_summary(lang: Lang, m: WaitMode, trigger: Option<usize>, at: f64) -> String {
+    let who = trigger.map(|i| i + 1).unwrap_or_default();
+    match lang {
+        Lang::Zh => format!("wait(return_when={}) 在 {at:.0} 毫秒后返回，由任务 {who} 触发。", m.python()),
+        Lang::En => format!("wait(return_when={}) returned after {at:.0} ms, triggered by task {who}.", m.python()),
+    }
+}
+
+/// Announced once per freeze.
+pub fn fm_freeze(lang: Lang, ms: f64) -> String {
+    match lang {
+        Lang::Zh => format!("主线程被占用了约 {ms:.0} 毫秒，这段时间页面没有重绘。"),
+        Lang::En => format!("The main thread was busy for about {ms:.0} ms; nothing was drawn meanwhile."),
+    }
+}
+
+/// Where the coroutine stands and what its frame holds.
+pub fn ra_frame(lang: Lang, alive: bool, count: u32, total: &str, average: &str) -> String {
+    match (lang, alive) {
+        (Lang::Zh, true) => {
+            format!("协程暂停在 values.next().await，保存着 count = {count}，total = {total}（平均 {average}）。")
+        }
+        (Lang::En, true) => {
+            format!("The coroutine is suspended at values.next().await, holding count = {count}, total = {total} (average {average}).")
+        }
+        (Lang::Zh, false) => {
+            format!("通道已关闭，协程返回了 (count = {count}, average = {average})。按“重置”开始一个新的。")
+        }
+        (Lang::En, false) => {
+            format!("The channel closed and the coroutine returned (count = {count}, average = {average}). Reset starts a new one.")
+        }
+    }
+}
