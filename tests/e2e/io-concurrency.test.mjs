@@ -54,14 +54,15 @@ test('unbounded is several times faster than serial, bounded sits between, all n
   }
 });
 
-// Measured here: unbounded took 155–215 ms against its ideal 100 ms (1.6–2.1×) in every run, on
-// isolated and plain pages alike. The simulated network is not what is slow: the browser's own
-// resource timing shows the service worker's last response at ~130 ms. The time goes on the
-// page's main thread after the first result arrives (rendering the progress bar and thumbnail
-// after every result; a CPU profile shows it mostly as native "(program)" time, not JS), and it
-// is inside the timed wall time, so the more results arrive at once, the more it shows.
+// Measured before the I/O panel batched its updates: unbounded took 155–215 ms against its ideal
+// 100 ms (1.6–2.1×) in every run. The simulated network is not what is slow: the browser's own
+// resource timing shows the service worker's last response at ~125–130 ms. The rest went on the
+// page's main thread after the first result arrived (rendering after every result), inside the
+// timed wall time. With updates batched every 50 ms it is 135–155 ms (1.35–1.55×) over 12 runs on
+// this machine (6 of this test: 1.37–1.51×), the last response still at ~1.23–1.31×: mostly under
+// the bound, but not reliably (one run in six over it), so this stays a todo.
 test('unbounded is within 1.5× of its ideal time', {
-  todo: 'page: unbounded measures 1.6–2.1× its 100 ms ideal; the responses are in by ~1.3× but per-result rendering on the main thread is timed too',
+  todo: 'page: unbounded measures 1.35–1.55× its 100 ms ideal (responses in by ~1.3×); over 1.5× in about one run in six',
 }, async (t) => {
   const page = await newPage(env.context);
   try {

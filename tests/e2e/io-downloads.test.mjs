@@ -1,7 +1,9 @@
 /**
  * The simulated network delivers every image intact to every one of the six I/O modes, on a page
- * served WITH the cross-origin isolation headers and on one served WITHOUT them (the service
- * worker and the simnet worker need neither shared memory nor isolation). For 20 requests each
+ * served WITH the cross-origin isolation headers and on one served WITHOUT them, which its service
+ * worker isolates after one reload on the first visit (`#env` data-isolation says which). (The
+ * simulated network needs no isolation: in a non-isolated frame it works too, see
+ * hosting-embed.test.mjs.) For 20 requests each
  * mode's row is done with 20 ok, 0 failed and exactly the bytes of images 0…19 as listed in
  * dist/images/manifest.json (read from disk, not from the page); the JSON export lists every
  * request with status 200, ok, the size of image (index mod 48), its simnet URL, the lane the
@@ -22,19 +24,21 @@ const COUNT = 20;
 const K = 4;
 const EVENT_LOOP = new Set(['serial', 'bounded', 'unbounded']);
 
-for (const isolated of [true, false]) {
-  describe(isolated ? 'served with the isolation headers' : 'served without the isolation headers', () => {
+for (const withHeaders of [true, false]) {
+  const how = withHeaders ? 'headers' : 'service-worker';
+  describe(withHeaders ? 'served with the isolation headers' : 'served without the isolation headers (isolated by the service worker)', () => {
     let env;
-    before(async () => { env = await setup({ isolated }); });
+    before(async () => { env = await setup({ isolated: withHeaders }); });
     after(async () => { await env?.close(); });
 
-    test(`every mode downloads every image with the right bytes (${isolated ? 'isolated' : 'plain'})`, async (t) => {
+    test(`every mode downloads every image with the right bytes (${how})`, async (t) => {
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,
           `exp=io&count=${COUNT}&latency=30&jitter=0&k=${K}&source=simulated&modes=${IO_MODES.join(',')}&run=1&lang=en`));
         await waitForRun(page);
-        assert.equal(await page.evaluate(() => crossOriginIsolated), isolated, 'the test server served the wrong kind of page');
+        assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page is not isolated');
+        assert.equal(await page.getAttribute('#env', 'data-isolation'), how, '#env data-isolation');
 
         const want = expectedBytes(COUNT);
         const rows = await resultRows(page);
@@ -52,7 +56,7 @@ for (const isolated of [true, false]) {
         assert.equal(json.experiment, 'io');
         assert.deepEqual(json.params, { count: COUNT, source: 'simulated', latency: 30, jitter: 0, bandwidth: 2000, conn: 6, fail: 0, seed: 1, k: K, order: 'completion' },
           'params in JSON');
-        assert.equal(json.env.cross_origin_isolated, isolated, 'env.cross_origin_isolated in JSON');
+        assert.equal(json.env.cross_origin_isolated, true, 'env.cross_origin_isolated in JSON');
         assert.deepEqual(json.runs.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
           IO_MODES.map((m) => [m, 'done', COUNT, 0, want]), 'runs in JSON');
         for (const run of json.runs) {
@@ -102,9 +106,7 @@ describe('the last run comes back', () => {
   before(async () => { env = await setup({ isolated: true }); });
   after(async () => { await env?.close(); });
 
-  // `setup` gives a fresh browser profile, so nothing is stored yet. (Clearing storage from an
-  // extra page first would open that page while the service worker installs: see
-  // io-service-worker.test.mjs for what that does to the next page.)
+  // `setup` gives a fresh browser profile, so nothing is stored yet.
   test('reopening the page without a preset shows the last I/O results and restores the inputs', async () => {
     const page = await newPage(env.context);
     try {
@@ -123,8 +125,7 @@ describe('the last run comes back', () => {
     try {
       await load(again, at(env.url, 'lang=en'));
       await again.waitForSelector('#io-restored', { state: 'attached', timeout: LOAD_TIMEOUT });
-      await again.click('#tab-io');
-      await again.waitForSelector('#io', { state: 'visible', timeout: LOAD_TIMEOUT });
+      assert.equal(await again.isVisible('#io'), true, 'the I/O panel is not visible');
       const rows = await resultRows(again);
       assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
         [['serial', 'done', 7, 0, expectedBytes(7)], ['bounded', 'done', 7, 0, expectedBytes(7)]], 'restored rows');

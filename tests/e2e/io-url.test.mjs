@@ -1,8 +1,9 @@
 /**
- * I/O URL presets are validated, never trusted: `?exp=io` opens the I/O tab, every unusable I/O
- * parameter gets its own message naming the value and falls back to its default (the inputs show
- * the defaults, none marked invalid, Run usable), nothing runs without `run=1`, and a count above
- * 1000 is capped with a message that names the value and the cap.
+ * I/O URL presets are validated, never trusted: `?exp=io` scrolls the page to the I/O experiment's
+ * section (both panels are always on the page), every unusable I/O parameter gets its own message
+ * naming the value and falls back to its default (the inputs show the defaults, none marked
+ * invalid, Run usable), nothing runs without `run=1`, and a count above 1000 is capped with a
+ * message that names the value and the cap.
  *
  * A `modes=` that names no mode at all gets two messages, as on the CPU panel and as the Rust
  * unit test `preset::io::tests::bad_values` specifies: the unknown mode, and that the default
@@ -29,11 +30,24 @@ async function fields(page) {
   return out;
 }
 
-/** The I/O tab is the one shown. */
-async function assertIoTab(page) {
-  assert.equal(await page.getAttribute('#tab-io', 'aria-selected'), 'true', '#tab-io is not selected');
-  assert.equal(await page.getAttribute('#tab-cpu', 'aria-selected'), 'false', '#tab-cpu is selected');
+/** The page has scrolled to the I/O experiment's section; the CPU panel is still on the page. */
+async function assertIoSection(page) {
+  assert.equal(await page.locator('#topic-experiment-io #io').count(), 1, '#io is not in #topic-experiment-io');
   assert.equal(await page.isVisible('#io'), true, 'the I/O panel is not visible');
+  assert.equal(await page.isVisible('#cpu'), true, 'the CPU panel is gone');
+  try {
+    // At the top of the viewport, less its scroll-margin-top.
+    await page.waitForFunction(() => {
+      const section = document.getElementById('topic-experiment-io');
+      return Math.abs(section.getBoundingClientRect().top - parseFloat(getComputedStyle(section).scrollMarginTop)) <= 2;
+    }, null, { timeout: 10_000, polling: 50 });
+  } catch (e) {
+    const top = await page.evaluate(() => {
+      const section = document.getElementById('topic-experiment-io');
+      return { top: section.getBoundingClientRect().top, margin: getComputedStyle(section).scrollMarginTop, scrollY };
+    });
+    throw new Error(`the page did not scroll to #topic-experiment-io: ${JSON.stringify(top)}`, { cause: e });
+  }
 }
 
 /** Waits as long as `run=1` would, then checks no I/O run started and no results are shown. */
@@ -49,7 +63,7 @@ test('every bad I/O preset value gets a message and its default; nothing runs', 
   const page = await newPage(env.context);
   try {
     await load(page, at(env.url, 'exp=io&count=0&latency=-5&fail=2&source=ftp&order=x&modes=nope&k=100&lang=en'));
-    await assertIoTab(page);
+    await assertIoSection(page);
     const list = await urlProblems(page);
     const want = [['count', '0'], ['latency', '-5'], ['fail', '2'], ['source', 'ftp'], ['order', 'x'], [null, 'nope'], ['modes', null], ['k', '100']];
     assert.equal(list.length, want.length,
@@ -79,7 +93,7 @@ test('a count above 1000 is capped with a message', async () => {
   const page = await newPage(env.context);
   try {
     await load(page, at(env.url, 'exp=io&count=5000&lang=en'));
-    await assertIoTab(page);
+    await assertIoSection(page);
     const list = await urlProblems(page);
     assert.equal(list.length, 1, `want exactly the cap message:\n${list.join('\n')}`);
     assert.ok(list[0].includes('5000') && list[0].includes('1000'), `the cap message should name the value and the cap: ${list[0]}`);

@@ -1,5 +1,6 @@
-// Launches Debian's headless Chromium the way this project's machines need it, and records
-// every console error and uncaught page error so a test can fail on them.
+// Launches Debian's headless Chromium the way this project's machines need it, records every
+// console error and uncaught page error (of the page, its frames and their workers) so a test can
+// fail on them, and waits for the page's cross-origin isolation to settle (coi.js may reload once).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,26 +8,76 @@ import path from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-export async function launch() {
+/** Contexts launched with `serviceWorkers: 'block'`: pages there can never be reloaded by coi.js. */
+const swBlocked = new WeakSet();
+
+/**
+ * A fresh browser profile. `serviceWorkers: 'block'` (Playwright's option) gives a browser in
+ * which the page cannot register its service worker, like one without service worker support;
+ * left out, service workers work as in any browser.
+ */
+export async function launch({ serviceWorkers } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
+    ...(serviceWorkers ? { serviceWorkers } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  if (serviceWorkers === 'block') swBlocked.add(context);
   const close = async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };
   return { context, close };
 }
 
-/** A new page whose console errors and page errors are collected in `page.errors`. */
+/**
+ * A new page whose console errors and page errors — its own, its frames' and its workers' — are
+ * collected in `page.errors`, and whose navigations (main frame and child frames, each with the
+ * URL it went to) are recorded in `page.navigations`: [{main, frame, url}].
+ */
 export async function openPage(context, { viewport } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   page.errors = [];
+  page.navigations = [];
   page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console.error: ${m.text()}`); });
   page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') page.errors.push(`worker console.error: ${m.text()}`); }));
+  page.on('framenavigated', (f) => page.navigations.push({ main: f === page.mainFrame(), frame: f, url: f.url() }));
   return page;
+}
+
+/** Navigations so far of `frame` (a Page means its main frame). */
+export function navigationsOf(page, frame = page.mainFrame()) {
+  return page.navigations.filter((n) => n.frame === frame).map((n) => n.url);
+}
+
+/**
+ * Waits, in a page or a frame, until `ready` (a selector) is in the document and the page's
+ * isolation is settled: `coi.js` has decided (`window.__playgroundIsolation`) and is not about to
+ * reload — a first visit without isolation headers reloads once, and this waits through that
+ * reload — and `#env`, where there is one, no longer says `checking`. In a browser whose service
+ * workers are blocked no reload can come, whatever `coi.js` says. Returns the final
+ * `window.__playgroundIsolation`.
+ */
+export async function settleIsolation(target, ready, { timeout = 30_000 } = {}) {
+  const page = typeof target.page === 'function' ? target.page() : target;
+  const blocked = swBlocked.has(page.context());
+  try {
+    await target.waitForFunction(([ready, blocked]) => {
+      const s = window.__playgroundIsolation;
+      const env = document.getElementById('env');
+      return !!s && (s.isolated || s.reason !== 'reloading' || blocked) && document.querySelector(ready) !== null
+        && (!env || env.getAttribute('data-isolation') !== 'checking');
+    }, [ready, blocked], { timeout, polling: 50 });
+  } catch (e) {
+    const state = await target.evaluate(() => ({
+      coi: window.__playgroundIsolation,
+      env: document.getElementById('env')?.getAttribute('data-isolation') ?? null,
+    })).catch((err) => err.message);
+    throw new Error(`the page did not settle (${ready}, isolation decided, no reload pending) within ${timeout} ms: `
+      + `${JSON.stringify(state)}; navigations: ${JSON.stringify(page.navigations?.map((n) => n.url))}`, { cause: e });
+  }
+  return target.evaluate(() => ({ ...window.__playgroundIsolation }));
 }

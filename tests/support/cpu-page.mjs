@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, ISOLATION_HEADERS } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, settleIsolation } from './browser.mjs';
 
 // PLAYGROUND_DIST lets a build elsewhere be tested (e.g. one under a sub-path layout).
 export const DIST = process.env.PLAYGROUND_DIST || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
@@ -22,15 +22,18 @@ export const LOAD_TIMEOUT = 30_000;
 export const RUN_TIMEOUT = 120_000;
 
 /**
- * Serves dist (cross-origin isolated or not) and launches Chromium.
+ * Serves dist with or without the cross-origin isolation headers and launches Chromium (with
+ * `serviceWorkers: 'block'`, one that cannot run the page's service worker). Served without the
+ * headers in an ordinary browser, the page isolates itself through its service worker after one
+ * reload on the first visit (`load` waits for that).
  * @returns {Promise<{url: string, context: import('playwright-core').BrowserContext, close: () => Promise<void>}>}
  */
-export async function setup({ isolated }) {
+export async function setup({ isolated, serviceWorkers }) {
   assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run \`trunk build --release\` first`);
   const server = await serve({ root: DIST, headers: isolated ? ISOLATION_HEADERS : {} });
   let browser;
   try {
-    browser = await launch();
+    browser = await launch({ serviceWorkers });
   } catch (e) {
     await server.close();
     throw e;
@@ -47,8 +50,11 @@ export function at(base, query = '') {
   return query ? `${base}?${query}` : base;
 }
 
-// Runs in every document before the page's own scripts.
-function recorder() {
+/**
+ * Runs in every document before the page's own scripts: records `#cpu[data-run-state]` changes in
+ * `window.__cpuTest` (`newPage` installs it; add it to another page with `page.addInitScript`).
+ */
+export function recorder() {
   const log = [];
   let last;
   const note = (state) => {
@@ -101,10 +107,13 @@ export async function clearStorage(context, base) {
   }
 }
 
-/** Opens `url` and waits until the panel is on screen. */
+/**
+ * Opens `url` and waits until the panel is in the document and the page has settled its
+ * isolation (through the one reload of a first visit without isolation headers, if it does one).
+ */
 export async function load(page, url) {
   await page.goto(url, { timeout: LOAD_TIMEOUT });
-  await page.waitForSelector('#cpu[data-run-state]', { state: 'attached', timeout: LOAD_TIMEOUT });
+  await settleIsolation(page, '#cpu[data-run-state]', { timeout: LOAD_TIMEOUT });
 }
 
 /** The recorded run-state changes of the current document: [{state, t}]. */
@@ -180,6 +189,11 @@ export function progress(page) {
 /** `#env`'s data attributes. */
 export function env(page) {
   return page.$eval('#env', (e) => ({ hc: e.getAttribute('data-hc'), isolated: e.getAttribute('data-isolated'), pool: e.getAttribute('data-pool') }));
+}
+
+/** How `#env` says the page is isolated (`headers`, `service-worker`, …, `none`) and its text. */
+export function isolationShown(page) {
+  return page.$eval('#env', (e) => ({ how: e.getAttribute('data-isolation'), text: document.getElementById('env-isolation').textContent }));
 }
 
 /** Ids of the ticked mode checkboxes, in panel order. */

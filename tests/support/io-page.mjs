@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { openPage, launch } from './browser.mjs';
+import { openPage, launch, settleIsolation } from './browser.mjs';
 import { serve, ISOLATION_HEADERS } from './server.mjs';
 import { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download } from './cpu-page.mjs';
 
@@ -101,10 +101,13 @@ export function dropExpectedLoadErrors(page, expected) {
   return dropped;
 }
 
-/** Opens `url` and waits until the I/O panel is in the document. */
+/**
+ * Opens `url` and waits until the I/O panel is in the document and the page has settled its
+ * isolation (through the one reload of a first visit without isolation headers, if it does one).
+ */
 export async function load(page, url) {
   await page.goto(url, { timeout: LOAD_TIMEOUT });
-  await page.waitForSelector('#io[data-run-state]', { state: 'attached', timeout: LOAD_TIMEOUT });
+  await settleIsolation(page, '#io[data-run-state]', { timeout: LOAD_TIMEOUT });
 }
 
 /** The recorded run-state changes of the current document: [{state, t}]. */

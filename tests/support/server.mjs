@@ -1,5 +1,6 @@
-// A small static server for the tests and `make bench`: serves a directory on 127.0.0.1, with or
-// without the cross-origin isolation headers, so one build can be checked both ways.
+// A small static server for the tests and `make bench`: serves a directory on 127.0.0.1 under a
+// path prefix, with or without the cross-origin isolation headers (or any other headers), so one
+// build can be checked every way it may be hosted; and a one-page server for a page that frames it.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,14 +17,22 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/** What a host sends so that the page is isolated even inside a non-isolated parent's frame. */
+export const DOCUMENT_ISOLATION_HEADERS = {
+  'Document-Isolation-Policy': 'isolate-and-require-corp',
+};
+
 /**
  * Serves `root` under `prefix` (e.g. "/" or "/course/playground/").
+ * `requests` lists every request it received ("GET /path?query"), in order.
  * @param {{root: string, prefix?: string, headers?: Record<string,string>, port?: number}} opts
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
  */
 export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   root = path.resolve(root);
+  const requests = [];
   const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
@@ -40,7 +49,30 @@ export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
-      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, requests, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+/**
+ * Serves one HTML document, `render(url)` for the request's URL, at every path on 127.0.0.1 (with
+ * `headers`, none by default): e.g. a course page that frames the playground.
+ * @param {(url: URL) => string} render
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
+ */
+export function servePage(render, { headers = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') { res.writeHead(204, headers).end(); return; }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(render(url));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const p = server.address().port;
+      resolve({
+        url: `http://127.0.0.1:${p}/`, port: p,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
     });
   });
 }
