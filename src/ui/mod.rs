@@ -2,6 +2,7 @@
 //! dispatch.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod format;
 pub mod i18n;
@@ -9,6 +10,7 @@ pub mod io_runner;
 pub mod io_state;
 pub mod runner;
 pub mod state;
+pub mod sweep;
 
 /// Renders the page — only where there is a window: every worker the page starts loads this
 /// same module and runs its start function too.

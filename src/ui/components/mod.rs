@@ -7,4 +7,5 @@ pub mod io_results;
 pub mod lang_switch;
 pub mod progress;
 pub mod results;
+pub mod sweep;
 pub mod thumbs;
