@@ -47,7 +47,7 @@ pub fn completion_chart(props: &CompletionChartProps) -> Html {
     let n_max = props.lines.iter().filter_map(|c| c.steps.last().map(|s| s.1)).max().unwrap_or(0).max(1);
     let xt = nice_ticks(0.0, t_max, if w >= 520.0 { 8 } else { 4 });
     let yt = nice_ticks(0.0, f64::from(n_max), 5);
-    let (x0, x1) = (LEFT, (w - 12.0).max(LEFT + 60.0));
+    let (x0, x1) = (LEFT, (w - 18.0).max(LEFT + 60.0));
     let x = Linear::new(xt.domain(), (x0, x1));
     let y = Linear::new(yt.domain(), (TOP + PLOT_H, TOP));
     let height = TOP + PLOT_H + AXIS;

@@ -44,6 +44,16 @@ const ROWS_BUDGET: f64 = 300.0;
 const LANE_PAD: f64 = 6.0;
 const AXIS: f64 = 40.0;
 
+/// A bar's drawn width: a hair narrower than its time when wide enough, so back-to-back bars stay
+/// apart, and never thinner than can be seen (dense runs of thin bars then read as a solid band).
+fn bar_width(w: f64) -> f64 {
+    if w > 3.0 {
+        w - 0.75
+    } else {
+        w.max(0.6)
+    }
+}
+
 /// How bars are drawn: the language, the kind of item, the time scale, the row height, the mode.
 struct Pen<'a> {
     l: Lang,
@@ -74,7 +84,7 @@ fn bar(pen: &Pen, layout: &Layout, s: &Segment, top: f64) -> Html {
     html! {
         <rect class={classes!(class, series_class(mode), (s.failed > 0).then_some("failed"))}
             data-task={s.first.to_string()} data-count={s.count.to_string()} data-lane={lane_id(lane)}
-            x={format!("{x0:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", (x1 - x0).max(0.6))} height={format!("{h:.2}")}>
+            x={format!("{x0:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", bar_width(x1 - x0))} height={format!("{h:.2}")}>
             <title>{ title }</title>
         </rect>
     }
@@ -105,8 +115,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             chosen.set(modes.iter().copied().find(|m| *m == v));
         })
     };
-    let label_w = if w >= 520.0 { 96.0 } else { 70.0 };
-    let (x0, x1) = (label_w, (w - 12.0).max(label_w + 60.0));
+    let label_w = if w >= 520.0 { 96.0 } else { 84.0 };
+    let (x0, x1) = (label_w, (w - 18.0).max(label_w + 60.0));
     let ticks = nice_ticks(0.0, laid.end.max(run.wall_ms).max(1e-3), if w >= 520.0 { 8 } else { 4 });
     let x = Linear::new(ticks.domain(), (x0, x1));
     let total_rows: u32 = laid.lanes.iter().map(|lane| lane.rows).sum();

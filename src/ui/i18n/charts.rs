@@ -43,8 +43,8 @@ texts! {
     AmdahlFit => "阿姆达尔定律拟合", "Amdahl's law, fitted";
     Cores => "核心数", "cores";
     SweepTitle => "扫描线程数 k", "Sweep over the thread count k";
-    SweepIntro => "一次扫描：先运行 serial 作为基准，再对 k = 1 到 2 × 核心数，依次运行 rayon 与 workers（n 与 chunk 取上面的输入）。每次运行都像上面一样先预热。",
-        "A sweep runs serial once as the baseline, then rayon and workers for each k from 1 to 2 × cores (n and chunk as set above), each warmed up as above.";
+    SweepIntro => "一次扫描：先运行 serial 作为基准，再对 k = 1 到 2 × 核心数，依次运行 rayon 与 workers（n 与 chunk 取上面的输入）。每次运行都像上面一样先预热；每个点只计时一次，机器忙时各点会有抖动。",
+        "A sweep runs serial once as the baseline, then rayon and workers for each k from 1 to 2 × cores (n and chunk as set above), each warmed up as above. Each point is one timed run, so on a busy machine the points scatter.";
     SweepRun => "扫描 k", "Sweep k";
     SweepCancel => "停止扫描", "Stop the sweep";
     SweepOnlyWorkers => "此页面没有跨源隔离，共享内存不可用，所以只扫描 workers，不扫描 rayon。",
