@@ -2,9 +2,10 @@
  * The teaching page's charts, read through their DOM contract (SVG with data attributes):
  * after a CPU run the speedup chart has one bar group per mode and the timeline one bar per task
  * for whichever mode is picked; a large run is merged into segments and says so; an I/O run
- * gives one bar per request and one completion line per mode; a sweep gives 2 × cores points per
- * swept mode and a fitted serial fraction in [0, 1], survives a reload, and stops on Cancel; a
- * plain page sweeps workers only and says why; and the chart texts follow the language switch.
+ * gives one bar per request and one completion line per mode (after a reload too); a sweep gives
+ * 2 × cores points per swept mode and a fitted serial fraction in [0, 1], survives a reload, and
+ * stops on Cancel; a plain page sweeps workers only and says why; and the chart texts follow the
+ * language switch.
  */
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -155,6 +156,13 @@ test('I/O run: 12 request bars per mode, and one completion line per mode', asyn
     assert.ok(lines[1].last < lines[0].last, `unbounded finished (${lines[1].last} ms) before serial (${lines[0].last} ms)`);
     assert.equal(await page.locator('#io-completion .legend li').count(), 2, 'a legend entry per mode');
     for (const f of ['io-speedup', 'io-timeline', 'io-completion']) await assertLabelled(page, f);
+
+    // A restored I/O run keeps its requests, so its charts come back whole.
+    await load(page, at(env.url, 'exp=io&lang=en'));
+    await page.waitForSelector('#io-restored', { timeout: LOAD_TIMEOUT });
+    await pick(page, 'io-timeline', 'unbounded');
+    assert.equal((await bars(page, 'io-timeline')).length, 12, 'restored: one bar per request');
+    assert.equal(await page.locator('#io-completion path.line').count(), 2, 'restored: one line per mode');
     assertNoErrors(page);
   } finally {
     await page.close();
