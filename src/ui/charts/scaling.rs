@@ -3,8 +3,9 @@
 //! as a table.
 
 use super::{series_class, use_width, Shared};
-use crate::core::charts::amdahl::amdahl;
+use crate::core::charts::amdahl::{amdahl, Fit};
 use crate::core::charts::scale::{nice_ticks, Linear};
+use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::sweep::SweepReport;
 use crate::ui::format::{duration, speedup};
@@ -57,13 +58,13 @@ pub fn scaling_chart(props: &ScalingChartProps) -> Html {
             </g> }) }
         </g>
     };
-    let plot = |(mode, pts, fit): &(crate::core::cpu_modes::CpuMode, Vec<(u32, f64)>, Option<_>)| {
+    let plot = |(mode, pts, fit): &(CpuMode, Vec<(u32, f64)>, Option<Fit>)| {
         let id = mode.id();
         let mut d = String::new();
         for (i, (k, s)) in pts.iter().enumerate() {
             let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x.map(f64::from(*k)), y.map(*s));
         }
-        let curve = fit.map(|f: crate::core::charts::amdahl::Fit| {
+        let curve = fit.map(|f| {
             let mut c = String::new();
             for i in 0..=((max_k - 1.0) * 20.0) as u32 {
                 let k = 1.0 + f64::from(i) / 20.0;

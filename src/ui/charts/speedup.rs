@@ -60,7 +60,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
     let (x0, x1) =
         (label_w + if wide { 4.0 } else { 14.0 }, (w - if wide { 150.0 } else { 110.0 }).max(label_w + 60.0));
     let max = props.rows.iter().flat_map(|r| [r.speedup.unwrap_or(0.0), r.tutorial_speedup]).fold(1.0, f64::max);
-    let ticks = nice_ticks(0.0, max, if wide { 6 } else { 4 });
+    let ticks = nice_ticks(0.0, max, if wide { 6 } else { 3 });
     let x = Linear::new(ticks.domain(), (x0, x1));
     let height = props.rows.len() as f64 * row_h + AXIS;
     let plot_bottom = height - AXIS + 4.0; // tick labels below it, the axis title last

@@ -4,7 +4,7 @@
 
 use super::timeline_table::TimelineTable;
 use super::{series_class, use_width, Shared};
-use crate::core::charts::lanes::{lane_id, layout, Item, Layout, Segment, MAX_SEGMENTS, MERGE_ABOVE};
+use crate::core::charts::lanes::{lane_id, layout, Item, LaneInfo, Layout, Segment, MAX_SEGMENTS, MERGE_ABOVE};
 use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::lang::Lang;
 use crate::ui::format::duration;
@@ -56,10 +56,15 @@ fn bar_width(w: f64) -> f64 {
 
 /// How bars are drawn: the language, the kind of item, the time scale, the row height, the mode.
 struct Pen<'a> {
+    /// Page language.
     l: Lang,
+    /// Items are requests.
     requests: bool,
+    /// Time (ms) to x.
     x: Linear,
+    /// Height of one row of a lane.
     row_h: f64,
+    /// Mode id, for the colour.
     mode: &'a str,
 }
 
@@ -130,7 +135,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let plot_bottom = y;
     let pen = Pen { l, requests: props.requests, x, row_h, mode: run.mode };
     let height = plot_bottom + AXIS;
-    let lane_label = |(i, lane): (usize, &crate::core::charts::lanes::LaneInfo)| {
+    let lane_label = |(i, lane): (usize, &LaneInfo)| {
         let mid = tops[i] + f64::from(lane.rows) * row_h / 2.0;
         html! {
             <g class="lane" data-lane={lane_id(lane.lane)}>

@@ -2,7 +2,7 @@
 //! then one row per task or request, capped so a 50 000-task run stays responsive.
 
 use super::Shared;
-use crate::core::charts::lanes::{Item, Layout};
+use crate::core::charts::lanes::{Item, LaneInfo, Layout};
 use crate::core::lang::Lang;
 use crate::ui::format::{duration, percent};
 use crate::ui::i18n::charts::{capped_note, lane_name, trc, Tc};
@@ -34,7 +34,7 @@ pub fn timeline_table(props: &TimelineTableProps) -> Html {
     let mut items: Vec<&Item> = props.items.0.iter().collect();
     items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.id.cmp(&b.id)));
     let total = items.len();
-    let lane_row = |lane: &crate::core::charts::lanes::LaneInfo| {
+    let lane_row = |lane: &LaneInfo| {
         let share = (props.wall_ms > 0.0).then(|| lane.busy_ms / props.wall_ms);
         html! {
             <tr>

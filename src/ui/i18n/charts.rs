@@ -57,7 +57,7 @@ texts! {
     ColMode => "方式", "Mode";
     ColTime => "墙钟时间", "Wall time";
     ColSpeedup => "加速比", "Speedup";
-    ColFit => "拟合的串行比例 s", "Fitted serial fraction s";
+    ColFit => "拟合的 s", "fitted s";
 }
 
 /// A lane's name: "thread 2", "worker 0", "main thread".
