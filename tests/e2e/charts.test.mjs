@@ -200,7 +200,7 @@ test('a sweep gives 2 × cores points per swept mode and a fitted s in [0, 1], a
   }
 });
 
-test('the panel\'s Cancel stops a sweep part-way; the partial sweep is not stored', async () => {
+test('the panel\'s Cancel (or the sweep\'s own Stop) stops a sweep part-way; the partial sweep is not stored', async () => {
   const page = await newPage(env.context);
   try {
     await load(page, at(env.url, 'n=8000&lang=en'));
@@ -213,6 +213,13 @@ test('the panel\'s Cancel stops a sweep part-way; the partial sweep is not store
     await page.waitForSelector('#cpu-sweep-stopped', { timeout: LOAD_TIMEOUT });
     assert.equal(await page.isDisabled('#cpu-run'), false, 'Run is back after the sweep stopped');
     assert.equal(await page.evaluate(() => localStorage.getItem('playground.cpu.last-sweep')), null, 'a stopped sweep was stored');
+
+    // The sweep's own Stop button does the same.
+    await page.click('#cpu-sweep-run');
+    await page.waitForSelector('#cpu-sweep[data-sweep-state="running"] #cpu-scaling circle.point', { state: 'attached', timeout: RUN_TIMEOUT });
+    await page.click('#cpu-sweep-cancel');
+    await waitForSweep(page);
+    assert.equal(await page.getAttribute('#cpu-scaling', 'data-complete'), 'false', 'Stop the sweep did not stop it');
     assertNoErrors(page);
   } finally {
     await page.close();
