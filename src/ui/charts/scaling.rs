@@ -38,7 +38,11 @@ pub fn scaling_chart(props: &ScalingChartProps) -> Html {
     let hc = f64::from(r.hardware_concurrency.max(1));
     let max_k = f64::from(r.max_k.max(1));
     let series: Vec<_> = r.modes.iter().map(|&m| (m, r.speedups(m), r.fit(m))).collect();
-    let top = series.iter().flat_map(|(_, pts, _)| pts.iter().map(|p| p.1)).fold(hc, f64::max) * 1.1;
+    // Room for every point and for each fitted curve up to the largest k: past the cores the gap
+    // between the law's promise and the measured plateau is the point of the chart.
+    let measured = series.iter().flat_map(|(_, pts, _)| pts.iter().map(|p| p.1));
+    let fitted = series.iter().filter_map(|(_, _, f)| f.map(|f| amdahl(f.s, max_k)));
+    let top = measured.chain(fitted).fold(hc, f64::max) * 1.1;
     let xt = nice_ticks(0.0, max_k, r.max_k.clamp(1, if w >= 520.0 { 16 } else { 8 }) as usize);
     let yt = nice_ticks(0.0, top, 5);
     let (x0, x1) = (LEFT, (w - 16.0).max(LEFT + 60.0));
@@ -68,13 +72,7 @@ pub fn scaling_chart(props: &ScalingChartProps) -> Html {
             let mut c = String::new();
             for i in 0..=((max_k - 1.0) * 20.0) as u32 {
                 let k = 1.0 + f64::from(i) / 20.0;
-                let _ = write!(
-                    c,
-                    "{}{:.1},{:.1}",
-                    if i == 0 { "M" } else { "L" },
-                    x.map(k),
-                    y.map(amdahl(f.s, k).min(yt.domain().1))
-                );
+                let _ = write!(c, "{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x.map(k), y.map(amdahl(f.s, k)));
             }
             c
         });
