@@ -229,8 +229,12 @@ test('the panel\'s Cancel (or the sweep\'s own Stop) stops a sweep part-way; the
 test('on a plain page the sweep covers workers only and says why', async () => {
   const plain = await setup({ isolated: false });
   const page = await newPage(plain.context);
+  // No service worker: a page worker that adds the isolation headers itself (for hosts that
+  // cannot send them) would otherwise isolate this page after one reload.
+  await page.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
   try {
     await load(page, at(plain.url, 'n=600&lang=en'));
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false, 'precondition: the page is not isolated');
     assert.match(await page.textContent('#cpu-sweep-why'), /not cross-origin isolated.*only workers/);
     await page.click('#cpu-sweep-run');
     await waitForSweep(page);
