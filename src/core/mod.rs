@@ -1,5 +1,6 @@
 //! Everything that is pure computation: no `web-sys`, no `wasm-bindgen`, no `yew`. Tested natively.
 
+pub mod charts;
 pub mod chunks;
 pub mod cpu_modes;
 pub mod demos;
@@ -12,6 +13,7 @@ pub mod net;
 pub mod preset;
 pub mod report;
 pub mod stats;
+pub mod sweep;
 pub mod timeline;
 pub mod topics;
 pub mod workload;

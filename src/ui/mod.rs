@@ -2,6 +2,7 @@
 //! dispatch.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod embed;
 pub mod format;
@@ -12,6 +13,7 @@ pub mod io_state;
 pub mod notes;
 pub mod runner;
 pub mod state;
+pub mod sweep;
 
 /// Renders the page — only where there is a window: every worker the page starts loads this
 /// same module and runs its start function too.

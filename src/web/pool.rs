@@ -50,10 +50,15 @@ pub fn current_threads() -> Option<u32> {
 /// Starts one more pool worker and watches it: when its rayon thread ends it says `idle`.
 async fn add_worker() -> Result<(), String> {
     let index = STATE.with(|s| s.borrow().slots.len());
-    let mut booted: Booted = boot(format!("pool thread {}", index + 1), Role::PoolThread).await?;
+    let booted: Booted = boot(format!("pool thread {}", index + 1), Role::PoolThread).await?;
     STATE.with(|s| s.borrow_mut().slots.push(Slot { worker: booted.worker.clone(), busy: false }));
     // This task owns the worker's message handlers, so they live as long as the worker.
     wasm_bindgen_futures::spawn_local(async move {
+        // Move the whole `Booted` in: edition 2021 captures only the fields a block names, so
+        // `booted.inbox` alone would be moved and the message handlers dropped on return. The
+        // worker's `idle` (sent when a retired pool's thread ends) then hit a dropped closure
+        // ("closure invoked recursively or after being dropped") and the slot stayed busy.
+        let mut booted = booted;
         while let Some(m) = booted.inbox.next().await {
             if kind(&m) == "idle" {
                 STATE.with(|s| {

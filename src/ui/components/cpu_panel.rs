@@ -4,14 +4,17 @@ use super::env_line::EnvLine;
 use super::progress::ProgressList;
 use super::results::ResultsTable;
 use super::share::ShareButton;
+use super::sweep::SweepPanel;
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
 use crate::core::report::CpuReport;
+use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
 use crate::ui::i18n::{mode_name, problem, tr, T};
 use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState, Run};
+use crate::ui::sweep::{SweepAction, SweepState};
 use crate::web::{download::download, env};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -50,6 +53,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     };
     let dispatch = state.dispatcher();
     let history = use_context::<HistoryHandle>().expect("the page provides the history").dispatcher();
+    let sweep = use_reducer(SweepState::restore);
     {
         let (state, dispatch, autorun, history) = (state.clone(), dispatch.clone(), props.autorun, history.clone());
         use_effect_with((), move |_| {
@@ -68,7 +72,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
 
     let checked = state.settings();
     let problems = checked.clone().err().unwrap_or_default();
-    let busy = state.busy();
+    let busy = state.busy() || sweep.busy();
     let can_run = !busy && checked.as_ref().is_ok_and(|s| !s.modes.is_empty());
     let on_run = {
         let (checked, dispatch, history) = (checked.clone(), dispatch.clone(), history.clone());
@@ -82,8 +86,11 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         })
     };
     let on_cancel = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::CancelRequested))
+        let (dispatch, sweep) = (dispatch.clone(), sweep.dispatcher());
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::CancelRequested);
+            sweep.dispatch(SweepAction::CancelRequested);
+        })
     };
     let auto_hint = match &checked {
         Ok(s) => format!("{} (auto = {})", tr(l, T::ChunkHint), resolved_chunk(s)),
@@ -168,7 +175,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 <p class="hint">{ tr(l, T::WarmupNote) }</p>
                 <div class="actions">
                     <button type="submit" id="cpu-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
-                    <button type="button" id="cpu-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_))}
+                    <button type="button" id="cpu-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_)) && !sweep.running()}
                         onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
                     <ShareButton lang={l} id="cpu" query={share_query} title={tr(l, T::CpuTitle)} height={1150} />
                 </div>
@@ -178,12 +185,14 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             }
             if state.restored { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><ResultsTable lang={l} entries={state.entries()} /></div>
+            <CpuCharts lang={l} entries={state.entries()} outcomes={shared(&state.outcomes)} restored={state.restored} />
             if state.report.is_some() && !busy {
                 <div class="actions">
                     <button type="button" id="cpu-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
                     <button type="button" id="cpu-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
                 </div>
             }
+            <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.busy()} />
             <p class="why">{ tr(l, T::WhyDifferent) }</p>
         </section>
     }

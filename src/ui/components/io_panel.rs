@@ -9,6 +9,7 @@ use crate::core::io_report::{IoReport, RequestError};
 use crate::core::lang::Lang;
 use crate::core::preset::{IoSettings, Problem, Source, MAX_COUNT};
 use crate::core::report::Status;
+use crate::ui::charts::io::IoCharts;
 use crate::ui::history::HistoryHandle;
 use crate::ui::i18n::io::{io_mode_name, source_name, tri, Ti};
 use crate::ui::i18n::{problem, tr, T};
@@ -275,6 +276,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             }
             if state.restored { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} /></div>
+            <IoCharts lang={l} entries={entries.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
             if !failures.is_empty() {
                 <ul id="io-failures" class="failures">

@@ -8,4 +8,5 @@ pub mod lang_switch;
 pub mod progress;
 pub mod results;
 pub mod share;
+pub mod sweep;
 pub mod thumbs;

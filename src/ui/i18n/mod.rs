@@ -21,6 +21,7 @@ macro_rules! texts {
     };
 }
 
+pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;

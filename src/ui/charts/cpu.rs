@@ -1,0 +1,77 @@
+//! The CPU experiment's charts for the last run: speedup per mode beside the tutorial's, and the
+//! timeline of the mode picked.
+
+use super::speedup::{SpeedupChart, SpeedupRow};
+use super::timeline::{Timeline, TimelineRun};
+use super::Shared;
+use crate::core::charts::lanes::Item;
+use crate::core::lang::Lang;
+use crate::core::report::{ModeOutcome, RunEntry, Status};
+use crate::ui::i18n::charts::{trc, Tc};
+use crate::ui::i18n::tutorial_variant;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`CpuCharts`].
+#[derive(Properties, PartialEq)]
+pub struct CpuChartsProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The results table's rows (live, or restored).
+    pub entries: Vec<RunEntry>,
+    /// This page's outcomes, with their spans (none for a restored run).
+    pub outcomes: Vec<Shared<ModeOutcome>>,
+    /// The entries were restored from storage (which keeps no spans).
+    pub restored: bool,
+}
+
+/// The panel's outcomes as props compared by pointer.
+pub fn shared<T>(v: &[Rc<T>]) -> Vec<Shared<T>> {
+    v.iter().cloned().map(Shared).collect()
+}
+
+/// The charts; nothing before the first result.
+#[function_component(CpuCharts)]
+pub fn cpu_charts(props: &CpuChartsProps) -> Html {
+    let l = props.lang;
+    let runs = use_memo(props.outcomes.clone(), |outcomes| {
+        outcomes
+            .iter()
+            .filter(|o| !o.0.spans.is_empty())
+            .map(|o| TimelineRun {
+                mode: o.0.mode.id(),
+                wall_ms: o.0.wall_ms,
+                items: Shared(Rc::new(o.0.spans.iter().map(Item::from).collect())),
+            })
+            .collect::<Vec<_>>()
+    });
+    if props.entries.is_empty() {
+        return html! {};
+    }
+    let rows: Vec<SpeedupRow> = props
+        .entries
+        .iter()
+        .map(|e| {
+            let t = e.mode.tutorial();
+            SpeedupRow {
+                mode: e.mode.id(),
+                wall_ms: e.wall_ms,
+                speedup: e.speedup,
+                done: e.status == Status::Done,
+                tutorial_seconds: t.seconds,
+                tutorial_speedup: t.speedup,
+                tutorial_label: tutorial_variant(l, e.mode),
+            }
+        })
+        .collect();
+    html! {
+        <div class="charts" id="cpu-charts">
+            <SpeedupChart lang={l} id="cpu-speedup" title={trc(l, Tc::SpeedupTitle)} rows={rows} />
+            if runs.is_empty() {
+                if props.restored { <p class="muted" id="cpu-timeline-none">{ trc(l, Tc::NoTimeline) }</p> }
+            } else {
+                <Timeline lang={l} id="cpu-timeline" title={trc(l, Tc::TimelineTitle)} runs={(*runs).clone()} />
+            }
+        </div>
+    }
+}

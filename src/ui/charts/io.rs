@@ -1,0 +1,82 @@
+//! The I/O experiment's charts: speedup per mode beside the tutorial's, the timeline of every
+//! request of the mode picked, and images received over time per mode. A restored run keeps its
+//! requests, so all three come back after a reload.
+
+use super::completion::{CompletionChart, CompletionLine};
+use super::speedup::{SpeedupChart, SpeedupRow};
+use super::timeline::{Timeline, TimelineRun};
+use super::Shared;
+use crate::core::charts::lanes::Item;
+use crate::core::charts::steps::completion_steps;
+use crate::core::io_report::IoEntry;
+use crate::core::lang::Lang;
+use crate::core::report::Status;
+use crate::ui::i18n::charts::{trc, Tc};
+use crate::ui::i18n::io::io_variant;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`IoCharts`].
+#[derive(Properties, PartialEq)]
+pub struct IoChartsProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The results' rows, each with its requests.
+    pub entries: Vec<IoEntry>,
+}
+
+/// The charts; nothing before the first result.
+#[function_component(IoCharts)]
+pub fn io_charts(props: &IoChartsProps) -> Html {
+    let l = props.lang;
+    let runs = use_memo(props.entries.clone(), |entries| {
+        entries
+            .iter()
+            .filter(|e| !e.requests.is_empty())
+            .map(|e| TimelineRun {
+                mode: e.mode.id(),
+                wall_ms: e.wall_ms,
+                items: Shared(Rc::new(
+                    e.requests
+                        .iter()
+                        .map(|r| Item { id: r.index, lane: r.lane, start: r.start_ms, end: r.end_ms, ok: r.ok })
+                        .collect(),
+                )),
+            })
+            .collect::<Vec<_>>()
+    });
+    if props.entries.is_empty() {
+        return html! {};
+    }
+    let rows: Vec<SpeedupRow> = props
+        .entries
+        .iter()
+        .map(|e| {
+            let t = e.mode.tutorial();
+            SpeedupRow {
+                mode: e.mode.id(),
+                wall_ms: e.wall_ms,
+                speedup: e.speedup,
+                done: e.status == Status::Done,
+                tutorial_seconds: t.seconds,
+                tutorial_speedup: t.speedup,
+                tutorial_label: io_variant(l, e.mode),
+            }
+        })
+        .collect();
+    let lines: Vec<CompletionLine> = props
+        .entries
+        .iter()
+        .map(|e| {
+            let ends: Vec<f64> = e.requests.iter().filter(|r| r.ok).map(|r| r.end_ms).collect();
+            CompletionLine { mode: e.mode.id(), steps: completion_steps(&ends) }
+        })
+        .collect();
+    html! {
+        <div class="charts" id="io-charts">
+            <SpeedupChart lang={l} id="io-speedup" title={trc(l, Tc::IoSpeedupTitle)} rows={rows} />
+            <Timeline lang={l} id="io-timeline" title={trc(l, Tc::IoTimelineTitle)} requests=true runs={(*runs).clone()} />
+            <CompletionChart lang={l} id="io-completion" lines={lines} />
+        </div>
+    }
+}

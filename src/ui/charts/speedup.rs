@@ -1,0 +1,140 @@
+//! Horizontal bars, one group per mode: this browser's speedup over serial beside the tutorial's
+//! CPython speedup for the matching variant, with both wall times written at the bar ends.
+
+use super::{series_class, use_width};
+use crate::core::charts::scale::{nice_ticks, Linear};
+use crate::core::lang::Lang;
+use crate::ui::format::duration;
+use crate::ui::i18n::charts::{fastest, trc, Tc};
+use yew::prelude::*;
+
+/// One mode's figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeedupRow {
+    /// Mode id (also its label: ids are short and the same in both languages).
+    pub mode: &'static str,
+    /// This run's wall time (ms).
+    pub wall_ms: f64,
+    /// Speedup over serial; `None` without a finished serial, or when this mode did not finish.
+    pub speedup: Option<f64>,
+    /// The mode finished.
+    pub done: bool,
+    /// The tutorial's time for the matching variant (s).
+    pub tutorial_seconds: f64,
+    /// The tutorial's speedup for it.
+    pub tutorial_speedup: f64,
+    /// The tutorial's name for that variant, in the page language.
+    pub tutorial_label: &'static str,
+}
+
+/// Props of [`SpeedupChart`].
+#[derive(Properties, PartialEq)]
+pub struct SpeedupChartProps {
+    /// Page language.
+    pub lang: Lang,
+    /// Element id of the figure (`cpu-speedup`, `io-speedup`).
+    pub id: AttrValue,
+    /// The title.
+    pub title: AttrValue,
+    /// One row per mode, in run order.
+    pub rows: Vec<SpeedupRow>,
+}
+
+const BAR: f64 = 14.0;
+const TUT: f64 = 10.0;
+const GAP: f64 = 3.0;
+const AXIS: f64 = 40.0;
+
+/// The chart; nothing without rows.
+#[function_component(SpeedupChart)]
+pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
+    let node = use_node_ref();
+    let w = use_width(node.clone());
+    let l = props.lang;
+    if props.rows.is_empty() {
+        return html! { <div ref={node}></div> };
+    }
+    let wide = w >= 520.0;
+    let (label_w, head) = if wide { (130.0, 0.0) } else { (0.0, 16.0) };
+    let row_h = head + BAR + GAP + TUT + 12.0;
+    let (x0, x1) =
+        (label_w + if wide { 4.0 } else { 14.0 }, (w - if wide { 150.0 } else { 110.0 }).max(label_w + 60.0));
+    let max = props.rows.iter().flat_map(|r| [r.speedup.unwrap_or(0.0), r.tutorial_speedup]).fold(1.0, f64::max);
+    let ticks = nice_ticks(0.0, max, if wide { 6 } else { 3 });
+    let x = Linear::new(ticks.domain(), (x0, x1));
+    let height = props.rows.len() as f64 * row_h + AXIS;
+    let plot_bottom = height - AXIS + 4.0; // tick labels below it, the axis title last
+    let (title_id, desc_id) = (format!("{}-title", props.id), format!("{}-desc", props.id));
+
+    let row = |(i, r): (usize, &SpeedupRow)| {
+        let top = i as f64 * row_h + 4.0;
+        let bar_y = top + head;
+        let tut_y = bar_y + BAR + GAP;
+        let browser = match (r.done, r.speedup) {
+            (true, Some(s)) => format!("{s:.2}× · {}", duration(r.wall_ms)),
+            (true, None) => duration(r.wall_ms),
+            (false, _) => format!("{} · {}", trc(l, Tc::NotFinished), duration(r.wall_ms)),
+        };
+        let tutorial = format!("{:.2}× · {:.2} s", r.tutorial_speedup, r.tutorial_seconds);
+        let end = r.speedup.map(|s| x.map(s)).unwrap_or(x0);
+        let tut_end = x.map(r.tutorial_speedup);
+        let (label_x, anchor) = if wide { (label_w - 6.0, "end") } else { (x0, "start") };
+        let label_y = if wide { bar_y + BAR - 2.0 } else { top + 11.0 };
+        html! {
+            <g class="mode" data-mode={r.mode} data-wall-ms={r.wall_ms.to_string()}
+                data-speedup={r.speedup.map(|s| s.to_string()).unwrap_or_default()}
+                data-tutorial={r.tutorial_speedup.to_string()}>
+                <text class="label" x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}>{ r.mode }</text>
+                if let Some(s) = r.speedup {
+                    <rect class={classes!("bar", "browser", series_class(r.mode))} x={x0.to_string()} y={bar_y.to_string()}
+                        width={(end - x0).max(1.0).to_string()} height={BAR.to_string()}>
+                        <title>{ format!("{}: {} — {s:.2}×, {}", r.mode, trc(l, Tc::ThisBrowser), duration(r.wall_ms)) }</title>
+                    </rect>
+                }
+                <text class="value" x={(end + 5.0).to_string()} y={(bar_y + BAR - 3.0).to_string()}>{ browser }</text>
+                <rect class="bar tutorial" x={x0.to_string()} y={tut_y.to_string()} width={(tut_end - x0).max(1.0).to_string()}
+                    height={TUT.to_string()}>
+                    <title>{ format!("{}: {} — {}", r.tutorial_label, trc(l, Tc::TutorialPython), tutorial) }</title>
+                </rect>
+                <text class="value tutorial-value" x={(tut_end + 5.0).to_string()} y={(tut_y + TUT - 1.0).to_string()}>{ tutorial }</text>
+            </g>
+        }
+    };
+    let tick = |v: &f64| {
+        let px = x.map(*v);
+        html! {
+            <g class={classes!("tick", (*v == 1.0).then_some("one"))}>
+                <line x1={px.to_string()} x2={px.to_string()} y1="0" y2={plot_bottom.to_string()} />
+                <text x={px.to_string()} y={(plot_bottom + 14.0).to_string()} text-anchor="middle">{ format!("{}×", ticks.label(*v)) }</text>
+            </g>
+        }
+    };
+    let best = props
+        .rows
+        .iter()
+        .filter(|r| r.done)
+        .filter_map(|r| r.speedup.map(|s| (r, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let summary = match best {
+        Some((r, s)) => fastest(l, r.mode, s, r.tutorial_speedup),
+        None => trc(l, Tc::NoSpeedups).to_string(),
+    };
+    html! {
+        <figure class="chart speedup-chart" id={props.id.clone()} ref={node}>
+            <figcaption>{ props.title.clone() }</figcaption>
+            <ul class="legend">
+                <li><span class="swatch browser"></span>{ trc(l, Tc::ThisBrowser) }</li>
+                <li><span class="swatch tutorial"></span>{ trc(l, Tc::TutorialPython) }</li>
+            </ul>
+            <svg role="img" aria-labelledby={format!("{title_id} {desc_id}")} viewBox={format!("0 0 {w} {height}")}
+                width="100%" height={height.to_string()} preserveAspectRatio="xMinYMin meet">
+                <title id={title_id}>{ props.title.clone() }</title>
+                <desc id={desc_id.clone()}>{ summary.clone() }</desc>
+                <g class="grid">{ for ticks.values.iter().map(tick) }</g>
+                <text class="axis-label" x={x1.to_string()} y={(height - 3.0).to_string()} text-anchor="end">{ trc(l, Tc::SpeedupAxis) }</text>
+                { for props.rows.iter().enumerate().map(row) }
+            </svg>
+            <p class="chart-summary">{ summary }</p>
+        </figure>
+    }
+}
