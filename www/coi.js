@@ -18,31 +18,43 @@
     status.reason = 'no-service-worker';
     return;
   }
-  var registering = navigator.serviceWorker.register('sw.js').catch(function (e) {
-    status.reason = 'registration-failed';
-    console.warn('service worker registration failed:', e && e.message);
-  });
   if (status.isolated) {
     try { storage && storage.removeItem(KEY); } catch (e) { /* ignore */ }
+    navigator.serviceWorker.register('sw.js').catch(function () { /* offline cache only */ });
     return;
   }
   if (navigator.serviceWorker.controller) {
     // Served by the worker with the headers, and still not isolated.
     status.reason = window.top !== window ? 'frame' : 'browser';
+    navigator.serviceWorker.register('sw.js').catch(function () { /* already registered */ });
     return;
   }
   if (!storage || status.reloaded) {
     status.reason = storage ? 'not-controlled' : 'no-storage';
+    navigator.serviceWorker.register('sw.js').catch(function () { /* best effort */ });
     return;
   }
   status.reason = 'reloading';
-  registering.then(function () { return navigator.serviceWorker.ready; }).then(function (registration) {
+  // If the worker never takes control (blocked, failing), stop waiting and say so: the page then
+  // runs without the shared-memory modes. The app waits for this to settle before it starts.
+  var gaveUp = setTimeout(function () { status.reason = 'not-controlled'; }, 5000);
+  navigator.serviceWorker.register('sw.js').then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function (registration) {
     // sw.js claims its clients on activation; wait until it controls this page, then reload.
-    function go() { storage.setItem(KEY, String(Date.now())); window.location.reload(); }
+    function go() {
+      clearTimeout(gaveUp);
+      storage.setItem(KEY, String(Date.now()));
+      window.location.reload();
+    }
     if (navigator.serviceWorker.controller) return go();
     navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
     // If this page arrived while another tab was installing the worker, the claim in its
     // activate step came too early for us: ask for it again.
     if (registration.active) registration.active.postMessage({ type: 'claim' });
+  }).catch(function (e) {
+    clearTimeout(gaveUp);
+    status.reason = 'registration-failed';
+    console.warn('service worker registration failed:', e && e.message);
   });
 })();

@@ -24,19 +24,19 @@ let nextId = 1;
 const waiting = new Map(); // request id -> resolve(status)
 const bodies = new Map();  // image name -> Promise<ArrayBuffer>
 
-self.addEventListener('install', (event) => {
-  self.skipWaiting();
-  // One failing file must not stop the rest from being cached (addAll is all-or-nothing).
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(
-    PRECACHE.map((path) => cache.add(new URL(path, SCOPE)).catch(() => undefined)))));
-});
+self.addEventListener('install', () => self.skipWaiting());
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // Claim first: the page waiting to be reloaded under this worker should not wait for the
+    // download of the offline copy, which follows while the worker is kept alive.
+    await self.clients.claim();
     for (const name of await caches.keys()) {
       if (name.startsWith('playground-') && name !== CACHE) await caches.delete(name);
     }
-    await self.clients.claim();
+    // One failing file must not stop the rest from being cached (addAll is all-or-nothing).
+    const cache = await caches.open(CACHE);
+    await Promise.all(PRECACHE.map((path) => cache.add(new URL(path, SCOPE)).catch(() => undefined)));
   })());
 });
 
@@ -61,7 +61,7 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || request.method !== 'GET') return;
+  if (url.origin !== self.location.origin || (request.method !== 'GET' && request.method !== 'HEAD')) return;
   if (url.pathname.startsWith(SIMNET)) {
     event.respondWith(simnet(url.pathname.slice(SIMNET.length), request));
     return;
@@ -73,17 +73,19 @@ self.addEventListener('fetch', (event) => {
 
 /** The network's answer (kept in the cache), or the cached copy when the network fails. */
 async function networkFirst(request) {
+  // HEAD (the page asking how it is isolated) is answered like GET, from the cache when offline.
+  const key = request.method === 'HEAD' ? new Request(request.url) : request;
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') {
+    if (response.ok && response.type === 'basic' && request.method === 'GET') {
       const copy = response.clone();
       caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => undefined);
     }
     return isolated(response);
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: request.mode === 'navigate' })
-      || (request.mode === 'navigate' ? await caches.match(new URL('./', SCOPE)) : undefined);
-    if (cached) return isolated(cached);
+    const cached = await caches.match(key, { ignoreSearch: true })
+      || (request.mode === 'navigate' || request.method === 'HEAD' ? await caches.match(new URL('./', SCOPE)) : undefined);
+    if (cached) return isolated(request.method === 'HEAD' ? new Response(null, cached) : cached);
     throw error;
   }
 }

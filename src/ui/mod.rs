@@ -18,9 +18,9 @@ pub mod sweep;
 /// Renders the page — only where there is a window: every worker the page starts loads this
 /// same module and runs its start function too.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    // Rendered at once, even if coi.js is about to reload the page for isolation: never a blank
+    // page. What must not happen in that page (a `run=1` run) waits: see `clock::page_settled`.
     match document.get_element_by_id("app") {
         Some(root) => {
             yew::Renderer::<app::App>::with_root(root).render();

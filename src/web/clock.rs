@@ -44,10 +44,12 @@ pub async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Resolves once the page has finished loading and the browser has had an idle moment.
-/// A run started from the URL (`run=1`) waits for this: during page load the browser compiles
-/// and parses on every core, and the first mode timed then came out ~15 % slow.
+/// Resolves once the page has finished loading and the browser has had an idle moment, and no
+/// isolation reload is pending. A run started from the URL (`run=1`) waits for this: during page
+/// load the browser compiles and parses on every core, and the first mode timed then came out
+/// ~15 % slow; and a page about to be reloaded must not start (or record) a run.
 pub async fn page_settled() {
+    super::env::wait_unless_reloading().await;
     let Some(window) = web_sys::window() else {
         return;
     };

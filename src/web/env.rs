@@ -78,33 +78,50 @@ pub fn in_frame() -> bool {
     web_sys::window().is_some_and(|w| w.top().ok().flatten().is_none_or(|top| top != w))
 }
 
-/// Works out [`Isolation`]: reads what `coi.js` recorded and the headers of this page's URL.
+/// What `coi.js` recorded about isolation (`reason`), if it ran.
+fn coi_reason() -> Option<String> {
+    let coi = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"__playgroundIsolation".into()).ok())?;
+    js_sys::Reflect::get(&coi, &"reason".into()).ok()?.as_string()
+}
+
+/// Returns once `coi.js` is not about to reload the page (it gives up after 5 s, so this waits at
+/// most a little longer; normally the reload comes within a fraction of a second and this page
+/// never renders).
+pub async fn wait_unless_reloading() {
+    for _ in 0..120 {
+        if coi_reason().as_deref() != Some("reloading") {
+            return;
+        }
+        super::clock::sleep(50).await;
+    }
+}
+
+/// Works out [`Isolation`]: reads what `coi.js` recorded and the headers of this page's URL
+/// (through the service worker when it controls the page: it marks what it added, and answers
+/// from its cache when offline).
 pub async fn isolation() -> Isolation {
-    let coi = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"__playgroundIsolation".into()).ok())
-        .unwrap_or(JsValue::UNDEFINED);
+    wait_unless_reloading().await;
     if !isolated() {
-        let reason = js_sys::Reflect::get(&coi, &"reason".into()).ok().and_then(|r| r.as_string());
-        return Isolation::No(reason.unwrap_or_else(|| "unknown".into()));
+        return Isolation::No(coi_reason().unwrap_or_else(|| "unknown".into()));
     }
     let Some(window) = web_sys::window() else { return Isolation::Headers };
     let href = window.location().href().unwrap_or_default();
     let init = web_sys::RequestInit::new();
     init.set_method("HEAD");
     init.set_cache(web_sys::RequestCache::NoStore);
+    let controlled = window.navigator().service_worker().controller().is_some();
     let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&href, &init)).await else {
-        return Isolation::Headers;
+        return if controlled { Isolation::ServiceWorker } else { Isolation::Headers };
     };
     let headers = response.unchecked_into::<web_sys::Response>().headers();
     let has = |h: &str| headers.has(h).unwrap_or(false);
-    let controlled = window.navigator().service_worker().controller().is_some();
-    if has("document-isolation-policy") && (in_frame() || !has("cross-origin-embedder-policy")) {
+    let marked = headers.get("x-playground-isolation").ok().flatten();
+    if has("document-isolation-policy") && in_frame() {
         Isolation::DocumentPolicy
-    } else if has("cross-origin-embedder-policy") {
-        Isolation::Headers
-    } else if controlled {
-        // HEAD requests pass the worker by; the page itself was served with the worker's headers.
+    } else if marked.as_deref() == Some("service-worker") {
         Isolation::ServiceWorker
+    } else if has("document-isolation-policy") && !has("cross-origin-embedder-policy") {
+        Isolation::DocumentPolicy
     } else {
         Isolation::Headers
     }

@@ -11,7 +11,7 @@ use crate::web::clock::{epoch_now, now, yield_now};
 use std::ops::Range;
 
 /// Longest stretch of computing before the tasks let the event loop run (well under a frame).
-pub const SLICE_MS: f64 = 8.0;
+pub const SLICE_MS: f64 = 20.0;
 
 /// One coroutine: computes S(i). Its body has no await point, so once polled it runs to the end.
 async fn coroutine(i: u32) -> f64 {
