@@ -265,7 +265,8 @@ test('the chart texts follow the language switch', async () => {
     }));
     await pick(page, 'cpu-timeline', 'rayon');
     const en = await texts();
-    assert.equal(en.lane, 'thread 0', 'rayon\'s first lane');
+    // Lanes are the threads that ran tasks: with n = 300 one of the two may have run none.
+    assert.match(en.lane, /^thread [01]$/, 'rayon\'s first lane');
     await page.click('#lang-zh');
     await page.waitForSelector('html[lang="zh-CN"]', { state: 'attached', timeout: LOAD_TIMEOUT });
     const zh = await texts();
