@@ -56,8 +56,8 @@ texts! {
     Cancel => "取消", "Cancel";
     WarmupNote => "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
         "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.";
-    NeedsIsolation => "此页面没有跨源隔离（缺少 COOP/COEP 响应头），无法与 Worker 共享内存，所以这一项不可用。",
-        "Not available: this page is not cross-origin isolated (no COOP/COEP headers), so its memory cannot be shared with workers.";
+    NeedsIsolation => "此页面没有跨源隔离，内存无法与 Worker 共享，所以这一项不可用（原因见上方的环境信息）。",
+        "Not available: this page is not cross-origin isolated, so its memory cannot be shared with workers (the line above says why).";
     FreezeWarning => "会冻结页面", "freezes the page";
     Progress => "进度", "Progress";
     Results => "结果", "Results";
@@ -92,7 +92,7 @@ texts! {
     No => "否", "no";
     NotStarted => "未启动", "not started";
     ByHeaders => "由服务器的响应头开启", "by the host's headers";
-    ByServiceWorker => "由 Service Worker 补上响应头开启（重新加载过一次）", "by the service worker's headers (after one reload)";
+    ByServiceWorker => "由本页的 Service Worker 补上的响应头开启", "by the headers the page's service worker adds";
     ByDocumentPolicy => "由 Document-Isolation-Policy 开启", "by Document-Isolation-Policy";
     WhyFrame => "页面嵌在一个没有隔离的网页里，共享内存的方式已关闭", "this page is framed by a page that is not isolated; shared-memory modes are off";
     WhyNoSw => "这里没有 Service Worker（需要 https 或 localhost），共享内存的方式已关闭", "no service worker here (it needs https or localhost); shared-memory modes are off";
