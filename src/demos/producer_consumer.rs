@@ -184,7 +184,7 @@ pub fn producer_consumer(p: &ProducerConsumerProps) -> Html {
     let chip = |(consumer, item): &(u8, Item)| {
         html! {
             <li data-producer={item.producer.to_string()} data-seq={item.seq.to_string()} data-consumer={consumer.to_string()}
-                style={format!("--p:{}", item.producer)} title={format!("→ C{}", consumer + 1)}>
+                class={format!("p{}", item.producer % 8)} title={format!("→ C{}", consumer + 1)}>
                 { format!("P{}·{}", item.producer + 1, item.seq + 1) }</li>
         }
     };
