@@ -12,9 +12,10 @@ use std::ops::Range;
 
 /// Longest stretch of computing before the tasks let the event loop run. Each hand-back costs
 /// ~1.5 ms here (the browser renders a frame in between), so shorter slices cost throughput;
-/// 40 ms keeps the page at ~25 updates a second and every task on the thread under 50 ms
-/// (a long task), with ~4 % overhead measured at n = 10000.
-pub const SLICE_MS: f64 = 40.0;
+/// but the progress update rendered at the end of a slice belongs to the same task, and 40 ms
+/// slices measured 50 ms tasks. 30 ms keeps every task under the 50 ms of a "long task" with
+/// ~5 % overhead at n = 10000, and the page at ~30 updates a second.
+pub const SLICE_MS: f64 = 30.0;
 
 /// One coroutine: computes S(i). Its body has no await point, so once polled it runs to the end.
 async fn coroutine(i: u32) -> f64 {
