@@ -17,6 +17,7 @@ use crate::web::msg::Batch;
 use futures::channel::oneshot;
 use futures::future::{FutureExt, Shared};
 use std::cell::RefCell;
+use std::future::Future;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -43,6 +44,30 @@ pub enum Stop {
     Cancelled,
     /// Something broke; the text says what.
     Failed(String),
+}
+
+impl Stop {
+    /// How a mode that stopped this way ended, and why when it failed.
+    pub fn status(self) -> (Status, Option<String>) {
+        match self {
+            Stop::Cancelled => (Status::Cancelled, None),
+            Stop::Failed(e) => (Status::Failed, Some(e)),
+        }
+    }
+}
+
+/// Awaits a mode's start-up, unless Cancel comes first.
+///
+/// # Errors
+/// [`Stop::Failed`] when start-up failed, [`Stop::Cancelled`] when Cancel came first.
+pub async fn start_unless_cancelled<T>(
+    start: impl Future<Output = Result<T, String>>,
+    cancel: &Cancel,
+) -> Result<T, Stop> {
+    match futures::future::select(Box::pin(start), Box::pin(cancel.wait())).await {
+        futures::future::Either::Left((started, _)) => started.map_err(Stop::Failed),
+        futures::future::Either::Right(_) => Err(Stop::Cancelled),
+    }
 }
 
 /// The shape every execution mode has.
@@ -210,23 +235,15 @@ async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase
         spans: Vec::new(),
     };
     let stopped = |mut o: ModeOutcome, stop: Stop| {
-        match stop {
-            Stop::Cancelled => o.status = Status::Cancelled,
-            Stop::Failed(e) => {
-                o.status = Status::Failed;
-                o.error = Some(e);
-            }
-        }
+        (o.status, o.error) = stop.status();
         o
     };
 
     on_phase(Phase::Starting);
     let t0 = now();
-    let started = futures::future::select(Box::pin(E::start(&plan)), Box::pin(cancel.wait())).await;
-    let mut executor = match started {
-        futures::future::Either::Left((Ok(e), _)) => e,
-        futures::future::Either::Left((Err(e), _)) => return stopped(outcome, Stop::Failed(e)),
-        futures::future::Either::Right(_) => return stopped(outcome, Stop::Cancelled),
+    let mut executor = match start_unless_cancelled(E::start(&plan), cancel).await {
+        Ok(e) => e,
+        Err(stop) => return stopped(outcome, stop),
     };
     outcome.startup_ms = now() - t0;
 

@@ -16,7 +16,7 @@ use crate::core::net::predict;
 use crate::core::preset::IoSettings;
 use crate::core::report::Status;
 use crate::core::timeline::Lane;
-use crate::modes::{Cancel, Stop};
+use crate::modes::{start_unless_cancelled, Cancel, Stop};
 use crate::web::clock::{epoch_now, now};
 use crate::web::fetch::{bytes_of, Downloaded};
 use crate::web::simnet;
@@ -236,13 +236,7 @@ async fn drive<D: Downloader>(
         requests: Vec::new(),
     };
     let fail = |mut o: IoOutcome, stop: Stop| {
-        match stop {
-            Stop::Cancelled => o.status = Status::Cancelled,
-            Stop::Failed(e) => {
-                o.status = Status::Failed;
-                o.error = Some(e);
-            }
-        }
+        (o.status, o.error) = stop.status();
         o
     };
     // The simulated network gets a fresh simulator per mode, so each mode meets the same network.
@@ -271,11 +265,9 @@ async fn drive<D: Downloader>(
     }
 
     let t0 = now();
-    let started = select(Box::pin(D::start(&plan)), Box::pin(cancel.wait())).await;
-    let mut downloader = match started {
-        Either::Left((Ok(d), _)) => d,
-        Either::Left((Err(e), _)) => return fail(outcome, Stop::Failed(e)),
-        Either::Right(_) => return fail(outcome, Stop::Cancelled),
+    let mut downloader = match start_unless_cancelled(D::start(&plan), cancel).await {
+        Ok(d) => d,
+        Err(stop) => return fail(outcome, stop),
     };
     outcome.startup_ms = now() - t0;
 
