@@ -51,10 +51,11 @@ export function at(base, query = '') {
 }
 
 /**
- * Runs in every document before the page's own scripts: records `#cpu[data-run-state]` changes in
- * `window.__cpuTest` (`newPage` installs it; add it to another page with `page.addInitScript`).
+ * Runs in every document before the page's own scripts: records `#<panel>[data-run-state]` changes
+ * (and button clicks) in `window[key]` (`newPage` installs it for `#cpu`; install it elsewhere
+ * with `page.addInitScript(recorder, { panel, key })`).
  */
-export function recorder() {
+export function recorder({ panel = 'cpu', key = '__cpuTest' } = {}) {
   const log = [];
   let last;
   const note = (state) => {
@@ -64,13 +65,13 @@ export function recorder() {
     }
   };
   const current = () => {
-    const el = document.getElementById('cpu');
+    const el = document.getElementById(panel);
     return el ? el.getAttribute('data-run-state') : null;
   };
   new MutationObserver((records) => {
     for (const r of records) {
       // A value that was set and replaced within one task still shows up as an oldValue.
-      if (r.type === 'attributes' && r.target.id === 'cpu' && r.oldValue !== null) note(r.oldValue);
+      if (r.type === 'attributes' && r.target.id === panel && r.oldValue !== null) note(r.oldValue);
     }
     note(current());
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run-state'], attributeOldValue: true });
@@ -79,7 +80,7 @@ export function recorder() {
     const b = e.target && e.target.closest ? e.target.closest('button') : null;
     clicks.push({ id: b ? b.id : null, t: Date.now(), trusted: e.isTrusted });
   }, true);
-  window.__cpuTest = { log, clicks };
+  window[key] = { log, clicks };
 }
 
 /**

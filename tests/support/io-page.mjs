@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { openPage, launch, settleIsolation } from './browser.mjs';
 import { serve, ISOLATION_HEADERS } from './server.mjs';
-import { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download } from './cpu-page.mjs';
+import { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download, recorder } from './cpu-page.mjs';
 
 export { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download, launch };
 export { setup, at, clearStorage, settled, assertNoErrors } from './cpu-page.mjs';
@@ -31,33 +31,6 @@ export function expectedBytes(count) {
   return sum;
 }
 
-// Runs in every document before the page's own scripts.
-function recorder() {
-  const log = [];
-  let last;
-  const note = (state) => {
-    if (state !== last) {
-      last = state;
-      log.push({ state, t: Date.now() });
-    }
-  };
-  const current = () => {
-    const el = document.getElementById('io');
-    return el ? el.getAttribute('data-run-state') : null;
-  };
-  new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.type === 'attributes' && r.target.id === 'io' && r.oldValue !== null) note(r.oldValue);
-    }
-    note(current());
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-run-state'], attributeOldValue: true });
-  const clicks = [];
-  document.addEventListener('click', (e) => {
-    const b = e.target && e.target.closest ? e.target.closest('button') : null;
-    clicks.push({ id: b ? b.id : null, t: Date.now(), trusted: e.isTrusted });
-  }, true);
-  window.__ioTest = { log, clicks };
-}
 
 /**
  * A new tab that collects errors in `page.errors` (a JS dialog counts as one) and records the
@@ -68,7 +41,7 @@ export async function newPage(context, opts) {
   // The same console errors as `page.errors`, with the URL Chromium attributes them to.
   page.consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push({ text: m.text(), url: m.location().url }); });
-  await page.addInitScript(recorder);
+  await page.addInitScript(recorder, { panel: 'io', key: '__ioTest' });
   page.on('dialog', async (d) => {
     page.errors.push(`dialog (${d.type()}): ${d.message()}`);
     await d.dismiss().catch(() => {});
