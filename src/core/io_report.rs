@@ -7,6 +7,7 @@ use super::stats::speedup;
 use super::timeline::Lane;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Borrow;
 use std::fmt;
 
 /// Why one request did not give a usable image.
@@ -247,11 +248,12 @@ impl IoReport {
 }
 
 /// Entries with speedups over a finished `serial`.
-pub fn io_entries(outcomes: &[IoOutcome]) -> Vec<IoEntry> {
-    let serial = outcomes.iter().find(|o| o.mode == IoMode::Serial && o.status == Status::Done).map(|o| o.wall_ms);
-    outcomes
-        .iter()
-        .map(|o| IoEntry {
+pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
+    let outcomes = || outcomes.iter().map(Borrow::borrow);
+    let serial =
+        outcomes().find(|o: &&IoOutcome| o.mode == IoMode::Serial && o.status == Status::Done).map(|o| o.wall_ms);
+    outcomes()
+        .map(|o: &IoOutcome| IoEntry {
             mode: o.mode,
             k: o.k,
             ordered: o.ordered,

@@ -6,6 +6,7 @@ use super::stats::{efficiency, speedup};
 use super::timeline::Span;
 use super::workload::checksum;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 /// How a mode's run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,19 +139,21 @@ impl CpuReport {
 }
 
 /// The mode others are compared with: `serial` if it finished, else the first finished mode.
-pub fn reference(outcomes: &[ModeOutcome]) -> Option<&ModeOutcome> {
-    let done = || outcomes.iter().filter(|o| o.status == Status::Done);
+/// (Outcomes by value or shared: the page renders from `Rc`s and must not copy every S(i).)
+pub fn reference<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Option<&ModeOutcome> {
+    let done = || outcomes.iter().map(Borrow::borrow).filter(|o: &&ModeOutcome| o.status == Status::Done);
     done().find(|o| o.mode == CpuMode::Serial).or_else(|| done().next())
 }
 
 /// Compares every outcome with the reference and computes speedups and efficiencies.
 /// Speedups are only relative to `serial` (a speedup over another mode would mislead).
-pub fn entries(outcomes: &[ModeOutcome]) -> Vec<RunEntry> {
+pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
     let reference = reference(outcomes);
     let serial_ms = reference.filter(|r| r.mode == CpuMode::Serial).map(|r| r.wall_ms);
     outcomes
         .iter()
-        .map(|o| {
+        .map(Borrow::borrow)
+        .map(|o: &ModeOutcome| {
             let done = o.status == Status::Done;
             let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
             let same = |r: &ModeOutcome| {

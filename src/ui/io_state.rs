@@ -161,8 +161,7 @@ impl IoState {
         if self.outcomes.is_empty() {
             self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
         } else {
-            let plain: Vec<IoOutcome> = self.outcomes.iter().map(|o| (**o).clone()).collect();
-            io_entries(&plain)
+            io_entries(&self.outcomes)
         }
     }
 

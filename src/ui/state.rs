@@ -125,8 +125,7 @@ impl CpuState {
         if self.outcomes.is_empty() {
             self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
         } else {
-            let plain: Vec<ModeOutcome> = self.outcomes.iter().map(|o| (**o).clone()).collect();
-            entries(&plain)
+            entries(&self.outcomes)
         }
     }
 
