@@ -213,7 +213,14 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             <li id={format!("io-progress-{}", m.id())} data-state={st}>
                 <span class="mode-label">{ io_mode_name(l, *m) }</span>
                 <progress max={total.max(1).to_string()} value={done.to_string()} aria-label={m.id()}></progress>
-                <span class="count">{ format!("{done} · {st}") }</span>
+                <span class="count">{ format!("{done} / {total} · {}", tr(l, match st {
+                    "waiting" => T::StatusWaiting,
+                    "running" => T::StatusRunning,
+                    "done" => T::StatusDone,
+                    "cancelled" => T::StatusCancelled,
+                    "failed" => T::StatusFailed,
+                    _ => T::StatusSkipped,
+                })) }</span>
             </li>
         }
     };
