@@ -11,6 +11,7 @@ pub mod io_report;
 pub mod lang;
 pub mod net;
 pub mod preset;
+pub mod pycell;
 pub mod report;
 pub mod stats;
 pub mod sweep;
