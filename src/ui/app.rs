@@ -4,6 +4,7 @@
 use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
+use super::components::py_cell::PyCell;
 use super::history::{History, HistoryHandle, HistoryPanel};
 use super::i18n::{problem, tr, T};
 use super::io_runner::LAST_IO_RUN_KEY;
@@ -66,7 +67,7 @@ fn scroll_to_start(experiment: Option<Experiment>) {
     let hash = window.location().hash().unwrap_or_default();
     let target = match (hash.strip_prefix('#'), experiment) {
         (Some(h), _) if !h.is_empty() => h.to_string(),
-        (_, Some(e)) => format!("topic-experiment-{}", e.id()),
+        (_, Some(e)) => format!("topic-{}", e.topic()),
         _ => return,
     };
     if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&target)) {
@@ -124,6 +125,9 @@ pub fn app() -> Html {
         Beside::IoExperiment => html! {
             <IoPanel lang={l} settings={io_settings.clone()} urls={io_urls.clone()} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
         },
+        Beside::PythonCell => html! {
+            <PyCell lang={l} code={boot.preset.py.code.clone()} autorun={autorun(Experiment::Py)} />
+        },
     };
     let has_beside = |b: Beside| b != Beside::Nothing;
     let problems = &boot.preset.problems;
@@ -139,6 +143,7 @@ pub fn app() -> Html {
         let (topic, live) = match chosen {
             Experiment::Cpu => ("experiment-cpu", beside(Beside::CpuExperiment)),
             Experiment::Io => ("experiment-io", beside(Beside::IoExperiment)),
+            Experiment::Py => ("python-browser", beside(Beside::PythonCell)),
             Experiment::Demo(d) => (d.topic(), html! { <Demo id={d} lang={l} /> }),
         };
         return html! {

@@ -26,7 +26,9 @@ pub enum CodeError {
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodeError::BadChar { position, ch } => write!(f, "character {ch:?} at position {position} is not base64url"),
+            CodeError::BadChar { position, ch } => {
+                write!(f, "character {ch:?} at position {position} is not base64url")
+            }
             CodeError::BadLength => write!(f, "the length is not that of any base64 text"),
             CodeError::NotUtf8 { offset } => write!(f, "the bytes are not UTF-8 (byte {offset})"),
             CodeError::TooLong { bytes } => write!(f, "{bytes} bytes is more than {MAX_CODE_BYTES}"),

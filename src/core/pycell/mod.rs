@@ -127,10 +127,18 @@ pub enum Engine {
         /// All bytes, when known.
         total: Option<u64>,
     },
-    /// Ready to run code; how long the interpreter took to start.
+    /// Ready to run code.
     Ready {
-        /// Start-up, ms.
+        /// The whole start (fetch, compile, interpreter start-up), ms.
         startup_ms: f64,
+        /// Pyodide's version.
+        version: String,
+        /// CPython's version.
+        python: String,
+        /// Bytes of engine files read.
+        bytes: f64,
+        /// Of those, bytes that came over the network (0 when all came from a cache).
+        network_bytes: f64,
     },
     /// Could not start.
     Failed(String),
@@ -322,7 +330,8 @@ mod tests {
     /// The engine failing while code waits for it ends the run with the reason.
     #[test]
     fn engine_failure_ends_the_run() {
-        let c = Cell::new(None, None).reduce(CellAction::Started).reduce(CellAction::Engine(Engine::Failed("no".into())));
+        let c =
+            Cell::new(None, None).reduce(CellAction::Started).reduce(CellAction::Engine(Engine::Failed("no".into())));
         assert_eq!((c.phase, c.outcome), (Phase::Idle, Some(Outcome::Failed { reason: "no".into() })));
     }
 
@@ -343,10 +352,9 @@ mod tests {
     #[test]
     fn saved_state_comes_back() {
         let c = Cell::new(None, None).reduce(CellAction::Edit("print(1)".into())).reduce(CellAction::Started);
-        let c = c.reduce(wrote(1, Stream::Stdout, "1\n")).reduce(CellAction::Ended {
-            run: 1,
-            outcome: Outcome::Raised { error: "ValueError".into(), ms: 2.0 },
-        });
+        let c = c
+            .reduce(wrote(1, Stream::Stdout, "1\n"))
+            .reduce(CellAction::Ended { run: 1, outcome: Outcome::Raised { error: "ValueError".into(), ms: 2.0 } });
         let json = serde_json::to_string(&c.saved()).unwrap();
         assert!(json.contains("\"status\":\"raised\""), "{json}");
         let back = Cell::new(None, serde_json::from_str(&json).ok());

@@ -4,6 +4,11 @@
 
 pub mod blocking_async;
 pub mod bounded;
+pub mod py_blocking;
+pub mod py_bounded;
+pub mod py_gather;
+pub mod py_serial;
+pub mod python;
 pub mod serial;
 pub mod unbounded;
 pub mod workers;

@@ -25,6 +25,7 @@ pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;
+pub mod py;
 
 texts! {
     T, tr;
@@ -204,5 +205,6 @@ pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
         (Lang::En, Problem::UnknownExperiment { value }) => {
             format!("There is no experiment “{value}”; showing the CPU experiment.")
         }
+        (_, Problem::BadCode { error }) => py::code_error(lang, error),
     }
 }

@@ -1,0 +1,189 @@
+//! The page's side of `py/runner.mjs`: a module worker with its own Pyodide interpreter that runs
+//! whole Python programs (the cell's code, the I/O experiment's Python modes). Messages are typed
+//! here once — [`PyRequest`] out, [`PyReply`] in — and their names mirror `MSG` in runner.mjs.
+//! Dropping a [`PyRunner`] terminates the worker: that is how a runaway program is stopped.
+
+use super::msg::{field, kind, num, object};
+use super::workers::js_error_text;
+use crate::core::pycell::Stream;
+use futures::channel::mpsc;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// The message names of the channel (runner.mjs's `MSG`).
+mod names {
+    pub const LOAD: &str = "pyrun-load";
+    pub const LOADED: &str = "pyrun-loaded";
+    pub const RUN: &str = "pyrun-run";
+    pub const OUT: &str = "pyrun-out";
+    pub const EMIT: &str = "pyrun-emit";
+    pub const DONE: &str = "pyrun-done";
+    pub const FAILED: &str = "pyrun-failed";
+}
+
+/// What the page asks of the worker.
+pub enum PyRequest<'a> {
+    /// Start the interpreter (replies [`PyReply::Loaded`] or [`PyReply::Failed`]).
+    Load { run: u32 },
+    /// Run a program; `args` is what it imports as the module `page`.
+    Run { run: u32, code: &'a str, filename: &'a str, args: JsValue },
+}
+
+impl PyRequest<'_> {
+    fn to_js(&self) -> JsValue {
+        match self {
+            PyRequest::Load { run } => object(&[("type", names::LOAD.into()), ("run", (*run).into())]),
+            PyRequest::Run { run, code, filename, args } => object(&[
+                ("type", names::RUN.into()),
+                ("run", (*run).into()),
+                ("code", (*code).into()),
+                ("filename", (*filename).into()),
+                ("args", args.clone()),
+            ]),
+        }
+    }
+}
+
+/// What the engine said about its start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineFacts {
+    /// Pyodide's version.
+    pub version: String,
+    /// CPython's version.
+    pub python: String,
+    /// The whole start: fetch, compile, interpreter start-up, ms.
+    pub ms: f64,
+    /// Bytes of engine files read.
+    pub bytes: f64,
+    /// Of those, bytes that came over HTTP.
+    pub network_bytes: f64,
+}
+
+/// Python's account of an exception that escaped a program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyError {
+    /// The exception's type, e.g. `ZeroDivisionError`.
+    pub kind: String,
+    /// Its last line, e.g. `ZeroDivisionError: division by zero`.
+    pub message: String,
+}
+
+/// What the worker answers; every reply names its run.
+#[derive(Clone, Debug)]
+pub enum PyReply {
+    /// The interpreter is ready.
+    Loaded { run: u32, facts: EngineFacts },
+    /// Text a program wrote.
+    Out { run: u32, stream: Stream, text: String },
+    /// A value a program handed over with `page.emit`.
+    Emit { run: u32, value: JsValue },
+    /// A program ended; `error` when an exception escaped (its traceback went to stderr).
+    Done { run: u32, ms: f64, error: Option<PyError> },
+    /// The interpreter could not start, or the worker failed.
+    Failed { run: u32, error: String },
+}
+
+impl PyReply {
+    fn from_js(m: &JsValue) -> PyReply {
+        let run = num(m, "run") as u32;
+        let text = |k| field(m, k).as_string().unwrap_or_default();
+        match kind(m).as_str() {
+            names::LOADED => PyReply::Loaded {
+                run,
+                facts: EngineFacts {
+                    version: text("version"),
+                    python: text("python"),
+                    ms: num(m, "ms"),
+                    bytes: num(m, "bytes"),
+                    network_bytes: num(m, "networkBytes"),
+                },
+            },
+            names::OUT => PyReply::Out {
+                run,
+                stream: Stream::from_id(&text("stream")).unwrap_or(Stream::Stderr),
+                text: text("text"),
+            },
+            names::EMIT => PyReply::Emit { run, value: field(m, "value") },
+            names::DONE => {
+                let e = field(m, "error");
+                let error = (!e.is_null() && !e.is_undefined()).then(|| PyError {
+                    kind: field(&e, "type").as_string().unwrap_or_default(),
+                    message: field(&e, "message").as_string().unwrap_or_default(),
+                });
+                PyReply::Done { run, ms: num(m, "ms"), error }
+            }
+            names::FAILED => PyReply::Failed { run, error: text("error") },
+            other => PyReply::Failed { run, error: format!("unexpected message {other:?} from the Python worker") },
+        }
+    }
+
+    /// The run the reply answers.
+    pub fn run(&self) -> u32 {
+        match self {
+            PyReply::Loaded { run, .. }
+            | PyReply::Out { run, .. }
+            | PyReply::Emit { run, .. }
+            | PyReply::Done { run, .. }
+            | PyReply::Failed { run, .. } => *run,
+        }
+    }
+}
+
+/// One Python worker.
+pub struct PyRunner {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+/// `py/runner.mjs` next to the page, from any sub-path.
+fn runner_url() -> String {
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base("py/runner.mjs", &base).map(|u| u.href()).unwrap_or_else(|_| "py/runner.mjs".into())
+}
+
+impl PyRunner {
+    /// Starts a worker and its interpreter (`load` names run 0); replies arrive on the stream.
+    /// `name` shows in the browser's task manager and devtools.
+    ///
+    /// # Errors
+    /// The browser refused to create the worker (a CSP, a missing file is reported later as
+    /// [`PyReply::Failed`]).
+    pub fn start(name: &str) -> Result<(PyRunner, mpsc::UnboundedReceiver<PyReply>), String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        options.set_name(name);
+        let worker = Worker::new_with_options(&runner_url(), &options).map_err(|e| js_error_text(&e))?;
+        let (tx, rx) = mpsc::unbounded();
+        let tx_err = tx.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let _ = tx.unbounded_send(PyReply::from_js(&e.data()));
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            // Handled here, so it does not also surface as an uncaught page error.
+            e.prevent_default();
+            let error = if e.message().is_empty() { "the Python worker failed to start".into() } else { e.message() };
+            let _ = tx_err.unbounded_send(PyReply::Failed { run: 0, error });
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let runner = PyRunner { worker, _on_message: on_message, _on_error: on_error };
+        runner.send(&PyRequest::Load { run: 0 })?;
+        Ok((runner, rx))
+    }
+
+    /// Sends a request (it waits in the worker behind the load and any earlier run).
+    ///
+    /// # Errors
+    /// The worker cannot take messages any more.
+    pub fn send(&self, request: &PyRequest<'_>) -> Result<(), String> {
+        self.worker.post_message(&request.to_js()).map_err(|e| js_error_text(&e))
+    }
+}
+
+impl Drop for PyRunner {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
