@@ -1,7 +1,7 @@
 //! The 中文 / English switch.
 
 use crate::core::lang::Lang;
-use crate::ui::i18n::{tr, T};
+use crate::i18n::{tr, T};
 use yew::prelude::*;
 
 /// Props of [`LangSwitch`].

@@ -4,6 +4,7 @@
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{Expected, Problem};
+use crate::core::report::Status;
 
 /// Declares an enum of texts and its lookup function; every entry must give both languages.
 macro_rules! texts {
@@ -19,6 +20,18 @@ macro_rules! texts {
             }
         }
     };
+}
+
+/// How a run ended, in words (the id, for attributes and exports, is [`Status::id`]).
+pub fn status_text(l: Lang, s: Status) -> &'static str {
+    tr(
+        l,
+        match s {
+            Status::Done => T::StatusDone,
+            Status::Cancelled => T::StatusCancelled,
+            Status::Failed => T::StatusFailed,
+        },
+    )
 }
 
 pub mod charts;
