@@ -6,45 +6,59 @@ use crate::core::preset::Source;
 
 texts! {
     Ti, tri;
-    Title => "实验二：I/O 密集型下载", "Experiment 2: I/O-bound downloads";
-    Intro => "下载一批小图片。等待网络不占用 CPU：能同时等待多个请求，才是提速的关键。教程下载了 930 张图片。",
-        "Download a batch of small images. Waiting for the network takes no CPU: what helps is waiting for many requests at once. The tutorial downloaded 930 images.";
-    LabelSource => "图片来源", "Image source";
-    LabelCount => "请求数", "Requests";
-    LabelLatency => "延迟（毫秒）", "Latency (ms)";
-    LabelJitter => "抖动（± 毫秒）", "Jitter (± ms)";
-    LabelBandwidth => "带宽（kB/s，0 = 不限）", "Bandwidth (kB/s, 0 = unlimited)";
-    LabelConn => "服务器连接上限", "Server connection cap";
-    LabelFail => "失败率（0 – 1，返回 503）", "Failure rate (0 – 1, answers 503)";
-    LabelSeed => "随机种子", "Random seed";
-    LabelK => "并发数 / Worker 数 k", "In flight / workers k";
-    LabelOrder => "bounded 的结果顺序", "bounded hands results over in";
-    OrderCompletion => "完成顺序（as_completed）", "completion order (as_completed)";
-    OrderSubmission => "提交顺序（executor.map）", "submission order (executor.map)";
-    LabelUrls => "图片地址，每行一个", "Image URLs, one per line";
-    UrlsHint => "别的网站要允许跨源读取（CORS），否则会失败；每个失败的地址单独报告。",
-        "Other sites must allow cross-origin reads (CORS) or the request fails; each failure is reported for its URL.";
-    BadUrl => "这一行不是 http(s) 地址：", "This line is not an http(s) URL: ";
-    NoUrls => "请至少填写一个地址。", "Enter at least one URL.";
-    TooManyUrls => "地址太多，最多 1000 个。", "Too many URLs: at most 1000.";
-    SimNeedsSw => "模拟网络需要 Service Worker（https 或 localhost 上才有）：", "The simulated network needs a service worker (available on https or localhost): ";
-    ColIdeal => "模型理想时间", "Model's ideal";
-    ColOverIdeal => "实测 / 理想", "Measured / ideal";
-    ColOkFailed => "成功 / 失败", "OK / failed";
-    ColBytes => "字节", "Bytes";
-    ColTutorial => "教程（Python, 930 张）", "Tutorial (Python, 930 images)";
-    Showing => "缩略图：", "Thumbnails of: ";
-    ThumbsHelp => "每张缩略图上的数字是程序拿到结果的先后顺序。", "The number on each thumbnail is the order in which the program received it.";
-    Failed => "失败", "failed";
-    BlockingNote => "blocking-async 和 serial 一样慢：每个任务里的下载是阻塞调用，没有 await 可以让出，事件循环只能一个接一个地执行。教程的协程版本正是这样写的。",
-        "blocking-async is as slow as serial: each task's download is a blocking call with no await to give way at, so the event loop can only run them one after another. The tutorial's coroutine version was written exactly like this.";
-    ErrNetwork => "没有可读的响应：连不上服务器，或服务器不允许跨源读取（浏览器不区分这两种情况）",
-        "no answer the page may read: the server could not be reached, or it refuses cross-origin reads (the browser does not say which)";
-    ErrCors => "服务器有响应，但不允许此页面读取（CORS）", "the server answered but does not let this page read it (CORS)";
-    ErrNotImage => "不是图片", "not an image";
-    ErrMismatch => "字节与打包的图片不符", "bytes differ from the bundled image";
-    ErrAborted => "已取消", "cancelled";
-    ErrHttp => "HTTP 状态", "HTTP status";
+    Title => { Zh: "实验二：I/O 密集型下载", En: "Experiment 2: I/O-bound downloads" }
+    Intro => {
+        Zh: "下载一批小图片。等待网络不占用 CPU：能同时等待多个请求，才是提速的关键。教程下载了 930 张图片。",
+        En: "Download a batch of small images. Waiting for the network takes no CPU: what helps is waiting for many requests at once. The tutorial downloaded 930 images.",
+    }
+    LabelSource => { Zh: "图片来源", En: "Image source" }
+    LabelCount => { Zh: "请求数", En: "Requests" }
+    LabelLatency => { Zh: "延迟（毫秒）", En: "Latency (ms)" }
+    LabelJitter => { Zh: "抖动（± 毫秒）", En: "Jitter (± ms)" }
+    LabelBandwidth => { Zh: "带宽（kB/s，0 = 不限）", En: "Bandwidth (kB/s, 0 = unlimited)" }
+    LabelConn => { Zh: "服务器连接上限", En: "Server connection cap" }
+    LabelFail => { Zh: "失败率（0 – 1，返回 503）", En: "Failure rate (0 – 1, answers 503)" }
+    LabelSeed => { Zh: "随机种子", En: "Random seed" }
+    LabelK => { Zh: "并发数 / Worker 数 k", En: "In flight / workers k" }
+    LabelOrder => { Zh: "bounded 的结果顺序", En: "bounded hands results over in" }
+    OrderCompletion => { Zh: "完成顺序（as_completed）", En: "completion order (as_completed)" }
+    OrderSubmission => { Zh: "提交顺序（executor.map）", En: "submission order (executor.map)" }
+    LabelUrls => { Zh: "图片地址，每行一个", En: "Image URLs, one per line" }
+    UrlsHint => {
+        Zh: "别的网站要允许跨源读取（CORS），否则会失败；每个失败的地址单独报告。",
+        En: "Other sites must allow cross-origin reads (CORS) or the request fails; each failure is reported for its URL.",
+    }
+    BadUrl => { Zh: "这一行不是 http(s) 地址：", En: "This line is not an http(s) URL: " }
+    NoUrls => { Zh: "请至少填写一个地址。", En: "Enter at least one URL." }
+    TooManyUrls => { Zh: "地址太多，最多 1000 个。", En: "Too many URLs: at most 1000." }
+    SimNeedsSw => {
+        Zh: "模拟网络需要 Service Worker（https 或 localhost 上才有）：",
+        En: "The simulated network needs a service worker (available on https or localhost): ",
+    }
+    ColIdeal => { Zh: "模型理想时间", En: "Model's ideal" }
+    ColOverIdeal => { Zh: "实测 / 理想", En: "Measured / ideal" }
+    ColOkFailed => { Zh: "成功 / 失败", En: "OK / failed" }
+    ColBytes => { Zh: "字节", En: "Bytes" }
+    ColTutorial => { Zh: "教程（Python, 930 张）", En: "Tutorial (Python, 930 images)" }
+    Showing => { Zh: "缩略图：", En: "Thumbnails of: " }
+    ThumbsHelp => {
+        Zh: "每张缩略图上的数字是程序拿到结果的先后顺序。",
+        En: "The number on each thumbnail is the order in which the program received it.",
+    }
+    Failed => { Zh: "失败", En: "failed" }
+    BlockingNote => {
+        Zh: "blocking-async 和 serial 一样慢：每个任务里的下载是阻塞调用，没有 await 可以让出，事件循环只能一个接一个地执行。教程的协程版本正是这样写的。",
+        En: "blocking-async is as slow as serial: each task's download is a blocking call with no await to give way at, so the event loop can only run them one after another. The tutorial's coroutine version was written exactly like this.",
+    }
+    ErrNetwork => {
+        Zh: "没有可读的响应：连不上服务器，或服务器不允许跨源读取（浏览器不区分这两种情况）",
+        En: "no answer the page may read: the server could not be reached, or it refuses cross-origin reads (the browser does not say which)",
+    }
+    ErrCors => { Zh: "服务器有响应，但不允许此页面读取（CORS）", En: "the server answered but does not let this page read it (CORS)" }
+    ErrNotImage => { Zh: "不是图片", En: "not an image" }
+    ErrMismatch => { Zh: "字节与打包的图片不符", En: "bytes differ from the bundled image" }
+    ErrAborted => { Zh: "已取消", En: "cancelled" }
+    ErrHttp => { Zh: "HTTP 状态", En: "HTTP status" }
 }
 
 /// A mode's short name as shown in the panel.

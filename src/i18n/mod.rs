@@ -1,22 +1,24 @@
-//! Every text on the page, in both languages. `texts!` makes each entry give both, so a missing
-//! translation does not compile.
+//! Every text on the page, keyed by language. `texts!` entries and the other lookups are
+//! exhaustive matches on [`Lang`], so a missing translation does not compile.
 
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{Expected, Problem};
 use crate::core::report::Status;
 
-/// Declares an enum of texts and its lookup function; every entry must give both languages.
+/// Declares an enum of texts and its lookup function. Each entry names its languages
+/// (`Key => { Zh: "…", En: "…" }`) and the lookup is an exhaustive `match` on [`Lang`] per entry,
+/// so a language added to `core::lang` makes the compiler list every text still to translate.
 macro_rules! texts {
-    ($name:ident, $lookup:ident; $($key:ident => $zh:expr, $en:expr;)*) => {
+    ($name:ident, $lookup:ident; $($key:ident => { $($lang:ident: $text:expr),+ $(,)? })*) => {
         /// A fixed text of the page.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum $name { $($key),* }
 
         /// The text in `lang`.
         pub fn $lookup(lang: Lang, t: $name) -> &'static str {
-            match (lang, t) {
-                $((Lang::Zh, $name::$key) => $zh, (Lang::En, $name::$key) => $en,)*
+            match t {
+                $($name::$key => match lang { $(Lang::$lang => $text,)+ },)*
             }
         }
     };
@@ -41,81 +43,102 @@ pub mod io;
 
 texts! {
     T, tr;
-    Title => "并发游乐场", "Concurrency Playground";
-    Tagline => "把一篇 Python 并发教程里的实验搬进浏览器：同一份工作，用 Web Worker、线程池和异步任务实际跑一遍，计时、对比。",
-        "The experiments of a Python concurrency tutorial, re-run in your browser: the same work on web workers, a thread pool and async tasks, timed side by side.";
-    Language => "语言", "Language";
-    Contents => "目录", "Contents";
-    ShareEmbed => "分享 / 嵌入", "Share / Embed";
-    ShareLink => "用这些设置打开的链接", "A link that opens these settings";
-    EmbedSnippet => "嵌入到课程网页的代码", "Code to embed in a course page";
-    EmbedHint => "嵌入的页面只显示这一个实验和一段简短说明。若课程网页本身是跨源隔离的，allow=\"cross-origin-isolated\" 让共享内存的方式也能运行；否则它们会关闭并说明原因。",
-        "The embedded page shows just this experiment and a short note. If the course page is itself cross-origin isolated, allow=\"cross-origin-isolated\" lets the shared-memory modes run too; otherwise they are switched off with the reason shown.";
-    Copy => "复制", "Copy";
-    Close => "关闭", "Close";
-    OpenFull => "打开完整的并发游乐场", "Open the full playground";
-    HistoryLink => "运行记录", "Run history";
-    SkipToExperiments => "跳到实验", "Skip to the experiments";
-    CpuTitle => "实验一：CPU 密集型计算", "Experiment 1: CPU-bound work";
-    CpuIntro => "任务 i（i = 1 … n−1）计算 S(i) = Σ(1/x + √x + sin x + cos x)，x 从 1 到 i−1。任务 i 的工作量与 i 成正比，总量约 n²/2 次求值。教程在 CPython 上取 n = 20000。",
-        "Task i (i = 1 … n−1) computes S(i) = Σ(1/x + √x + sin x + cos x) for x = 1 … i−1. Task i costs ∝ i, about n²/2 evaluations in all. The tutorial ran n = 20000 on CPython.";
-    LabelN => "规模 n", "Size n";
-    LabelK => "线程 / Worker 数 k", "Threads / workers k";
-    LabelChunk => "每条消息的任务数（chunk）", "Tasks per message (chunk)";
-    ChunkHint => "留空或填 auto：自动选择", "blank or auto: chosen for you";
-    TutorialScale => "教程规模（n = 20000）", "Tutorial scale (n = 20000)";
-    Modes => "运行方式", "Modes";
-    Run => "运行", "Run";
-    Cancel => "取消", "Cancel";
-    WarmupNote => "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
-        "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.";
-    NeedsIsolation => "此页面没有跨源隔离，内存无法与 Worker 共享，所以这一项不可用（原因见上方的环境信息）。",
-        "Not available: this page is not cross-origin isolated, so its memory cannot be shared with workers (the line above says why).";
-    FreezeWarning => "会冻结页面", "freezes the page";
-    Progress => "进度", "Progress";
-    Results => "结果", "Results";
-    ColMode => "方式", "Mode";
-    ColK => "k", "k";
-    ColWall => "墙钟时间", "Wall time";
-    ColStartup => "启动", "Start-up";
-    ColSpeedup => "加速比", "Speedup";
-    ColEfficiency => "效率", "Efficiency";
-    ColChecksum => "校验和", "Checksum";
-    ColTutorial => "教程（Python, n = 20000）", "Tutorial (Python, n = 20000)";
-    Match => "与基准一致", "matches";
-    Mismatch => "与基准不一致！", "differs!";
-    NoReference => "无可比对", "nothing to compare";
-    NoSerial => "没有运行 serial，无法计算加速比。", "Run serial too to get speedups.";
-    StatusWaiting => "等待中", "waiting";
-    StatusStarting => "启动中", "starting";
-    StatusWarming => "预热中", "warming up";
-    StatusRunning => "运行中", "running";
-    StatusDone => "完成", "done";
-    StatusCancelled => "已取消", "cancelled";
-    StatusFailed => "失败", "failed";
-    StatusSkipped => "未运行", "not run";
-    DownloadJson => "下载 JSON", "Download JSON";
-    DownloadCsv => "下载 CSV", "Download CSV";
-    Restored => "以下是你上次的结果（从本地存储恢复）。", "Your last results, restored from this browser's storage.";
-    EnvCores => "逻辑核心数", "hardwareConcurrency";
-    EnvIsolated => "跨源隔离", "crossOriginIsolated";
-    EnvPool => "线程池线程", "pool threads";
-    EnvBrowser => "浏览器", "browser";
-    Yes => "是", "yes";
-    No => "否", "no";
-    NotStarted => "未启动", "not started";
-    ByHeaders => "由服务器的响应头开启", "by the host's headers";
-    ByServiceWorker => "由本页的 Service Worker 补上的响应头开启", "by the headers the page's service worker adds";
-    ByDocumentPolicy => "由 Document-Isolation-Policy 开启", "by Document-Isolation-Policy";
-    WhyFrame => "页面嵌在一个没有隔离的网页里，共享内存的方式已关闭", "this page is framed by a page that is not isolated; shared-memory modes are off";
-    WhyNoSw => "这里没有 Service Worker（需要 https 或 localhost），共享内存的方式已关闭", "no service worker here (it needs https or localhost); shared-memory modes are off";
-    WhyReloading => "正在重新加载以开启隔离……", "reloading to turn isolation on…";
-    WhyBrowser => "浏览器在这里无法开启隔离，共享内存的方式已关闭", "the browser cannot isolate this page here; shared-memory modes are off";
-    OpenNewTab => "在新标签页中打开（那里可以开启隔离）", "Open in a new tab, where it can be isolated";
-    UrlProblems => "链接里有些参数无法照原样使用：", "Some URL parameters could not be used as given:";
-    NoModesChosen => "至少选择一种运行方式。", "Choose at least one mode.";
-    WhyDifferent => "为什么和教程不同？CPython 的线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍；Rust 线程没有 GIL，rayon 能接近 k 倍。global-lock 给每个任务加一把全局锁，重现了 GIL 的效果。Worker 与进程一样各有独立内存，靠消息通信。",
-        "Why does it differ from the tutorial? CPython's threads share one GIL, so only one runs bytecode at a time: 4 threads gave 1.06x. Rust threads have no GIL, so rayon gets close to k. global-lock puts one global lock around every task and brings the GIL's effect back. Workers, like processes, have memory of their own and talk in messages.";
+    Title => { Zh: "并发游乐场", En: "Concurrency Playground" }
+    Tagline => {
+        Zh: "把一篇 Python 并发教程里的实验搬进浏览器：同一份工作，用 Web Worker、线程池和异步任务实际跑一遍，计时、对比。",
+        En: "The experiments of a Python concurrency tutorial, re-run in your browser: the same work on web workers, a thread pool and async tasks, timed side by side.",
+    }
+    Language => { Zh: "语言", En: "Language" }
+    Contents => { Zh: "目录", En: "Contents" }
+    ShareEmbed => { Zh: "分享 / 嵌入", En: "Share / Embed" }
+    ShareLink => { Zh: "用这些设置打开的链接", En: "A link that opens these settings" }
+    EmbedSnippet => { Zh: "嵌入到课程网页的代码", En: "Code to embed in a course page" }
+    EmbedHint => {
+        Zh: "嵌入的页面只显示这一个实验和一段简短说明。若课程网页本身是跨源隔离的，allow=\"cross-origin-isolated\" 让共享内存的方式也能运行；否则它们会关闭并说明原因。",
+        En: "The embedded page shows just this experiment and a short note. If the course page is itself cross-origin isolated, allow=\"cross-origin-isolated\" lets the shared-memory modes run too; otherwise they are switched off with the reason shown.",
+    }
+    Copy => { Zh: "复制", En: "Copy" }
+    Close => { Zh: "关闭", En: "Close" }
+    OpenFull => { Zh: "打开完整的并发游乐场", En: "Open the full playground" }
+    HistoryLink => { Zh: "运行记录", En: "Run history" }
+    SkipToExperiments => { Zh: "跳到实验", En: "Skip to the experiments" }
+    CpuTitle => { Zh: "实验一：CPU 密集型计算", En: "Experiment 1: CPU-bound work" }
+    CpuIntro => {
+        Zh: "任务 i（i = 1 … n−1）计算 S(i) = Σ(1/x + √x + sin x + cos x)，x 从 1 到 i−1。任务 i 的工作量与 i 成正比，总量约 n²/2 次求值。教程在 CPython 上取 n = 20000。",
+        En: "Task i (i = 1 … n−1) computes S(i) = Σ(1/x + √x + sin x + cos x) for x = 1 … i−1. Task i costs ∝ i, about n²/2 evaluations in all. The tutorial ran n = 20000 on CPython.",
+    }
+    LabelN => { Zh: "规模 n", En: "Size n" }
+    LabelK => { Zh: "线程 / Worker 数 k", En: "Threads / workers k" }
+    LabelChunk => { Zh: "每条消息的任务数（chunk）", En: "Tasks per message (chunk)" }
+    ChunkHint => { Zh: "留空或填 auto：自动选择", En: "blank or auto: chosen for you" }
+    TutorialScale => { Zh: "教程规模（n = 20000）", En: "Tutorial scale (n = 20000)" }
+    Modes => { Zh: "运行方式", En: "Modes" }
+    Run => { Zh: "运行", En: "Run" }
+    Cancel => { Zh: "取消", En: "Cancel" }
+    WarmupNote => {
+        Zh: "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
+        En: "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.",
+    }
+    NeedsIsolation => {
+        Zh: "此页面没有跨源隔离，内存无法与 Worker 共享，所以这一项不可用（原因见上方的环境信息）。",
+        En: "Not available: this page is not cross-origin isolated, so its memory cannot be shared with workers (the line above says why).",
+    }
+    FreezeWarning => { Zh: "会冻结页面", En: "freezes the page" }
+    Progress => { Zh: "进度", En: "Progress" }
+    Results => { Zh: "结果", En: "Results" }
+    ColMode => { Zh: "方式", En: "Mode" }
+    ColK => { Zh: "k", En: "k" }
+    ColWall => { Zh: "墙钟时间", En: "Wall time" }
+    ColStartup => { Zh: "启动", En: "Start-up" }
+    ColSpeedup => { Zh: "加速比", En: "Speedup" }
+    ColEfficiency => { Zh: "效率", En: "Efficiency" }
+    ColChecksum => { Zh: "校验和", En: "Checksum" }
+    ColTutorial => { Zh: "教程（Python, n = 20000）", En: "Tutorial (Python, n = 20000)" }
+    Match => { Zh: "与基准一致", En: "matches" }
+    Mismatch => { Zh: "与基准不一致！", En: "differs!" }
+    NoReference => { Zh: "无可比对", En: "nothing to compare" }
+    NoSerial => { Zh: "没有运行 serial，无法计算加速比。", En: "Run serial too to get speedups." }
+    StatusWaiting => { Zh: "等待中", En: "waiting" }
+    StatusStarting => { Zh: "启动中", En: "starting" }
+    StatusWarming => { Zh: "预热中", En: "warming up" }
+    StatusRunning => { Zh: "运行中", En: "running" }
+    StatusDone => { Zh: "完成", En: "done" }
+    StatusCancelled => { Zh: "已取消", En: "cancelled" }
+    StatusFailed => { Zh: "失败", En: "failed" }
+    StatusSkipped => { Zh: "未运行", En: "not run" }
+    DownloadJson => { Zh: "下载 JSON", En: "Download JSON" }
+    DownloadCsv => { Zh: "下载 CSV", En: "Download CSV" }
+    Restored => { Zh: "以下是你上次的结果（从本地存储恢复）。", En: "Your last results, restored from this browser's storage." }
+    EnvCores => { Zh: "逻辑核心数", En: "hardwareConcurrency" }
+    EnvIsolated => { Zh: "跨源隔离", En: "crossOriginIsolated" }
+    EnvPool => { Zh: "线程池线程", En: "pool threads" }
+    EnvBrowser => { Zh: "浏览器", En: "browser" }
+    Yes => { Zh: "是", En: "yes" }
+    No => { Zh: "否", En: "no" }
+    NotStarted => { Zh: "未启动", En: "not started" }
+    ByHeaders => { Zh: "由服务器的响应头开启", En: "by the host's headers" }
+    ByServiceWorker => { Zh: "由本页的 Service Worker 补上的响应头开启", En: "by the headers the page's service worker adds" }
+    ByDocumentPolicy => { Zh: "由 Document-Isolation-Policy 开启", En: "by Document-Isolation-Policy" }
+    WhyFrame => {
+        Zh: "页面嵌在一个没有隔离的网页里，共享内存的方式已关闭",
+        En: "this page is framed by a page that is not isolated; shared-memory modes are off",
+    }
+    WhyNoSw => {
+        Zh: "这里没有 Service Worker（需要 https 或 localhost），共享内存的方式已关闭",
+        En: "no service worker here (it needs https or localhost); shared-memory modes are off",
+    }
+    WhyReloading => { Zh: "正在重新加载以开启隔离……", En: "reloading to turn isolation on…" }
+    WhyBrowser => {
+        Zh: "浏览器在这里无法开启隔离，共享内存的方式已关闭",
+        En: "the browser cannot isolate this page here; shared-memory modes are off",
+    }
+    OpenNewTab => { Zh: "在新标签页中打开（那里可以开启隔离）", En: "Open in a new tab, where it can be isolated" }
+    UrlProblems => { Zh: "链接里有些参数无法照原样使用：", En: "Some URL parameters could not be used as given:" }
+    NoModesChosen => { Zh: "至少选择一种运行方式。", En: "Choose at least one mode." }
+    WhyDifferent => {
+        Zh: "为什么和教程不同？CPython 的线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍；Rust 线程没有 GIL，rayon 能接近 k 倍。global-lock 给每个任务加一把全局锁，重现了 GIL 的效果。Worker 与进程一样各有独立内存，靠消息通信。",
+        En: "Why does it differ from the tutorial? CPython's threads share one GIL, so only one runs bytecode at a time: 4 threads gave 1.06x. Rust threads have no GIL, so rayon gets close to k. global-lock puts one global lock around every task and brings the GIL's effect back. Workers, like processes, have memory of their own and talk in messages.",
+    }
 }
 
 /// A mode's short name as shown in the panel.

@@ -56,7 +56,7 @@ fn boot() -> Boot {
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
 fn apply_lang(lang: Lang) {
     if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        let _ = html.set_attribute("lang", lang.row().html_lang);
     }
 }
 
