@@ -7,9 +7,9 @@ use crate::core::lang::Lang;
 use crate::core::preset::PySettings;
 use crate::core::pycell::snippets::Snippet;
 use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Phase, Saved};
+use crate::i18n::py::{trp, Tp};
+use crate::i18n::{tr, T};
 use crate::ui::format::duration;
-use crate::ui::i18n::py::{trp, Tp};
-use crate::ui::i18n::{tr, T};
 use crate::ui::py_cell::{CellRunner, CellState, CELL_KEY};
 use crate::web::storage;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
@@ -107,7 +107,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
         use_effect_with((), move |_| {
             if autorun {
                 wasm_bindgen_futures::spawn_local(async move {
-                    crate::web::clock::page_settled().await;
+                    crate::web::env::page_settled().await;
                     run();
                 });
             }
