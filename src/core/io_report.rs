@@ -1,5 +1,6 @@
 //! A finished I/O run: a record per request, an entry per mode, and the JSON / CSV export.
 
+use super::engine::Engine;
 use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
 use super::report::{csv_cell, Status};
@@ -131,6 +132,9 @@ pub struct IoOutcome {
 pub struct IoEntry {
     /// Mode id.
     pub mode: IoMode,
+    /// The runtime that downloaded (reports saved before Python existed were all Rust).
+    #[serde(default = "rust_engine")]
+    pub engine: Engine,
     /// Concurrency.
     pub k: u32,
     /// `bounded` only: `true` for submission order.
@@ -249,11 +253,14 @@ impl IoReport {
 /// Entries with speedups over a finished `serial`.
 pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
     let outcomes = || outcomes.iter().map(Borrow::borrow);
+    // Each engine's modes against its own serial: Python's interpreter start-up and event loop
+    // are part of what its modes show.
     let serial =
-        outcomes().find(|o: &&IoOutcome| o.mode == IoMode::Serial && o.status == Status::Done).map(|o| o.wall_ms);
+        |base: IoMode| outcomes().find(|o: &&IoOutcome| o.mode == base && o.status == Status::Done).map(|o| o.wall_ms);
     outcomes()
         .map(|o: &IoOutcome| IoEntry {
             mode: o.mode,
+            engine: o.mode.engine(),
             k: o.k,
             ordered: o.ordered,
             wall_ms: o.wall_ms,
@@ -262,12 +269,20 @@ pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
             ok: o.requests.iter().filter(|r| r.ok).count() as u32,
             failed: o.requests.iter().filter(|r| !r.ok).count() as u32,
             bytes: o.requests.iter().map(|r| r.bytes).sum(),
-            speedup: if o.status == Status::Done { serial.and_then(|s| speedup(s, o.wall_ms)) } else { None },
+            speedup: if o.status == Status::Done {
+                serial(o.mode.baseline()).and_then(|s| speedup(s, o.wall_ms))
+            } else {
+                None
+            },
             status: o.status,
             error: o.error.clone(),
             requests: o.requests.clone(),
         })
         .collect()
+}
+
+fn rust_engine() -> Engine {
+    Engine::Rust
 }
 
 impl IoReport {
@@ -279,7 +294,7 @@ impl IoReport {
     /// One CSV row per request, with its mode's figures repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
-            "experiment,mode,k,wall_ms,ideal_ms,ok,failed,bytes,speedup,status,request,url,lane,start_ms,end_ms,http_status,request_bytes,request_ok,error,delivered\n",
+            "experiment,mode,engine,k,wall_ms,ideal_ms,ok,failed,bytes,speedup,status,request,url,lane,start_ms,end_ms,http_status,request_bytes,request_ok,error,delivered\n",
         );
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for e in &self.runs {
@@ -289,6 +304,7 @@ impl IoReport {
                 let cells = [
                     self.experiment.clone(),
                     e.mode.id().into(),
+                    e.engine.id().into(),
                     e.k.to_string(),
                     e.wall_ms.to_string(),
                     num(e.ideal_ms),
@@ -414,12 +430,36 @@ mod tests {
             started_at: 0.0,
         };
         let v: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-        for key in ["mode", "k", "wall_ms", "ideal_ms", "ok", "failed", "bytes", "speedup", "status", "requests"] {
+        for key in
+            ["mode", "engine", "k", "wall_ms", "ideal_ms", "ok", "failed", "bytes", "speedup", "status", "requests"]
+        {
             assert!(v["runs"][0].get(key).is_some(), "{key}");
         }
         assert_eq!(v["runs"][0]["requests"][1]["error"], "http-503");
         assert_eq!(v["runs"][0]["requests"][0]["lane"]["kind"], "event-loop");
         assert_eq!(serde_json::from_str::<IoReport>(&report.to_json()).unwrap(), report);
         assert_eq!(report.to_csv().lines().count(), 3);
+        assert_eq!(v["runs"][0]["engine"], "rust");
+        assert!(report.to_csv().lines().nth(1).is_some_and(|l| l.starts_with("io,serial,rust,")));
+        // Reports saved before the engine field existed still load, as Rust runs.
+        let mut old = v.clone();
+        old["runs"][0].as_object_mut().unwrap().remove("engine");
+        assert_eq!(serde_json::from_value::<IoReport>(old).unwrap(), report);
+    }
+
+    /// Python modes: engine python, speedup over py-serial, never over Rust's serial.
+    #[test]
+    fn python_modes_against_python_serial() {
+        let runs = io_entries(&[
+            outcome(IoMode::Serial, 1000.0, vec![record(0, true, 10)]),
+            outcome(IoMode::PySerial, 1200.0, vec![record(0, true, 10)]),
+            outcome(IoMode::PyGather, 300.0, vec![record(0, true, 10)]),
+            outcome(IoMode::Unbounded, 250.0, vec![record(0, true, 10)]),
+        ]);
+        let sp: Vec<Option<f64>> = runs.iter().map(|e| e.speedup).collect();
+        assert_eq!(sp, vec![Some(1.0), Some(1.0), Some(4.0), Some(4.0)]);
+        assert_eq!(runs[2].engine, Engine::Python);
+        let alone = io_entries(&[outcome(IoMode::PyGather, 300.0, vec![])]);
+        assert_eq!(alone[0].speedup, None, "no py-serial, no speedup");
     }
 }

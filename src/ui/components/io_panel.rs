@@ -277,6 +277,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} /></div>
             <IoCharts lang={l} entries={entries.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
+            if entries.iter().any(|e| e.mode == IoMode::PyBlocking) { <p class="why">{ tri(l, Ti::PyBlockingNote) }</p> }
             if !failures.is_empty() {
                 <ul id="io-failures" class="failures">
                     { for failures.iter().map(|r| html! {
