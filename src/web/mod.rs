@@ -8,6 +8,7 @@ pub mod io_worker;
 pub mod msg;
 pub mod pool;
 pub mod py_run;
+pub mod py_worker;
 pub mod simnet;
 pub mod storage;
 pub mod styles;
