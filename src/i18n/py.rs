@@ -26,6 +26,7 @@ texts! {
     Trimmed => { Zh: "字符较早的输出已省略", En: "characters of earlier output left out" }
     Read => { Zh: "读取", En: "read" }
     OverNetwork => { Zh: "来自网络", En: "over the network" }
+    FromSnapshot => { Zh: "（从内存快照启动）", En: " (from a memory snapshot)" }
     StartedIn => { Zh: "启动用时", En: "started in" }
 }
 

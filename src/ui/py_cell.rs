@@ -30,8 +30,12 @@ impl Reducible for CellState {
 #[derive(Default)]
 struct Slot {
     runner: Option<PyRunner>,
-    /// Bumped whenever the runner is replaced: replies of a terminated worker still queued in
-    /// its channel are dropped, not shown.
+    /// A worker is being started (the engine may still be loading).
+    starting: bool,
+    /// A run pressed before the worker existed: sent as soon as it does.
+    queued: Option<(u32, String)>,
+    /// Bumped whenever the worker is thrown away: a start still under way, or replies of a
+    /// terminated worker still queued in its channel, are dropped, not shown.
     generation: u32,
 }
 
@@ -48,58 +52,77 @@ impl PartialEq for CellRunner {
     }
 }
 
+fn send(runner: &PyRunner, run: u32, code: &str) -> Result<(), String> {
+    runner.send(&PyRequest::Run { run, code, filename: CELL_FILENAME, args: js_sys::Object::new().into() })
+}
+
 impl CellRunner {
     /// A runner with no worker yet (nothing of Python loads until [`CellRunner::ensure`]).
     pub fn new(dispatch: UseReducerDispatcher<CellState>) -> CellRunner {
         CellRunner { slot: Rc::default(), dispatch }
     }
 
-    /// Starts the worker and its interpreter unless there is one.
+    /// Starts the worker and its interpreter unless there is one, or one is starting.
     pub fn ensure(&self) {
-        if self.slot.borrow().runner.is_some() {
-            return;
-        }
         let generation = {
             let mut slot = self.slot.borrow_mut();
-            slot.generation += 1;
+            if slot.runner.is_some() || slot.starting {
+                return;
+            }
+            slot.starting = true;
             slot.generation
         };
         self.dispatch.dispatch(CellAction::Engine(Engine::Loading { fetched: 0, total: None }));
-        match PyRunner::start("python cell") {
-            Ok((runner, mut replies)) => {
-                self.slot.borrow_mut().runner = Some(runner);
-                let (slot, dispatch) = (self.slot.clone(), self.dispatch.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    while let Some(reply) = replies.next().await {
-                        if slot.borrow().generation != generation {
-                            break;
-                        }
-                        if let PyReply::Failed { .. } = reply {
-                            // A worker that failed to start is gone: the next Run tries again.
-                            slot.borrow_mut().runner = None;
-                        }
-                        if let Some(action) = action_of(reply) {
-                            dispatch.dispatch(action);
+        let (slot, dispatch) = (self.slot.clone(), self.dispatch.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let started = PyRunner::start("python cell").await;
+            if slot.borrow().generation != generation {
+                return; // cancelled meanwhile: this worker (if any) is dropped here
+            }
+            slot.borrow_mut().starting = false;
+            let mut replies = match started {
+                Ok((runner, replies)) => {
+                    let queued = slot.borrow_mut().queued.take();
+                    if let Some((run, code)) = queued {
+                        if let Err(reason) = send(&runner, run, &code) {
+                            dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } });
                         }
                     }
-                });
+                    slot.borrow_mut().runner = Some(runner);
+                    replies
+                }
+                Err(e) => {
+                    slot.borrow_mut().queued = None;
+                    dispatch.dispatch(CellAction::Engine(Engine::Failed(e)));
+                    return;
+                }
+            };
+            while let Some(reply) = replies.next().await {
+                if slot.borrow().generation != generation {
+                    break;
+                }
+                if let PyReply::Failed { .. } = reply {
+                    // A worker whose interpreter failed is of no use: the next Run starts another.
+                    slot.borrow_mut().runner = None;
+                }
+                if let Some(action) = action_of(reply) {
+                    dispatch.dispatch(action);
+                }
             }
-            Err(e) => self.dispatch.dispatch(CellAction::Engine(Engine::Failed(e))),
-        }
+        });
     }
 
     /// Runs `code` as run `run` (the cell's [`Cell::next_run_id`]).
     pub fn run(&self, run: u32, code: &str) {
-        self.ensure();
         self.dispatch.dispatch(CellAction::Started);
-        let sent = match &self.slot.borrow().runner {
-            Some(r) => {
-                r.send(&PyRequest::Run { run, code, filename: CELL_FILENAME, args: js_sys::Object::new().into() })
+        let sent = self.slot.borrow().runner.as_ref().map(|r| send(r, run, code));
+        match sent {
+            Some(Ok(())) => {}
+            Some(Err(reason)) => self.dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } }),
+            None => {
+                self.slot.borrow_mut().queued = Some((run, code.to_string()));
+                self.ensure();
             }
-            None => Err("the Python worker is not running".into()),
-        };
-        if let Err(reason) = sent {
-            self.dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } });
         }
     }
 
@@ -110,11 +133,13 @@ impl CellRunner {
         self.ensure();
     }
 
-    /// Terminates the worker, if any.
+    /// Terminates the worker, if any, and forgets a queued run.
     pub fn stop(&self) {
         let mut slot = self.slot.borrow_mut();
         slot.generation += 1;
         slot.runner = None;
+        slot.starting = false;
+        slot.queued = None;
     }
 }
 
@@ -126,6 +151,7 @@ fn action_of(reply: PyReply) -> Option<CellAction> {
             python: facts.python,
             bytes: facts.bytes,
             network_bytes: facts.network_bytes,
+            from_snapshot: facts.from_snapshot,
         }),
         PyReply::Out { run, stream, text } => CellAction::Wrote { run, stream, text },
         PyReply::Done { run, ms, error: None } => CellAction::Ended { run, outcome: Outcome::Done { ms } },

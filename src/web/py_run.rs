@@ -4,6 +4,7 @@
 //! Dropping a [`PyRunner`] terminates the worker: that is how a runaway program is stopped.
 
 use super::msg::{field, kind, num, object};
+use super::py_worker::{self, EngineLoad, PyError};
 use super::workers::js_error_text;
 use crate::core::pycell::Stream;
 use futures::channel::mpsc;
@@ -23,8 +24,9 @@ mod names {
 
 /// What the page asks of the worker.
 pub enum PyRequest<'a> {
-    /// Start the interpreter (replies [`PyReply::Loaded`] or [`PyReply::Failed`]).
-    Load { run: u32 },
+    /// Start the interpreter, from the engine's memory snapshot when there is one (replies
+    /// [`PyReply::Loaded`] or [`PyReply::Failed`]).
+    Load { run: u32, snapshot: Option<js_sys::Uint8Array> },
     /// Run a program; `args` is what it imports as the module `page`.
     Run { run: u32, code: &'a str, filename: &'a str, args: JsValue },
 }
@@ -32,7 +34,11 @@ pub enum PyRequest<'a> {
 impl PyRequest<'_> {
     fn to_js(&self) -> JsValue {
         match self {
-            PyRequest::Load { run } => object(&[("type", names::LOAD.into()), ("run", (*run).into())]),
+            PyRequest::Load { run, snapshot } => object(&[
+                ("type", names::LOAD.into()),
+                ("run", (*run).into()),
+                ("snapshot", snapshot.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
+            ]),
             PyRequest::Run { run, code, filename, args } => object(&[
                 ("type", names::RUN.into()),
                 ("run", (*run).into()),
@@ -44,35 +50,11 @@ impl PyRequest<'_> {
     }
 }
 
-/// What the engine said about its start.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EngineFacts {
-    /// Pyodide's version.
-    pub version: String,
-    /// CPython's version.
-    pub python: String,
-    /// The whole start: fetch, compile, interpreter start-up, ms.
-    pub ms: f64,
-    /// Bytes of engine files read.
-    pub bytes: f64,
-    /// Of those, bytes that came over HTTP.
-    pub network_bytes: f64,
-}
-
-/// Python's account of an exception that escaped a program.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PyError {
-    /// The exception's type, e.g. `ZeroDivisionError`.
-    pub kind: String,
-    /// Its last line, e.g. `ZeroDivisionError: division by zero`.
-    pub message: String,
-}
-
 /// What the worker answers; every reply names its run.
 #[derive(Clone, Debug)]
 pub enum PyReply {
     /// The interpreter is ready.
-    Loaded { run: u32, facts: EngineFacts },
+    Loaded { run: u32, facts: EngineLoad },
     /// Text a program wrote.
     Out { run: u32, stream: Stream, text: String },
     /// A value a program handed over with `page.emit`.
@@ -90,12 +72,13 @@ impl PyReply {
         match kind(m).as_str() {
             names::LOADED => PyReply::Loaded {
                 run,
-                facts: EngineFacts {
+                facts: EngineLoad {
                     version: text("version"),
                     python: text("python"),
                     ms: num(m, "ms"),
                     bytes: num(m, "bytes"),
                     network_bytes: num(m, "networkBytes"),
+                    from_snapshot: text("start") == "snapshot",
                 },
             },
             names::OUT => PyReply::Out {
@@ -109,6 +92,7 @@ impl PyReply {
                 let error = (!e.is_null() && !e.is_undefined()).then(|| PyError {
                     kind: field(&e, "type").as_string().unwrap_or_default(),
                     message: field(&e, "message").as_string().unwrap_or_default(),
+                    traceback: field(&e, "traceback").as_string().unwrap_or_default(),
                 });
                 PyReply::Done { run, ms: num(m, "ms"), error }
             }
@@ -144,13 +128,15 @@ fn runner_url() -> String {
 }
 
 impl PyRunner {
-    /// Starts a worker and its interpreter (`load` names run 0); replies arrive on the stream.
-    /// `name` shows in the browser's task manager and devtools.
+    /// Loads the engine if it is not yet (the first load leaves a memory snapshot: see
+    /// [`py_worker::warm`]), then starts a worker whose interpreter starts from that snapshot
+    /// (`load` names run 0). Replies arrive on the stream. `name` shows in devtools.
     ///
     /// # Errors
-    /// The browser refused to create the worker (a CSP, a missing file is reported later as
-    /// [`PyReply::Failed`]).
-    pub fn start(name: &str) -> Result<(PyRunner, mpsc::UnboundedReceiver<PyReply>), String> {
+    /// The engine could not load, or the browser refused to create the worker (a missing file
+    /// is reported later as [`PyReply::Failed`]).
+    pub async fn start(name: &str) -> Result<(PyRunner, mpsc::UnboundedReceiver<PyReply>), String> {
+        py_worker::warm().await?;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         options.set_name(name);
@@ -169,7 +155,7 @@ impl PyRunner {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let runner = PyRunner { worker, _on_message: on_message, _on_error: on_error };
-        runner.send(&PyRequest::Load { run: 0 })?;
+        runner.send(&PyRequest::Load { run: 0, snapshot: py_worker::snapshot() })?;
         Ok((runner, rx))
     }
 

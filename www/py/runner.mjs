@@ -3,7 +3,7 @@
 // interpreter (started by engine.mjs); the page terminates the worker to stop a runaway program
 // and starts a fresh one. The page side is src/web/py_run.rs, which mirrors MSG below.
 //
-//   page -> worker  { type: MSG.load, run }
+//   page -> worker  { type: MSG.load, run, snapshot? }   (engine.mjs's memory snapshot: a warm start)
 //                   { type: MSG.run, run, code, filename, args }
 //                       args: a plain object the program imports as the module `page`, with
 //                       two functions added: page.now() (epoch ms) and page.emit(value) (posts
@@ -89,7 +89,7 @@ function postable(value, transfer) {
 
 async function load(msg) {
   const [{ pyodide: py, report }, source] = await Promise.all([
-    loadEngine(),
+    loadEngine({ snapshot: msg.snapshot || undefined }),
     fetch(new URL('runner.py', import.meta.url)).then((r) => {
       if (!r.ok) throw new Error(`py/runner.py: HTTP ${r.status}`);
       return r.text();

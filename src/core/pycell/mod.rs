@@ -139,6 +139,8 @@ pub enum Engine {
         bytes: f64,
         /// Of those, bytes that came over the network (0 when all came from a cache).
         network_bytes: f64,
+        /// Started from the engine's memory snapshot (a warm start).
+        from_snapshot: bool,
     },
     /// Could not start.
     Failed(String),

@@ -54,7 +54,7 @@ impl PyWorker {
     /// # Errors
     /// The worker or the interpreter could not start (the engine's message).
     pub async fn start(name: &str) -> Result<PyWorker, String> {
-        let (runner, mut replies) = PyRunner::start(name)?;
+        let (runner, mut replies) = PyRunner::start(name).await?;
         match replies.next().await {
             Some(PyReply::Loaded { .. }) => Ok(PyWorker { runner, replies }),
             Some(PyReply::Failed { error, .. }) => Err(error),

@@ -36,16 +36,17 @@ fn engine_line(l: Lang, e: &Engine) -> Html {
     let (state, text) = match e {
         Engine::Cold => ("cold", trp(l, Tp::EngineCold).to_string()),
         Engine::Loading { .. } => ("loading", trp(l, Tp::EngineLoading).to_string()),
-        Engine::Ready { startup_ms, version, python, bytes, network_bytes } => (
+        Engine::Ready { startup_ms, version, python, bytes, network_bytes, from_snapshot } => (
             "ready",
             format!(
-                "Python {python} · Pyodide {version} · {} {} ({} {}) · {} {}",
+                "Python {python} · Pyodide {version} · {} {} ({} {}) · {} {}{}",
                 trp(l, Tp::Read),
                 megabytes(*bytes),
                 megabytes(*network_bytes),
                 trp(l, Tp::OverNetwork),
                 trp(l, Tp::StartedIn),
-                duration(*startup_ms)
+                duration(*startup_ms),
+                if *from_snapshot { trp(l, Tp::FromSnapshot) } else { "" }
             ),
         ),
         Engine::Failed(reason) => ("failed", format!("{}{reason}", trp(l, Tp::EngineFailed))),
