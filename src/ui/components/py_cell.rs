@@ -84,11 +84,15 @@ pub fn py_cell(props: &PyCellProps) -> Html {
     });
     let cell = &state.0;
     {
-        // Saved when the code changes and when a run ends: output streaming in is not written
-        // to storage on every batch.
+        // Saved when the code changes and when a run ends (output streaming in is not written to
+        // storage on every batch) — not when the page opens: merely opening a `code=` link must
+        // not overwrite the learner's own saved code.
         let saved = cell.saved();
+        let opened = use_mut_ref(|| false);
         use_effect_with((saved.code.clone(), saved.outcome.clone(), saved.output.chunks.is_empty()), move |_| {
-            storage::save(CELL_KEY, &saved);
+            if std::mem::replace(&mut *opened.borrow_mut(), true) {
+                storage::save(CELL_KEY, &saved);
+            }
         });
     }
     {
@@ -160,7 +164,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             { engine_line(l, &cell.engine) }
             <div class="py-snippets">
                 <span class="muted" id="py-snippets-label">{ trp(l, Tp::Snippets) }</span>
-                <ul aria-labelledby="py-snippets-label">{ for Snippet::ALL.into_iter().map(snippet) }</ul>
+                <ul role="list" aria-labelledby="py-snippets-label">{ for Snippet::ALL.into_iter().map(snippet) }</ul>
             </div>
             <label for="py-code">{ trp(l, Tp::CodeLabel) }</label>
             <textarea id="py-code" class="py-code" rows="16" spellcheck="false" autocapitalize="off" autocomplete="off"
@@ -174,7 +178,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             { status_line(l, cell) }
             if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
             <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>
-            <pre id="py-output" class="py-output" tabindex="0" aria-live="polite" aria-label={trp(l, Tp::Output)}>
+            <pre id="py-output" class="py-output" tabindex="0" role="log" aria-label={trp(l, Tp::Output)}>
                 if cell.output.dropped > 0 {
                     <span class="trimmed">{ format!("… {} {}\n", cell.output.dropped, trp(l, Tp::Trimmed)) }</span>
                 }
