@@ -11,7 +11,7 @@ use super::notes::{title, Note};
 use super::runner::LAST_RUN_KEY;
 use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
-use crate::core::preset::{parse, Experiment, Preset};
+use crate::core::preset::{parse, Experiment, Preset, Problem};
 use crate::core::report::CpuReport;
 use crate::core::topics::{Beside, TOPICS};
 use crate::demos::{freeze_meter::FreezeDock, Demo};
@@ -126,7 +126,9 @@ pub fn app() -> Html {
             <IoPanel lang={l} settings={io_settings.clone()} urls={io_urls.clone()} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
         },
         Beside::PythonCell => html! {
-            <PyCell lang={l} code={boot.preset.py.code.clone()} autorun={autorun(Experiment::Py)} />
+            // A code= link that cannot be read runs nothing (not the saved code in its place).
+            <PyCell lang={l} code={boot.preset.py.code.clone()}
+                autorun={autorun(Experiment::Py) && !boot.preset.problems.iter().any(|p| matches!(p, Problem::BadCode { .. }))} />
         },
     };
     let has_beside = |b: Beside| b != Beside::Nothing;

@@ -97,16 +97,30 @@ impl CellRunner {
                     return;
                 }
             };
-            while let Some(reply) = replies.next().await {
+            while let Some(first) = replies.next().await {
+                // Everything that has arrived meanwhile is handled as one batch, and a batch with
+                // output is followed by a short pause: a print loop renders ~30 times a second,
+                // not once per line.
+                let mut batch = vec![first];
+                while let Ok(more) = replies.try_recv() {
+                    batch.push(more);
+                }
                 if slot.borrow().generation != generation {
                     break;
                 }
-                if let PyReply::Failed { .. } = reply {
+                let wrote = batch.iter().any(|r| matches!(r, PyReply::Out { .. }));
+                if batch.iter().any(|r| matches!(r, PyReply::Failed { .. })) {
                     // A worker whose interpreter failed is of no use: the next Run starts another.
                     slot.borrow_mut().runner = None;
                 }
-                if let Some(action) = action_of(reply) {
+                for action in coalesce(batch).into_iter().filter_map(action_of) {
                     dispatch.dispatch(action);
+                }
+                if slot.borrow().runner.is_none() {
+                    break;
+                }
+                if wrote {
+                    crate::web::clock::sleep(30).await;
                 }
             }
         });
@@ -141,6 +155,23 @@ impl CellRunner {
         slot.starting = false;
         slot.queued = None;
     }
+}
+
+/// Joins adjacent output of one run and stream.
+fn coalesce(batch: Vec<PyReply>) -> Vec<PyReply> {
+    let mut out: Vec<PyReply> = Vec::with_capacity(batch.len());
+    for r in batch {
+        if let (Some(PyReply::Out { run, stream, text }), PyReply::Out { run: r2, stream: s2, text: t2 }) =
+            (out.last_mut(), &r)
+        {
+            if run == r2 && stream == s2 {
+                text.push_str(t2);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 fn action_of(reply: PyReply) -> Option<CellAction> {

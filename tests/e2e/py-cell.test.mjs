@@ -35,7 +35,9 @@ test('nothing of Python loads until Run; then output streams in, stdout and stde
   assert.equal(cold.engine, 'cold');
   assert.match(cold.code, /await asyncio\.gather/, 'the editor starts with the asyncio example');
   await page.waitForTimeout(500);
-  assert.deepEqual(env.requests.filter((r) => /\/(pyodide|py)\//.test(r)), [], 'Python files requested before Run');
+  // (The small worker scripts under py/ are in the offline copy the service worker keeps; the
+  // engine itself, ~13 MB under pyodide/<version>/, is fetched only when used.)
+  assert.deepEqual(env.requests.filter((r) => /\/pyodide\//.test(r)), [], 'engine files requested before Run');
 
   const code = 'import sys, time\nprint("first")\nprint("to stderr", file=sys.stderr)\ntime.sleep(1.5)\nprint("last")\n';
   await page.fill('#py-code', code);
@@ -78,6 +80,17 @@ test('a SyntaxError and an exception show Python\'s message and the cell\'s trac
   assertNoErrors(page);
 });
 
+test('a flood of prints arrives whole and in order', async (t) => {
+  const t0 = Date.now();
+  const s = await runCode(page, 'for i in range(5000):\n    print(i)\n');
+  t.diagnostic(`5000 lines in ${Date.now() - t0} ms`);
+  assert.equal(s.status, 'done');
+  const lines = s.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 5000);
+  assert.ok(lines.every((l, i) => l === String(i)), 'lines out of order or missing');
+  assertNoErrors(page);
+});
+
 test('a runaway loop is cancelled: the worker is terminated and a fresh interpreter runs the next code', async (t) => {
   await page.fill('#py-code', 'print("spinning")\nwhile True:\n    pass\n');
   await page.click('#py-run');
@@ -105,7 +118,7 @@ test('every ready snippet runs to its end', async () => {
     const s = await waitIdle(page);
     assert.equal(s.status, 'done', `${id}: ${s.statusText}\n${s.stderr}`);
     assert.equal(s.stderr, '', `${id} wrote to stderr`);
-    assert.ok(s.stdout.split('\n').length > 3, `${id} printed little: ${s.stdout}`);
+    assert.ok(s.stdout.trim().split('\n').length >= 2, `${id} printed little: ${s.stdout}`);
     if (id === 'thread-pool') assert.match(s.stdout, /RuntimeError: can't start new thread/);
     if (id === 'gather') assert.match(s.stdout, /gather returned \['page 1', 'page 2', 'page 3'\]/);
     if (id === 'queues') assert.match(s.stdout, /LifoQueue: \['third', 'second', 'first'\]/);
@@ -158,8 +171,9 @@ test('a bad code= link gets a clear message and runs nothing', async () => {
       assert.match(problems[0], why);
       const s = await cellState(other);
       assert.notEqual(s.code, '', 'the editor keeps a program');
-      await other.waitForTimeout(300);
-      assert.equal((await cellState(other)).status, 'idle', `${bad}: nothing runs`);
+      await other.waitForTimeout(1000);
+      const after = await cellState(other);
+      assert.ok(after.engine === 'cold' && after.status !== 'running', `${bad}: something ran: ${JSON.stringify(after)}`);
     }
     assertNoErrors(other);
   } finally {

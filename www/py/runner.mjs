@@ -24,23 +24,26 @@ export const MSG = Object.freeze({
   done: 'pyrun-done', failed: 'pyrun-failed',
 });
 
-// Output is posted at most every FLUSH_MS (or when PENDING_MAX characters wait): a `print` loop
-// must not post a message per line. A program that never yields cannot run timers, so write()
-// also flushes by itself once FLUSH_MS have passed.
+// Output is posted from inside write(): a program that prints and then computes without ever
+// yielding (`print("start"); while True: pass`) never lets a timer run, so anything left for a
+// timer would never be seen. To keep a `print` loop from posting a message per line, only the
+// first BURST writes of every FLUSH_MS window are posted at once; the rest of a flood waits for
+// the next write after the window (or a timer, or the end of the run), PENDING_MAX at most.
 const FLUSH_MS = 30;
+const BURST = 50;
 const PENDING_MAX = 32 * 1024;
 
 let pyodide = null;
 let runPython = null; // runner.py's run(source, filename)
 let current = 0;      // the run output belongs to
 const pending = { stdout: '', stderr: '', order: [] };
-let lastFlush = 0;
+let windowStart = 0;
 let timer = 0;
+let writes = 0; // in the current FLUSH_MS window
 
 function flush() {
   clearTimeout(timer);
   timer = 0;
-  lastFlush = performance.now();
   for (const stream of pending.order) {
     const text = pending[stream.name].slice(0, stream.length);
     pending[stream.name] = pending[stream.name].slice(stream.length);
@@ -60,8 +63,14 @@ function writer(name) {
       if (last && last.name === name) last.length += text.length;
       else pending.order.push({ name, length: text.length });
       pending[name] += text;
+      const now = performance.now();
+      if (now - windowStart >= FLUSH_MS) {
+        windowStart = now;
+        writes = 0;
+      }
+      writes += 1;
       const size = pending.stdout.length + pending.stderr.length;
-      if (size > PENDING_MAX || performance.now() - lastFlush >= FLUSH_MS) flush();
+      if (writes <= BURST || size > PENDING_MAX) flush();
       else if (!timer) timer = setTimeout(flush, FLUSH_MS);
       return bytes.length;
     },

@@ -42,6 +42,9 @@ async def download(req):
 
 "#;
 
+/// What the programs import, loaded while the interpreter starts.
+const IMPORTS: &str = "import asyncio\nimport pyodide.http\nfrom js import XMLHttpRequest\n";
+
 /// One interpreter in one worker.
 pub struct PyWorker {
     runner: PyRunner,
@@ -56,11 +59,24 @@ impl PyWorker {
     pub async fn start(name: &str) -> Result<PyWorker, String> {
         let (runner, mut replies) = PyRunner::start(name).await?;
         match replies.next().await {
-            Some(PyReply::Loaded { .. }) => Ok(PyWorker { runner, replies }),
-            Some(PyReply::Failed { error, .. }) => Err(error),
-            Some(other) => Err(format!("the Python worker said {other:?} before it was ready")),
-            None => Err("the Python worker went away while starting".into()),
+            Some(PyReply::Loaded { .. }) => {}
+            Some(PyReply::Failed { error, .. }) => return Err(error),
+            Some(other) => return Err(format!("the Python worker said {other:?} before it was ready")),
+            None => return Err("the Python worker went away while starting".into()),
         }
+        // The modules the programs import are part of start-up, not of the downloads: a fresh
+        // interpreter reads them from the standard library's zip the first time.
+        let args = object(&[("requests", Array::new().into()), ("k", 1.into())]);
+        runner.send(&PyRequest::Run { run: 0, code: IMPORTS, filename: "<imports>", args })?;
+        while let Some(reply) = replies.next().await {
+            match reply {
+                PyReply::Done { run: 0, error: None, .. } => return Ok(PyWorker { runner, replies }),
+                PyReply::Done { run: 0, error: Some(e), .. } => return Err(e.message),
+                PyReply::Failed { error, .. } => return Err(error),
+                _ => {}
+            }
+        }
+        Err("the Python worker went away while starting".into())
     }
 
     /// Runs `program` over the plan's requests; every report goes into `sink` as it arrives.
