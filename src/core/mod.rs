@@ -12,6 +12,7 @@ pub mod lang;
 pub mod net;
 pub mod preset;
 pub mod report;
+pub mod rounds;
 pub mod stats;
 pub mod sweep;
 pub mod timeline;

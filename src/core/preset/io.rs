@@ -51,6 +51,8 @@ pub struct IoSettings {
     pub ordered: bool,
     /// Modes to run, in `IoMode::ALL` order.
     pub modes: Vec<IoMode>,
+    /// Times each mode is timed, interleaved (`core::rounds`).
+    pub rounds: u32,
 }
 
 impl Default for IoSettings {
@@ -62,6 +64,7 @@ impl Default for IoSettings {
             source: Source::Simulated,
             ordered: false,
             modes: IoMode::ALL.to_vec(),
+            rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }
     }
 }
@@ -85,6 +88,7 @@ impl IoSettings {
             Err(e) => problems.push(e),
         };
         match key {
+            "rounds" => set(super::check_rounds(value), &mut |v| self.rounds = v),
             "count" => match whole_number(value) {
                 Some(v) if v > MAX_COUNT => {
                     self.count = MAX_COUNT;
@@ -137,7 +141,7 @@ impl IoSettings {
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
         let n = &self.net;
         format!(
-            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&lang={}",
+            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&rounds={}&modes={}&lang={}",
             self.count,
             n.latency_ms,
             n.jitter_ms,
@@ -148,6 +152,7 @@ impl IoSettings {
             self.k,
             self.source.id(),
             if self.ordered { "submission" } else { "completion" },
+            self.rounds,
             modes.join(","),
             lang.tag()
         )

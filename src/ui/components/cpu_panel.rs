@@ -2,16 +2,16 @@
 
 use super::env_line::EnvLine;
 use super::progress::ProgressList;
-use super::results::ResultsTable;
+use super::results::{BusyWarning, ResultsTable};
 use super::share::ShareButton;
 use super::sweep::SweepPanel;
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
-use crate::core::report::CpuReport;
+use crate::core::report::{CpuReport, Status};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
-use crate::ui::i18n::{mode_name, problem, tr, T};
+use crate::ui::i18n::{mode_name, problem, round_text, tr, T};
 use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState, Run};
 use crate::ui::sweep::{SweepAction, SweepState};
@@ -160,6 +160,12 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                         aria-invalid={field_has(&problems, "chunk").to_string()} oninput={text_input(dispatch.clone(), Action::SetChunk)} />
                     <small id="cpu-chunk-hint">{ auto_hint }</small>
                 </div>
+                <div class="field">
+                    <label for="cpu-rounds">{ tr(l, T::LabelRounds) }</label>
+                    <input id="cpu-rounds" type="text" inputmode="numeric" value={state.rounds_text.clone()} disabled={busy}
+                        aria-invalid={field_has(&problems, "rounds").to_string()} oninput={text_input(dispatch.clone(), Action::SetRounds)} />
+                    <small>{ "1 … 10" }</small>
+                </div>
                 <fieldset class="modes">
                     <legend>{ tr(l, T::Modes) }</legend>
                     <ul>{ for CpuMode::ALL.into_iter().map(mode_box) }</ul>
@@ -181,10 +187,14 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 </div>
             </form>
             if !state.rows.is_empty() {
+                if state.round.1 > 1 && state.busy() {
+                    <p class="muted" id="cpu-round" data-round={state.round.0.to_string()}>{ round_text(l, state.round) }</p>
+                }
                 <ProgressList lang={l} rows={state.rows.clone()} total={state.run_total} />
             }
             if state.restored { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><ResultsTable lang={l} entries={state.entries()} /></div>
+            <BusyWarning lang={l} id="cpu-busy" samples={state.entries().iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <CpuCharts lang={l} entries={state.entries()} outcomes={shared(&state.outcomes)} restored={state.restored} />
             if state.report.is_some() && !busy {
                 <div class="actions">

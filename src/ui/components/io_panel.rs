@@ -2,6 +2,7 @@
 //! results, thumbnails, per-URL failures, exports.
 
 use super::io_results::IoResults;
+use super::results::BusyWarning;
 use super::share::ShareButton;
 use super::thumbs::Thumbs;
 use crate::core::io_modes::IoMode;
@@ -36,7 +37,7 @@ pub struct IoPanelProps {
     pub restored: Option<IoReport>,
 }
 
-fn labels(l: Lang) -> [&'static str; 8] {
+fn labels(l: Lang) -> [&'static str; 9] {
     [
         tri(l, Ti::LabelCount),
         tri(l, Ti::LabelLatency),
@@ -46,6 +47,7 @@ fn labels(l: Lang) -> [&'static str; 8] {
         tri(l, Ti::LabelFail),
         tri(l, Ti::LabelSeed),
         tri(l, Ti::LabelK),
+        crate::ui::i18n::tr(l, crate::ui::i18n::T::LabelRounds),
     ]
 }
 
@@ -120,7 +122,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
     let field = |i: usize| {
         let key = FIELDS[i];
         let d = dispatch.clone();
-        let network = !matches!(key, "count" | "k");
+        let network = !matches!(key, "count" | "k" | "rounds");
         let off =
             busy || (network && state.source != Source::Simulated) || (key == "count" && state.source == Source::Urls);
         let invalid = problems
@@ -275,6 +277,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                     <ShareButton lang={l} id="io" query={share_query} title={tri(l, Ti::Title)} height={1300} />
                 </div>
             </form>
+            if state.round.1 > 1 && state.busy() {
+                <p class="muted" id="io-round" data-round={state.round.0.to_string()}>{ crate::ui::i18n::round_text(l, state.round) }</p>
+            }
             if !state.rows.is_empty() {
                 <section class="progress" aria-live="polite">
                     <h3>{ tr(l, T::Progress) }</h3>
@@ -283,6 +288,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             }
             if state.restored { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} /></div>
+            <BusyWarning lang={l} id="io-busy" samples={entries.iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <IoCharts lang={l} entries={entries.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
             if !failures.is_empty() {

@@ -48,14 +48,15 @@ texts! {
         "Task i (i = 1 … n−1) computes S(i) = Σ(1/x + √x + sin x + cos x) for x = 1 … i−1. Task i costs ∝ i, about n²/2 evaluations in all. The tutorial ran n = 20000 on CPython.";
     LabelN => "规模 n", "Size n";
     LabelK => "线程 / Worker 数 k", "Threads / workers k";
+    LabelRounds => "轮数（每种方式计时几次，取中位数）", "Rounds (times each mode is timed; median shown)";
     LabelChunk => "每条消息的任务数（chunk）", "Tasks per message (chunk)";
     ChunkHint => "留空或填 auto：自动选择", "blank or auto: chosen for you";
     TutorialScale => "教程规模（n = 20000）", "Tutorial scale (n = 20000)";
     Modes => "运行方式", "Modes";
     Run => "运行", "Run";
     Cancel => "取消", "Cancel";
-    WarmupNote => "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
-        "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.";
+    WarmupNote => "每种方式在本页第一次运行前先不计时地预热（任务 1…1199），之后按轮计时：每轮把所选方式各跑一次，轮与轮之间轮换顺序，报告中位数和范围；墙钟时间不含启动时间。",
+        "Each mode warms up untimed (tasks 1…1199) before its first run in this page; then it is timed in rounds, every chosen mode once per round, the order rotated each round, and the median and range are reported; wall time excludes start-up.";
     NeedsIsolation => "此页面没有跨源隔离，内存无法与 Worker 共享，所以这一项不可用（原因见上方的环境信息）。",
         "Not available: this page is not cross-origin isolated, so its memory cannot be shared with workers (the line above says why).";
     FreezeWarning => "会冻结页面", "freezes the page";
@@ -204,5 +205,25 @@ pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
         (Lang::En, Problem::UnknownExperiment { value }) => {
             format!("There is no experiment “{value}”; showing the CPU experiment.")
         }
+    }
+}
+
+/// "Round 2 of 3", for the progress of a run in rounds.
+pub fn round_text(l: Lang, (round, of): (u32, u32)) -> String {
+    match l {
+        Lang::Zh => format!("第 {round} 轮，共 {of} 轮"),
+        Lang::En => format!("Round {round} of {of}"),
+    }
+}
+
+/// The busy-machine warning, naming the modes whose rounds spread too wide.
+pub fn busy_text(l: Lang, modes: &str) -> String {
+    match l {
+        Lang::Zh => format!(
+            "这些方式各轮的用时相差超过中位数的 15 %（{modes}）：这台机器正忙，单看一个数字不可靠。关掉其他标签页或程序，或者多跑几轮再比较。"
+        ),
+        Lang::En => format!(
+            "The rounds of these modes spread over more than 15 % of their median ({modes}): the machine is busy, so no single figure is reliable. Close other tabs or programs, or run more rounds, before comparing."
+        ),
     }
 }
