@@ -17,4 +17,5 @@ pub mod stats;
 pub mod sweep;
 pub mod timeline;
 pub mod topics;
+pub mod trace;
 pub mod workload;

@@ -134,6 +134,20 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             }
         })
     };
+    // The trace needs the timelines, which only this page's runs have (storage keeps no spans).
+    let on_trace = {
+        let outcomes = state.outcomes.clone();
+        let report = state.report.clone();
+        Callback::from(move |_| {
+            let list: Vec<&crate::core::report::ModeOutcome> = outcomes.iter().map(|o| &**o).collect();
+            let n = report.as_ref().map_or(0, |r| r.params.n);
+            if let Err(e) =
+                download(&format!("cpu-run-n{n}.trace.json"), "application/json", &crate::core::trace::cpu_trace(&list))
+            {
+                web_sys::console::warn_1(&e.into());
+            }
+        })
+    };
     html! {
         <section id="cpu" class="panel" data-run-state={run_state} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
@@ -200,6 +214,9 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 <div class="actions">
                     <button type="button" id="cpu-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
                     <button type="button" id="cpu-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
+                    if !state.outcomes.is_empty() {
+                        <button type="button" id="cpu-trace" class="secondary" onclick={on_trace}>{ tr(l, T::DownloadTrace) }</button>
+                    }
                 </div>
             }
             <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.busy()} />

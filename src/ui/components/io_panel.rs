@@ -182,9 +182,12 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         let report = report.clone();
         Callback::from(move |_| {
             if let Some(r) = &report {
-                let (text, mime) =
-                    if kind == "json" { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
-                if let Err(e) = download(&format!("io-run-{}.{kind}", r.params.source), mime, &text) {
+                let (text, mime, ext) = match kind {
+                    "json" => (r.to_json(), "application/json", "json"),
+                    "trace" => (crate::core::trace::io_trace(r), "application/json", "trace.json"),
+                    _ => (r.to_csv(), "text/csv", "csv"),
+                };
+                if let Err(e) = download(&format!("io-run-{}.{ext}", r.params.source), mime, &text) {
                     web_sys::console::warn_1(&e.into());
                 }
             }
@@ -310,6 +313,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                 <div class="actions">
                     <button type="button" id="io-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
                     <button type="button" id="io-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
+                    <button type="button" id="io-trace" class="secondary" onclick={export("trace")}>{ tr(l, T::DownloadTrace) }</button>
                 </div>
             }
         </section>

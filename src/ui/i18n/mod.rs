@@ -84,6 +84,7 @@ texts! {
     StatusSkipped => "未运行", "not run";
     DownloadJson => "下载 JSON", "Download JSON";
     DownloadCsv => "下载 CSV", "Download CSV";
+    DownloadTrace => "下载 trace（可在 Perfetto 中打开）", "Download trace (opens in Perfetto)";
     Restored => "以下是你上次的结果（从本地存储恢复）。", "Your last results, restored from this browser's storage.";
     EnvCores => "逻辑核心数", "hardwareConcurrency";
     EnvIsolated => "跨源隔离", "crossOriginIsolated";
