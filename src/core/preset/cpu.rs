@@ -128,12 +128,12 @@ impl CpuSettings {
         };
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
         format!(
-            "exp=cpu&n={}&k={}&chunk={}&rounds={}&modes={}&lang={}",
+            "exp=cpu&n={}&k={}&chunk={}&modes={}&rounds={}&lang={}",
             self.n,
             self.k,
             chunk,
-            self.rounds,
             modes.join(","),
+            self.rounds,
             lang.tag()
         )
     }

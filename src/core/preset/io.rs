@@ -141,7 +141,7 @@ impl IoSettings {
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
         let n = &self.net;
         format!(
-            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&rounds={}&modes={}&lang={}",
+            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&rounds={}&lang={}",
             self.count,
             n.latency_ms,
             n.jitter_ms,
@@ -152,8 +152,8 @@ impl IoSettings {
             self.k,
             self.source.id(),
             if self.ordered { "submission" } else { "completion" },
-            self.rounds,
             modes.join(","),
+            self.rounds,
             lang.tag()
         )
     }
