@@ -484,7 +484,8 @@ fn default_scenario_table() {
 /// moves the projected finish of the transfers it now shares the bandwidth with.
 #[test]
 fn projection_matches_the_run() {
-    let params = NetParams { latency_ms: 50.0, jitter_ms: 10.0, bandwidth_kbs: 100.0, conn_cap: 2, fail_rate: 0.2, seed: 3 };
+    let params =
+        NetParams { latency_ms: 50.0, jitter_ms: 10.0, bandwidth_kbs: 100.0, conn_cap: 2, fail_rate: 0.2, seed: 3 };
     let mut sim = NetSim::new(params);
     for i in 0..4u64 {
         sim.submit(i as f64 * 5.0, i, i as u32, 0, 2000);

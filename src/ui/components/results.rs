@@ -3,8 +3,8 @@
 use crate::core::lang::Lang;
 use crate::core::report::{RunEntry, Status};
 use crate::core::rounds::Spread;
+use crate::i18n::{mode_name, status_text, tr, tutorial_variant, T};
 use crate::ui::format::{duration, duration_range, percent, speedup_with_range};
-use crate::ui::i18n::{mode_name, tr, tutorial_variant, T};
 use yew::prelude::*;
 
 /// Props of [`ResultsTable`].
@@ -14,17 +14,6 @@ pub struct ResultsProps {
     pub lang: Lang,
     /// One row per mode run.
     pub entries: Vec<RunEntry>,
-}
-
-fn status_text(l: Lang, s: Status) -> &'static str {
-    tr(
-        l,
-        match s {
-            Status::Done => T::StatusDone,
-            Status::Cancelled => T::StatusCancelled,
-            Status::Failed => T::StatusFailed,
-        },
-    )
 }
 
 /// The samples as the `data-samples` attribute: a JSON list of ms.
@@ -68,7 +57,7 @@ pub fn busy_warning(props: &BusyProps) -> Html {
     }
     html! {
         <p class="warn busy" id={props.id.clone()} role="status" data-modes={wide.join(",")}>
-            { "⚠ " }{ crate::ui::i18n::busy_text(props.lang, &wide.join(", ")) }
+            { "⚠ " }{ crate::i18n::busy_text(props.lang, &wide.join(", ")) }
         </p>
     }
 }
@@ -82,7 +71,7 @@ pub fn results_table(props: &ResultsProps) -> Html {
     }
     let row = |e: &RunEntry| {
         let t = e.mode.tutorial();
-        let status = serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let status = e.status.id();
         let check = match (e.status, e.checksum_match) {
             (Status::Done, Some(true)) => {
                 html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> }

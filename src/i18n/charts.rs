@@ -5,60 +5,71 @@ use crate::core::timeline::Lane;
 
 texts! {
     Tc, trc;
-    SpeedupTitle => "各方式的加速比：本次运行与教程对照", "Speedup per mode: this run beside the tutorial";
-    IoSpeedupTitle => "各方式的加速比：本次下载与教程对照", "Speedup per mode: these downloads beside the tutorial";
-    ThisBrowser => "本浏览器", "this browser";
-    TutorialPython => "教程（CPython）", "tutorial (CPython)";
-    SpeedupAxis => "加速比（相对 serial，倍）", "speedup over serial (×)";
-    Rounds => "轮", "rounds";
-    NoSpeedups => "没有完成的 serial 结果，所以这里只标出墙钟时间。", "No finished serial run, so only wall times are marked.";
-    NotFinished => "未完成", "not finished";
-    TimelineTitle => "时间线：每个任务在哪条线程上、何时运行", "Timeline: when and where each task ran";
-    IoTimelineTitle => "时间线：每个请求从发出到收完", "Timeline: each request, from sent to received";
-    ShowMode => "显示的方式", "Mode shown";
-    TimeAxis => "自计时开始的毫秒数", "ms since the timed run began";
-    LaneMain => "主线程", "main thread";
-    LaneEventLoop => "事件循环", "event loop";
-    LaneThread => "线程", "thread";
-    LaneWorker => "Worker", "worker";
-    Task => "任务", "task";
-    Request => "请求", "request";
-    Failed => "失败", "failed";
-    Ok => "成功", "ok";
-    AsTable => "以表格查看", "As a table";
-    ColLane => "执行位置", "Lane";
-    ColItems => "个数", "Count";
-    ColBusy => "忙碌时间", "Busy";
-    ColShare => "占墙钟时间", "Of wall time";
-    ColStart => "开始", "Start";
-    ColEnd => "结束", "End";
-    ColDuration => "时长", "Duration";
-    ColResult => "结果", "Result";
-    NoTimeline => "这是从本地存储恢复的结果，只保存了汇总数字、没有时间线；再运行一次即可看到。",
-        "This run was restored from storage, which keeps the figures but not the timeline: run again to see it.";
-    CompletionTitle => "随时间收到的图片数", "Images received over time";
-    CompletionAxis => "已收到的图片", "images received";
-    ScalingTitle => "加速比与线程数 k 的关系", "Speedup against the number of threads k";
-    KAxis => "线程 / Worker 数 k", "threads / workers k";
-    Ideal => "理想：加速比 = k", "ideal: speedup = k";
-    AmdahlFit => "阿姆达尔定律拟合", "Amdahl's law, fitted";
-    Cores => "核心数", "cores";
-    SweepTitle => "扫描线程数 k", "Sweep over the thread count k";
-    SweepIntro => "一次扫描：先运行 serial 作为基准，再对 k = 1 到 2 × 核心数，依次运行 rayon 与 workers（n 与 chunk 取上面的输入）。每次运行都像上面一样先预热；每个点只计时一次，机器忙时各点会有抖动。",
-        "A sweep runs serial once as the baseline, then rayon and workers for each k from 1 to 2 × cores (n and chunk as set above), each warmed up as above. Each point is one timed run, so on a busy machine the points scatter.";
-    SweepRun => "扫描 k", "Sweep k";
-    SweepCancel => "停止扫描", "Stop the sweep";
-    SweepOnlyWorkers => "此页面没有跨源隔离，共享内存不可用，所以只扫描 workers，不扫描 rayon。",
-        "This page is not cross-origin isolated, so there is no shared memory: only workers is swept, not rayon.";
-    SweepRestored => "上次的扫描结果，从本地存储恢复。", "Your last sweep, restored from this browser's storage.";
-    SweepCancelled => "扫描中途停止：只画出已完成的点，这次结果不会保存。", "The sweep was stopped part-way: only finished points are drawn, and it is not saved.";
-    SweepNeedsSettings => "先改正上面的输入，才能扫描。", "Fix the inputs above to sweep.";
-    FitNote => "拟合只用 k 不超过核心数的点：超过之后多个线程轮流使用同一批核心，这是机器的上限，并不是串行部分。",
-        "The fit uses only k up to the cores: beyond them threads take turns on the same cores, a limit of the machine rather than a serial part.";
-    ColMode => "方式", "Mode";
-    ColTime => "墙钟时间", "Wall time";
-    ColSpeedup => "加速比", "Speedup";
-    ColFit => "拟合的 s", "fitted s";
+    SpeedupTitle => { Zh: "各方式的加速比：本次运行与教程对照", En: "Speedup per mode: this run beside the tutorial" }
+    IoSpeedupTitle => { Zh: "各方式的加速比：本次下载与教程对照", En: "Speedup per mode: these downloads beside the tutorial" }
+    ThisBrowser => { Zh: "本浏览器", En: "this browser" }
+    TutorialPython => { Zh: "教程（CPython）", En: "tutorial (CPython)" }
+    SpeedupAxis => { Zh: "加速比（相对 serial，倍）", En: "speedup over serial (×)" }
+    Rounds => { Zh: "轮", En: "rounds" }
+    NoSpeedups => { Zh: "没有完成的 serial 结果，所以这里只标出墙钟时间。", En: "No finished serial run, so only wall times are marked." }
+    NotFinished => { Zh: "未完成", En: "not finished" }
+    TimelineTitle => { Zh: "时间线：每个任务在哪条线程上、何时运行", En: "Timeline: when and where each task ran" }
+    IoTimelineTitle => { Zh: "时间线：每个请求从发出到收完", En: "Timeline: each request, from sent to received" }
+    ShowMode => { Zh: "显示的方式", En: "Mode shown" }
+    TimeAxis => { Zh: "自计时开始的毫秒数", En: "ms since the timed run began" }
+    LaneMain => { Zh: "主线程", En: "main thread" }
+    LaneEventLoop => { Zh: "事件循环", En: "event loop" }
+    LaneThread => { Zh: "线程", En: "thread" }
+    LaneWorker => { Zh: "Worker", En: "worker" }
+    Task => { Zh: "任务", En: "task" }
+    Request => { Zh: "请求", En: "request" }
+    Failed => { Zh: "失败", En: "failed" }
+    Ok => { Zh: "成功", En: "ok" }
+    AsTable => { Zh: "以表格查看", En: "As a table" }
+    ColLane => { Zh: "执行位置", En: "Lane" }
+    ColItems => { Zh: "个数", En: "Count" }
+    ColBusy => { Zh: "忙碌时间", En: "Busy" }
+    ColShare => { Zh: "占墙钟时间", En: "Of wall time" }
+    ColStart => { Zh: "开始", En: "Start" }
+    ColEnd => { Zh: "结束", En: "End" }
+    ColDuration => { Zh: "时长", En: "Duration" }
+    ColResult => { Zh: "结果", En: "Result" }
+    NoTimeline => {
+        Zh: "这是从本地存储恢复的结果，只保存了汇总数字、没有时间线；再运行一次即可看到。",
+        En: "This run was restored from storage, which keeps the figures but not the timeline: run again to see it.",
+    }
+    CompletionTitle => { Zh: "随时间收到的图片数", En: "Images received over time" }
+    CompletionAxis => { Zh: "已收到的图片", En: "images received" }
+    ScalingTitle => { Zh: "加速比与线程数 k 的关系", En: "Speedup against the number of threads k" }
+    KAxis => { Zh: "线程 / Worker 数 k", En: "threads / workers k" }
+    Ideal => { Zh: "理想：加速比 = k", En: "ideal: speedup = k" }
+    AmdahlFit => { Zh: "阿姆达尔定律拟合", En: "Amdahl's law, fitted" }
+    Cores => { Zh: "核心数", En: "cores" }
+    SweepTitle => { Zh: "扫描线程数 k", En: "Sweep over the thread count k" }
+    SweepIntro => {
+        Zh: "一次扫描：先运行 serial 作为基准，再对 k = 1 到 2 × 核心数，依次运行 rayon 与 workers（n 与 chunk 取上面的输入）。每次运行都像上面一样先预热；每个点只计时一次，机器忙时各点会有抖动。",
+        En: "A sweep runs serial once as the baseline, then rayon and workers for each k from 1 to 2 × cores (n and chunk as set above), each warmed up as above. Each point is one timed run, so on a busy machine the points scatter.",
+    }
+    SweepRun => { Zh: "扫描 k", En: "Sweep k" }
+    SweepCancel => { Zh: "停止扫描", En: "Stop the sweep" }
+    SweepOnlyWorkers => {
+        Zh: "此页面没有跨源隔离，共享内存不可用，所以只扫描 workers，不扫描 rayon。",
+        En: "This page is not cross-origin isolated, so there is no shared memory: only workers is swept, not rayon.",
+    }
+    SweepRestored => { Zh: "上次的扫描结果，从本地存储恢复。", En: "Your last sweep, restored from this browser's storage." }
+    SweepCancelled => {
+        Zh: "扫描中途停止：只画出已完成的点，这次结果不会保存。",
+        En: "The sweep was stopped part-way: only finished points are drawn, and it is not saved.",
+    }
+    SweepNeedsSettings => { Zh: "先改正上面的输入，才能扫描。", En: "Fix the inputs above to sweep." }
+    FitNote => {
+        Zh: "拟合只用 k 不超过核心数的点：超过之后多个线程轮流使用同一批核心，这是机器的上限，并不是串行部分。",
+        En: "The fit uses only k up to the cores: beyond them threads take turns on the same cores, a limit of the machine rather than a serial part.",
+    }
+    ColMode => { Zh: "方式", En: "Mode" }
+    ColTime => { Zh: "墙钟时间", En: "Wall time" }
+    ColSpeedup => { Zh: "加速比", En: "Speedup" }
+    ColFit => { Zh: "拟合的 s", En: "fitted s" }
 }
 
 /// A lane's name: "thread 2", "worker 0", "main thread".
