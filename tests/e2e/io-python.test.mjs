@@ -25,7 +25,7 @@ after(async () => { await env?.close(); });
 
 const COUNT = 12;
 const PY = ['py-serial', 'py-gather', 'py-bounded', 'py-blocking'];
-const FLAT = `count=${COUNT}&latency=100&jitter=0&bandwidth=0&conn=100&k=4&source=simulated`;
+const FLAT = `rounds=1&count=${COUNT}&latency=100&jitter=0&bandwidth=0&conn=100&k=4&source=simulated`;
 
 /** The largest number of requests in flight at once (intervals [start, end)). */
 function maxInFlight(requests) {
@@ -79,7 +79,7 @@ test('the Python modes download every image; py-gather overlaps, py-blocking doe
 test('a Python mode downloads from the same origin over real HTTP', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, `exp=io&count=${COUNT}&k=4&source=same-origin&modes=py-gather&run=1&lang=en`));
+    await load(page, at(env.url, `exp=io&rounds=1&count=${COUNT}&k=4&source=same-origin&modes=py-gather&run=1&lang=en`));
     await waitForRun(page, { timeout: 240_000 });
     const rows = await resultRows(page);
     assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.bytes]), [['py-gather', 'done', COUNT, expectedBytes(COUNT)]]);

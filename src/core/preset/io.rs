@@ -49,6 +49,8 @@ pub struct IoSettings {
     pub ordered: bool,
     /// Modes to run, in `IoMode::ALL` order.
     pub modes: Vec<IoMode>,
+    /// Times each mode is timed, interleaved (`core::rounds`).
+    pub rounds: u32,
 }
 
 impl Default for IoSettings {
@@ -61,6 +63,7 @@ impl Default for IoSettings {
             ordered: false,
             // The Python modes are opt-in: nothing of Python loads unless the learner asks.
             modes: IoMode::ALL.into_iter().filter(|m| m.engine() == Engine::Rust).collect(),
+            rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }
     }
 }
@@ -84,6 +87,7 @@ impl IoSettings {
             Err(e) => problems.push(e),
         };
         match key {
+            "rounds" => set(super::check_rounds(value), &mut |v| self.rounds = v),
             "count" => match whole_number(value) {
                 Some(v) if v > MAX_COUNT => {
                     self.count = MAX_COUNT;
@@ -136,7 +140,7 @@ impl IoSettings {
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
         let n = &self.net;
         format!(
-            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&lang={}",
+            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&rounds={}&lang={}",
             self.count,
             n.latency_ms,
             n.jitter_ms,
@@ -148,6 +152,7 @@ impl IoSettings {
             self.source.id(),
             if self.ordered { "submission" } else { "completion" },
             modes.join(","),
+            self.rounds,
             lang.tag()
         )
     }
