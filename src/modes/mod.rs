@@ -6,6 +6,7 @@
 //! then time the real run.
 
 pub mod cpu;
+pub mod jobs;
 pub mod io;
 
 use crate::core::cpu_modes::CpuMode;
