@@ -10,6 +10,7 @@ pub mod pool;
 pub mod py_worker;
 pub mod simnet;
 pub mod storage;
+pub mod styles;
 pub mod sw;
 pub mod worker_entry;
 pub mod worker_group;
