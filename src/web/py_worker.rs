@@ -10,7 +10,7 @@
 
 use super::msg::{field, kind, num, object, Batch, Job};
 use super::workers::js_error_text;
-use crate::modes::{Cancel, Stop};
+use crate::core::run::{Cancel, Stop};
 use futures::channel::mpsc;
 use futures::future::{join_all, select, Either, LocalBoxFuture, Shared};
 use futures::stream::{select_all, LocalBoxStream, SelectAll};
