@@ -307,7 +307,10 @@ mod tests {
             outcome(CpuMode::PySerial, 1, 400.0, good.clone()),
             outcome(CpuMode::PyProcesses, 2, 200.0, off),
         ]);
-        assert_eq!(e.iter().map(|r| r.engine).collect::<Vec<_>>(), [Engine::Rust, Engine::Rust, Engine::Python, Engine::Python]);
+        assert_eq!(
+            e.iter().map(|r| r.engine).collect::<Vec<_>>(),
+            [Engine::Rust, Engine::Rust, Engine::Python, Engine::Python]
+        );
         assert_eq!(e.iter().map(|r| r.speedup).collect::<Vec<_>>(), [Some(1.0), Some(2.0), Some(1.0), Some(2.0)]);
         assert_eq!(e[2].checksum_match, Some(true), "py-serial against Rust's serial");
         assert_eq!(e[3].checksum_match, Some(false), "one bit off in Python is a mismatch too");

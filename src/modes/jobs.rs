@@ -102,7 +102,12 @@ pub async fn pull_from_queue<P: JobPool>(
 ///
 /// # Errors
 /// As the pool's.
-pub async fn one_streamed_job<P: JobPool>(pool: &mut P, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
+pub async fn one_streamed_job<P: JobPool>(
+    pool: &mut P,
+    tasks: Range<u32>,
+    sink: &mut Sink,
+    cancel: &Cancel,
+) -> Result<(), Stop> {
     pool.submit(0, Job { id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 })?;
     loop {
         let (_, batch) = pool.collect(cancel).await?;

@@ -6,8 +6,8 @@
 //! then time the real run.
 
 pub mod cpu;
-pub mod jobs;
 pub mod io;
+pub mod jobs;
 
 use crate::core::cpu_modes::CpuMode;
 use crate::core::report::{ModeOutcome, Status};

@@ -161,7 +161,9 @@ impl FromPython {
 
     fn run(&self) -> Option<u32> {
         match self {
-            FromPython::Loaded { run, .. } | FromPython::Batch { run, .. } | FromPython::Failed { run, .. } => Some(*run),
+            FromPython::Loaded { run, .. } | FromPython::Batch { run, .. } | FromPython::Failed { run, .. } => {
+                Some(*run)
+            }
             FromPython::Broken(_) => None,
         }
     }
@@ -213,7 +215,9 @@ impl PyWorker {
         let inbox = w.inbox.as_mut().expect("a fresh worker has its inbox");
         while let Some(m) = inbox.next().await {
             match m {
-                FromPython::Loaded { run: r, load, snapshot } if r == run => return Ok(Loaded { worker: w, load, snapshot }),
+                FromPython::Loaded { run: r, load, snapshot } if r == run => {
+                    return Ok(Loaded { worker: w, load, snapshot })
+                }
                 FromPython::Failed { run: r, error } if r == run => return Err(error.message),
                 FromPython::Broken(e) => return Err(e),
                 _ => {} // another run's message

@@ -16,7 +16,10 @@ pub struct PyProcesses {
 
 impl Executor for PyProcesses {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(PyProcesses { pool: Interpreters::start(plan.k, "python process", Style::Plain, 1).await?, chunk: plan.chunk })
+        Ok(PyProcesses {
+            pool: Interpreters::start(plan.k, "python process", Style::Plain, 1).await?,
+            chunk: plan.chunk,
+        })
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
