@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve, ISOLATION_HEADERS } from '../tests/support/server.mjs';
 import { launch, openPage } from '../tests/support/browser.mjs';
+import { benchPython } from './python.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const N = Number(process.env.BENCH_N || 10000);
@@ -143,6 +144,10 @@ const size = (ext) => distFiles.filter((f) => f.endsWith(ext)).reduce((acc, f) =
 }, { raw: 0, gzip: 0 });
 const bundle = { wasm: size('.wasm'), js: size('.js') };
 
+// Python beside Rust (bench/python.mjs; BENCH_PYTHON=0 skips it).
+const python = process.env.BENCH_PYTHON === '0' ? null
+  : await benchPython({ url: server.url, dist: path.join(ROOT, 'dist'), runs: RUNS, hc, kmax: KMAX });
+
 await close();
 await server.close();
 
@@ -167,6 +172,7 @@ const result = {
     io_every_mode_le_1_10x_ideal: io.every((r) => r.over_ideal <= 1.10),
   },
 };
+if (python) result.python = python.json;
 fs.writeFileSync(path.join(ROOT, 'bench/report.json'), JSON.stringify(result, null, 2) + '\n');
 
 const yes = (b) => (b ? '✅ met' : '❌ not met');
@@ -197,5 +203,6 @@ const md = [
   `| wasm | ${(bundle.wasm.raw / 1024).toFixed(0)} KiB | ${(bundle.wasm.gzip / 1024).toFixed(0)} KiB |`,
   `| js | ${(bundle.js.raw / 1024).toFixed(0)} KiB | ${(bundle.js.gzip / 1024).toFixed(0)} KiB |`, '',
 ];
+if (python) md.push(...python.md);
 fs.writeFileSync(path.join(ROOT, 'bench/report.md'), md.join('\n'));
 console.log(md.join('\n'));

@@ -40,6 +40,7 @@ pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;
+pub mod python_cpu;
 
 texts! {
     T, tr;
@@ -93,7 +94,7 @@ texts! {
     ColSpeedup => { Zh: "加速比", En: "Speedup" }
     ColEfficiency => { Zh: "效率", En: "Efficiency" }
     ColChecksum => { Zh: "校验和", En: "Checksum" }
-    ColTutorial => { Zh: "教程（Python, n = 20000）", En: "Tutorial (Python, n = 20000)" }
+    ColTutorial => { Zh: "教程的 CPython（n = 20000，静态）", En: "The tutorial's CPython (n = 20000, static)" }
     Match => { Zh: "与基准一致", En: "matches" }
     Mismatch => { Zh: "与基准不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }

@@ -4,12 +4,13 @@
 use super::history::{History, HistoryAction};
 use super::state::{Action, CpuState};
 use crate::core::chunks::auto_chunk;
+use crate::core::engine::Engine;
 use crate::core::history::Run;
 use crate::core::preset::{Chunk, CpuSettings};
 use crate::core::report::{entries, reference, CpuReport, Env, Params};
 use crate::core::workload::task_count;
-use crate::modes::{run_mode, Cancel, Plan, WARMUP_N};
-use crate::web::{env, pool, storage};
+use crate::modes::{run_mode, start_unless_cancelled, Cancel, Plan, WARMUP_N};
+use crate::web::{env, pool, py_worker, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,6 +33,11 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
     let plan = Plan { n: settings.n, k: settings.k, chunk: resolved_chunk(&settings) };
     let started_at = js_sys::Date::now();
     wasm_bindgen_futures::spawn_local(async move {
+        // The Python engine's first, cold load is no mode's start-up: it happens once per page,
+        // before anything is timed, so it never overlaps a timed run (Rust's or Python's).
+        if modes.iter().any(|m| m.engine() == Engine::Python) {
+            let _ = start_unless_cancelled(py_worker::warm(), &cancel).await;
+        }
         let mut outcomes = Vec::new();
         for mode in modes {
             if cancel.is_set() {
