@@ -4,7 +4,9 @@
 // the memory snapshot; the engine's bytes (raw, gzip); and the Rust page's first load with no
 // Python mode chosen (which must not read any of the engine).
 //
-// Environment: BENCH_PY_N (default 3000), BENCH_RUNS (as bench.mjs).
+// Every page run times each mode `rounds` times, interleaved (the page's rounds=); figures are the
+// page's medians, and every ratio compares two modes of the same page run.
+// Environment: BENCH_PY_N (default 3000), BENCH_PY_STARTS (fresh starts timed, default 3).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -27,8 +29,8 @@ function engineBytes(dist) {
 }
 
 /** Runs a preset with run=1 in `page`; returns the stored report (throws on a wrong answer). */
-async function run(page, url, query) {
-  await page.goto(`${url}?${query}&run=1&lang=en`);
+async function run(page, url, query, rounds) {
+  await page.goto(`${url}?${query}&rounds=${rounds}&run=1&lang=en`);
   await page.waitForSelector('#cpu[data-run-state=running]', { timeout: 120_000 });
   await page.waitForSelector('#cpu[data-run-state=idle]', { timeout: 30 * 60_000 });
   const report = await page.evaluate(() => JSON.parse(localStorage.getItem('playground.cpu.last-run')));
@@ -55,11 +57,12 @@ function freshStart(page) {
 }
 
 /**
- * The measurements. `url`: the served build (isolated); `dist`: its folder; `runs`, `hc` as in
- * bench.mjs. Returns { json, md } to put into the report.
+ * The measurements. `url`: the served build (isolated); `dist`: its folder; `rounds` per page run;
+ * `kmax`: py-processes is measured at k = 1 … kmax. Returns { json, md } to put into the report.
  */
-export async function benchPython({ url, dist, runs, hc, kmax = hc }) {
+export async function benchPython({ url, dist, rounds, kmax }) {
   const N = Number(process.env.BENCH_PY_N || 3000);
+  const STARTS = Number(process.env.BENCH_PY_STARTS || 3);
   const bytes = engineBytes(dist);
   const { context, close } = await launch();
   try {
@@ -77,28 +80,20 @@ export async function benchPython({ url, dist, runs, hc, kmax = hc }) {
     log(`first load: ${pageFiles.length} files, ${pyodideRead.length} of Pyodide`);
     reqs.length = 0;
 
-    // Cold: the first Python mode in a fresh profile fetches and starts the engine.
+    // Cold: the first Python mode in a fresh profile fetches and starts the engine; the run's
+    // own interpreters then start warm, from the memory snapshot.
     const page = await openPage(context);
-    const serialOnly = await run(page, url, `n=${N}&modes=serial,py-serial`);
+    const both = await run(page, url, `n=${N}&modes=serial,py-serial`, rounds);
     const cold = Number(await page.getAttribute('#py-engine', 'data-first-ms'));
-    const warmSnapshot = [entry(serialOnly, 'py-serial').startup_ms];
-    log(`cold start ${round(cold, 0)} ms, warm (snapshot) ${round(warmSnapshot[0], 0)} ms`);
-
-    // Python serial / Rust serial, same page run.
-    const ratio = [serialOnly].map((r) => entry(r, 'py-serial').wall_ms / entry(r, 'serial').wall_ms);
-    const pySerial = [entry(serialOnly, 'py-serial').wall_ms]; const rustSerial = [entry(serialOnly, 'serial').wall_ms];
-    for (let i = 1; i < runs; i++) {
-      const r = await run(page, url, `n=${N}&modes=serial,py-serial`);
-      ratio.push(entry(r, 'py-serial').wall_ms / entry(r, 'serial').wall_ms);
-      pySerial.push(entry(r, 'py-serial').wall_ms); rustSerial.push(entry(r, 'serial').wall_ms);
-      warmSnapshot.push(entry(r, 'py-serial').startup_ms);
-    }
-    log(`py-serial / serial ${round(median(ratio), 1)}×`);
+    const warmSnapshot = entry(both, 'py-serial').startup_ms;
+    const pySerial = entry(both, 'py-serial'); const rustSerial = entry(both, 'serial');
+    const ratio = pySerial.wall_ms / rustSerial.wall_ms;
+    log(`cold start ${round(cold, 0)} ms, warm (snapshot) ${round(warmSnapshot, 0)} ms; py-serial / serial ${round(ratio, 1)}×`);
 
     // Warm without the snapshot: the files come from the service worker's cache, the
     // interpreter initialises from scratch.
     const warmFresh = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < STARTS; i++) {
       const m = await freshStart(page);
       if (m.type !== 'py-loaded') throw new Error(`fresh start failed: ${JSON.stringify(m)}`);
       warmFresh.push(m.ms);
@@ -108,28 +103,26 @@ export async function benchPython({ url, dist, runs, hc, kmax = hc }) {
     // py-processes at k = 1 … kmax: speedup over py-serial in the same page run.
     const sweep = [];
     for (let k = 1; k <= kmax; k++) {
-      const sp = []; const walls = []; const starts = [];
-      for (let i = 0; i < runs; i++) {
-        const r = await run(page, url, `n=${N}&k=${k}&modes=py-serial,py-processes`);
-        sp.push(entry(r, 'py-serial').wall_ms / entry(r, 'py-processes').wall_ms);
-        walls.push(entry(r, 'py-processes').wall_ms); starts.push(entry(r, 'py-processes').startup_ms);
-      }
-      sweep.push({ k, speedup: round(median(sp)), efficiency: round(median(sp) / k), wall_ms: round(median(walls), 1), startup_ms: round(median(starts), 0) });
+      const r = await run(page, url, `n=${N}&k=${k}&modes=py-serial,py-processes`, rounds);
+      const p = entry(r, 'py-processes');
+      const sp = entry(r, 'py-serial').wall_ms / p.wall_ms;
+      sweep.push({ k, speedup: round(sp), efficiency: round(sp / k), wall_ms: round(p.wall_ms, 1), startup_ms: round(p.startup_ms, 0), speedup_range: p.speedup_range ?? null });
       log(`py-processes k=${k}: ${sweep.at(-1).speedup}× (eff ${sweep.at(-1).efficiency})`);
     }
     const top = sweep.at(-1);
     const json = {
       n: N,
-      python_over_rust_serial: round(median(ratio), 1),
-      py_serial_ms: round(median(pySerial), 1),
-      rust_serial_ms: round(median(rustSerial), 1),
-      startup_ms: { cold: round(cold, 0), warm_files_cached: round(median(warmFresh), 0), warm_snapshot: round(median(warmSnapshot), 0) },
+      rounds,
+      python_over_rust_serial: round(ratio, 1),
+      py_serial_ms: round(pySerial.wall_ms, 1),
+      rust_serial_ms: round(rustSerial.wall_ms, 1),
+      startup_ms: { cold: round(cold, 0), warm_files_cached: round(median(warmFresh), 0), warm_snapshot: round(warmSnapshot, 0) },
       py_processes: sweep,
       engine_bytes: { raw: bytes.raw, gzip: bytes.gzip, files: bytes.files },
       first_load: { files: pageFiles.length, pyodide_files: pyodideRead.length, py_scripts: pyScripts, py_script_bytes: pyScriptBytes },
       targets: {
         py_processes_efficiency_ge_0_85: top.efficiency >= 0.85,
-        warm_startup_le_2s: median(warmSnapshot) <= 2000,
+        warm_startup_le_2s: warmSnapshot <= 2000,
         first_load_reads_no_pyodide: pyodideRead.length === 0,
       },
     };
@@ -137,13 +130,13 @@ export async function benchPython({ url, dist, runs, hc, kmax = hc }) {
     const kb = (b) => `${(b / 1e6).toFixed(1)} MB`;
     const md = [
       `## Python (Pyodide) beside Rust`, '',
-      `n = ${N}, ${runs} runs per figure (medians); every mode after its warm-up, start-up excluded from wall times.`, '',
+      `n = ${N}; each figure the median of the ${rounds} rounds of one page run (modes interleaved), after one warm-up per mode; start-up excluded from wall times. Fresh starts: median of ${STARTS}.`, '',
       `- Python \`py-serial\` / Rust \`serial\`, same page run: **${json.python_over_rust_serial}×** (${json.py_serial_ms} ms vs ${json.rust_serial_ms} ms).`,
       `- Interpreter start-up: cold (nothing cached, fetch + compile + initialise) ${json.startup_ms.cold} ms; warm with the files cached ${json.startup_ms.warm_files_cached} ms; warm from the memory snapshot (a run's worker, boot included) ${json.startup_ms.warm_snapshot} ms (target ≤ 2 s warm: ${yes(json.targets.warm_startup_le_2s)}).`,
       `- Engine: ${kb(bytes.raw)} raw, ${kb(bytes.gzip)} gzip -9 (${bytes.files.map((f) => `${f.file} ${kb(f.raw)}`).join(', ')}).`,
       `- The page's first load with no Python mode chosen read ${pageFiles.length} files, ${pyodideRead.length} of them Pyodide's (${yes(json.targets.first_load_reads_no_pyodide)}); the service worker's install-time cache also holds py/ (${pyScripts.length} small scripts, ${(pyScriptBytes / 1024).toFixed(0)} KiB).`, '',
       `| k | ${sweep.map((r) => `k = ${r.k}`).join(' | ')} |`, `|---|${'---:|'.repeat(sweep.length)}`,
-      `| py-processes over py-serial | ${sweep.map((r) => `${r.speedup}× (eff ${r.efficiency}; ${r.wall_ms} ms, start-up ${r.startup_ms} ms)`).join(' | ')} |`, '',
+      `| py-processes over py-serial | ${sweep.map((r) => `${r.speedup}×${r.speedup_range ? ` (${r.speedup_range.map((x) => x.toFixed(2)).join('–')})` : ''}, eff ${r.efficiency}; ${r.wall_ms} ms, start-up ${r.startup_ms} ms`).join(' | ')} |`, '',
       `py-processes efficiency at k = ${top.k}, start-up excluded: ${top.efficiency} (target ≥ 0.85: ${yes(json.targets.py_processes_efficiency_ge_0_85)}).`, '',
     ];
     return { json, md };

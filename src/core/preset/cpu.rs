@@ -1,6 +1,6 @@
 //! The CPU panel's settings and their checks.
 
-use super::{id_list, in_range, whole_number, Expected, Host, Problem};
+use super::{check_rounds, id_list, in_range, whole_number, Expected, Host, Problem};
 use crate::core::cpu_modes::CpuMode;
 use crate::core::engine::Engine;
 use crate::core::lang::Lang;
@@ -35,6 +35,8 @@ pub struct CpuSettings {
     pub chunk: Chunk,
     /// Modes to run, in `CpuMode::ALL` order, no repeats.
     pub modes: Vec<CpuMode>,
+    /// Times each mode is timed, interleaved (`core::rounds`).
+    pub rounds: u32,
 }
 
 /// Checks an n as typed. `Ok` may carry a cap problem alongside the capped value.
@@ -75,6 +77,7 @@ impl CpuSettings {
                 .filter(|m| *m != CpuMode::MainThread && m.engine() == Engine::Rust)
                 .filter(|m| host.isolated || !m.needs_shared_memory())
                 .collect(),
+            rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }
     }
 
@@ -94,6 +97,10 @@ impl CpuSettings {
             },
             "chunk" => match check_chunk(value) {
                 Ok(c) => self.chunk = c,
+                Err(e) => problems.push(e),
+            },
+            "rounds" => match check_rounds(value) {
+                Ok(r) => self.rounds = r,
                 Err(e) => problems.push(e),
             },
             "modes" => {
@@ -123,7 +130,15 @@ impl CpuSettings {
             Chunk::Fixed(c) => c.to_string(),
         };
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
-        format!("exp=cpu&n={}&k={}&chunk={}&modes={}&lang={}", self.n, self.k, chunk, modes.join(","), lang.tag())
+        format!(
+            "exp=cpu&n={}&k={}&chunk={}&modes={}&rounds={}&lang={}",
+            self.n,
+            self.k,
+            chunk,
+            modes.join(","),
+            self.rounds,
+            lang.tag()
+        )
     }
 }
 
@@ -147,7 +162,8 @@ mod tests {
                 n: 3000,
                 k: 2,
                 chunk: Chunk::Fixed(16),
-                modes: vec![CpuMode::Serial, CpuMode::Rayon, CpuMode::Workers]
+                modes: vec![CpuMode::Serial, CpuMode::Rayon, CpuMode::Workers],
+                rounds: 3,
             }
         );
     }
@@ -212,8 +228,13 @@ mod tests {
     /// A share link reads back as the same settings.
     #[test]
     fn share_link_round_trips() {
-        let s =
-            CpuSettings { n: 1234, k: 3, chunk: Chunk::Fixed(7), modes: vec![CpuMode::Async, CpuMode::WorkersQueue] };
+        let s = CpuSettings {
+            n: 1234,
+            k: 3,
+            chunk: Chunk::Fixed(7),
+            modes: vec![CpuMode::Async, CpuMode::WorkersQueue],
+            rounds: 7,
+        };
         let p = q(&s.to_query(Lang::Zh), ISOLATED);
         assert_eq!(p.cpu, s);
         assert_eq!(p.lang, Some(Lang::Zh));
