@@ -231,13 +231,14 @@ fn next_run() -> u32 {
 }
 
 type Warming = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+type Listener = (u32, Rc<dyn Fn(EngineStatus)>);
 
 #[derive(Default)]
 struct Engine {
     status: EngineStatus,
     snapshot: Option<Uint8Array>,
     warming: Option<Warming>,
-    listeners: Vec<(u32, Rc<dyn Fn(EngineStatus)>)>,
+    listeners: Vec<Listener>,
     next_listener: u32,
 }
 
