@@ -22,7 +22,7 @@ test('every py-* mode agrees with Rust serial bit for bit; py-threads fails with
   try {
     const page = await newPage(env.context);
     const modes = ['serial', 'workers', ...PY_MODES];
-    await load(page, at(env.url, `n=${N}&k=2&chunk=auto&modes=${modes.join(',')}&run=1&lang=en`));
+    await load(page, at(env.url, `n=${N}&k=2&chunk=auto&rounds=1&modes=${modes.join(',')}&run=1&lang=en`));
     const t0 = Date.now();
     await waitForRun(page, { timeout: 240_000 });
     t.diagnostic(`run took ${Date.now() - t0} ms`);
@@ -75,7 +75,7 @@ test('Python loads only once a Python mode is ticked, and Cancel stops a Python 
     const page = await newPage(env.context);
     const requests = [];
     env.context.on('request', (r) => requests.push(r.url()));
-    await load(page, at(env.url, 'n=20000&k=2&modes=serial&lang=en'));
+    await load(page, at(env.url, 'n=20000&k=2&rounds=1&modes=serial&lang=en'));
     await settled(page);
     assert.equal(await page.$eval('#py-engine', (e) => e.getAttribute('data-state')), 'not-loaded');
     assert.deepEqual(requests.filter((u) => u.includes('/pyodide/')), [], 'Pyodide fetched before a Python mode was ticked');
@@ -107,7 +107,7 @@ test('after one use, py-serial runs offline', async (t) => {
   const server = await serveBuild();
   const browser = await launch();
   try {
-    const url = `${server.url}?n=800&modes=serial,py-serial&lang=en`;
+    const url = `${server.url}?n=800&rounds=1&modes=serial,py-serial&lang=en`;
     const page = await newPage(browser.context);
     await load(page, url);
     await waitForOfflineReady(page);
