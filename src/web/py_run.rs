@@ -4,8 +4,9 @@
 //! Dropping a [`PyRunner`] terminates the worker: that is how a runaway program is stopped.
 
 use super::msg::{field, kind, num, object};
-use super::py_worker::{self, EngineLoad, PyError};
+use super::py_worker::{self, PyError};
 use super::workers::js_error_text;
+use crate::core::engine::EngineLoad;
 use crate::core::pycell::Stream;
 use futures::channel::mpsc;
 use wasm_bindgen::prelude::*;
