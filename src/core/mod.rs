@@ -10,6 +10,7 @@ pub mod io_modes;
 pub mod io_report;
 pub mod lang;
 pub mod net;
+mod note_checks;
 pub mod preset;
 pub mod report;
 pub mod stats;

@@ -13,7 +13,7 @@ use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
-use crate::core::topics::{Beside, TOPICS};
+use crate::core::topics::{anchor, Beside, TOPICS};
 use crate::demos::{freeze_meter::FreezeDock, Demo};
 use crate::web::{env, storage};
 use yew::prelude::*;
@@ -177,7 +177,7 @@ pub fn app() -> Html {
                         <ol>
                             { for TOPICS.iter().map(|(id, b)| html! {
                                 <li class={classes!(has_beside(*b).then_some("live"))}>
-                                    <a href={format!("#topic-{id}")}>{ title(id, l) }</a>
+                                    <a href={format!("#{}", anchor(id))}>{ title(id, l) }</a>
                                 </li>
                             }) }
                             <li><a href="#history">{ tr(l, T::HistoryLink) }</a></li>
@@ -186,7 +186,7 @@ pub fn app() -> Html {
                 </nav>
                 <main>
                     { for TOPICS.iter().map(|(id, b)| html! {
-                        <section id={format!("topic-{id}")} data-topic={*id}
+                        <section id={anchor(id)} data-topic={*id}
                             class={classes!("topic", if has_beside(*b) { "with-live" } else { "solo" })}>
                             <Note id={*id} lang={l} scrolls={has_beside(*b)} />
                             if has_beside(*b) { <div class="live">{ beside(*b) }</div> }
