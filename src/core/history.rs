@@ -166,6 +166,7 @@ mod tests {
             reference: Some(CpuMode::Serial),
             runs: entries(&[o]),
             started_at: at,
+            predictions: vec![],
         })
     }
 

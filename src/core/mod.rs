@@ -11,6 +11,8 @@ pub mod io_report;
 pub mod lang;
 pub mod net;
 mod note_checks;
+pub mod note_html;
+pub mod predictions;
 pub mod preset;
 pub mod report;
 pub mod stats;

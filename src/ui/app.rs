@@ -4,6 +4,7 @@
 use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
+use super::components::predict::PredictBox;
 use super::history::{History, HistoryHandle, HistoryPanel};
 use super::i18n::{problem, tr, T};
 use super::io_runner::LAST_IO_RUN_KEY;
@@ -152,7 +153,7 @@ pub fn app() -> Html {
                 { problem_list }
                 <section class="topic embedded" data-topic={topic}>
                     <Note id={topic} lang={l} short=true />
-                    <div class="live">{ live }</div>
+                    <div class="live"><PredictBox topic={topic} lang={l} />{ live }</div>
                 </section>
             </div>
             </ContextProvider<HistoryHandle>>
@@ -189,7 +190,7 @@ pub fn app() -> Html {
                         <section id={anchor(id)} data-topic={*id}
                             class={classes!("topic", if has_beside(*b) { "with-live" } else { "solo" })}>
                             <Note id={*id} lang={l} scrolls={has_beside(*b)} />
-                            if has_beside(*b) { <div class="live">{ beside(*b) }</div> }
+                            if has_beside(*b) { <div class="live"><PredictBox topic={*id} lang={l} />{ beside(*b) }</div> }
                         </section>
                     }) }
                     <HistoryPanel lang={l} />

@@ -1,11 +1,13 @@
 //! Runs the chosen download modes one after another and keeps the report.
 
+use super::components::predict::PREDICTIONS_KEY;
 use super::history::{History, HistoryAction};
 use super::io_state::{IoAction, IoState};
 use crate::core::history::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, IoEnv, IoParams, IoReport};
+use crate::core::predictions::Book;
 use crate::core::preset::{IoSettings, Source};
 use crate::modes::io::{run_io_mode, IoEvent, Target};
 use crate::modes::Cancel;
@@ -88,7 +90,7 @@ pub fn start(
             dispatch.dispatch(IoAction::ModeFinished(Rc::new(outcome)));
         }
         let n = &settings.net;
-        let report = IoReport {
+        let mut report = IoReport {
             experiment: "io".into(),
             params: IoParams {
                 count: match &target {
@@ -112,7 +114,12 @@ pub fn start(
             },
             runs: io_entries(&outcomes),
             started_at,
+            predictions: Vec::new(),
         };
+        // What the learner predicted before this run, with what it measured (the export's
+        // "predictions").
+        let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
+        report.predictions = book.for_run(&Run::Io(report.clone()));
         storage::save(LAST_IO_RUN_KEY, &report);
         history.dispatch(HistoryAction::Add(Run::Io(report.clone())));
         dispatch.dispatch(IoAction::Finished(Rc::new(report)));

@@ -1,10 +1,12 @@
 //! Runs the chosen modes one after another (never together: they would share the cores and
 //! spoil each other's timings), feeding the panel's reducer, and keeps the report.
 
+use super::components::predict::PREDICTIONS_KEY;
 use super::history::{History, HistoryAction};
 use super::state::{Action, CpuState};
 use crate::core::chunks::auto_chunk;
 use crate::core::history::Run;
+use crate::core::predictions::Book;
 use crate::core::preset::{Chunk, CpuSettings};
 use crate::core::report::{entries, reference, CpuReport, Env, Params};
 use crate::core::workload::task_count;
@@ -43,7 +45,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
             outcomes.push(outcome.clone());
             dispatch.dispatch(Action::ModeFinished(Rc::new(outcome)));
         }
-        let report = CpuReport {
+        let mut report = CpuReport {
             experiment: "cpu".into(),
             params: Params {
                 n: plan.n,
@@ -65,7 +67,12 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
             reference: reference(&outcomes).map(|o| o.mode),
             runs: entries(&outcomes),
             started_at,
+            predictions: Vec::new(),
         };
+        // What the learner predicted before this run, with what it measured (the export's
+        // "predictions").
+        let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
+        report.predictions = book.for_run(&Run::Cpu(report.clone()));
         storage::save(LAST_RUN_KEY, &report);
         history.dispatch(HistoryAction::Add(Run::Cpu(report.clone())));
         dispatch.dispatch(Action::Finished(Rc::new(report)));

@@ -5,6 +5,7 @@ pub mod env_line;
 pub mod io_panel;
 pub mod io_results;
 pub mod lang_switch;
+pub mod predict;
 pub mod progress;
 pub mod results;
 pub mod share;

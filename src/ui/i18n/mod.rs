@@ -25,6 +25,7 @@ pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;
+pub mod predict;
 
 texts! {
     T, tr;
