@@ -46,7 +46,8 @@ mod tests {
     /// Embedded, every preset link keeps `embed=1`; nothing else of the body is added.
     #[test]
     fn embedded_links_stay_in_the_frame() {
-        let (_, [_, (_, body, lead)]) = NOTES.iter().find(|(id, _)| *id == "experiment-cpu").unwrap();
+        let (_, all) = NOTES.iter().find(|(id, _)| *id == "experiment-cpu").unwrap();
+        let (_, body, lead) = all[NOTE_LANGS.iter().position(|l| *l == "en").unwrap()];
         let html = embedded(body, lead);
         assert!(html.starts_with(lead));
         assert!(html.contains("href=\"?embed=1&amp;exp=cpu&amp;n=20000"), "{html}");

@@ -6,7 +6,6 @@ use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
 use super::components::predict::PredictBox;
 use super::history::{History, HistoryHandle, HistoryPanel};
-use super::i18n::{problem, tr, T};
 use super::io_runner::LAST_IO_RUN_KEY;
 use super::notes::{title, Note};
 use super::runner::LAST_RUN_KEY;
@@ -16,6 +15,7 @@ use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
 use crate::core::topics::{anchor, Beside, TOPICS};
 use crate::demos::{freeze_meter::FreezeDock, Demo};
+use crate::i18n::{problem, tr, T};
 use crate::web::{env, storage};
 use yew::prelude::*;
 
@@ -57,7 +57,7 @@ fn boot() -> Boot {
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
 fn apply_lang(lang: Lang) {
     if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        let _ = html.set_attribute("lang", lang.row().html_lang);
     }
 }
 

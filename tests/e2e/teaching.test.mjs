@@ -99,6 +99,60 @@ test('the run history keeps every run across a reload, compares, exports, shares
   }
 });
 
+test('predictions survive a reload, sit beside the measured result, and go into the history and the export', async () => {
+  const page = await newPage(env.context);
+  try {
+    const url = at(env.url, 'exp=cpu&n=400&k=2&modes=serial,rayon,global-lock&lang=en');
+    await load(page, url);
+    const box = '#predict-experiment-cpu';
+    assert.equal(await page.locator(`${box} li.question`).count(), 3, 'three questions above the CPU experiment');
+    // Bad input: a clear message, and nothing saved.
+    await page.fill('#q-cpu-global-lock-input', 'fast');
+    await page.waitForSelector('#q-cpu-global-lock [role=alert]', { timeout: LOAD_TIMEOUT });
+    assert.equal(await page.isDisabled('#q-cpu-global-lock-save'), true);
+    await page.fill('#q-cpu-global-lock-input', '1');
+    await page.click('#q-cpu-global-lock-save');
+    await page.fill('#q-cpu-rayon-input', '1.8x');
+    await page.click('#q-cpu-rayon-save');
+    await page.waitForSelector('#q-cpu-rayon[data-verdict=not-yet]', { timeout: LOAD_TIMEOUT });
+    // A demo question has a known answer: it is judged at once.
+    await page.check('#q-tt-same-delay-c1');
+    await page.waitForSelector('#q-tt-same-delay[data-verdict=wrong] .explain', { timeout: LOAD_TIMEOUT });
+
+    await load(page, url);
+    assert.equal(await page.inputValue('#q-cpu-rayon-input'), '1.8', 'the prediction did not survive the reload');
+    assert.equal(await page.isChecked('#q-tt-same-delay-c1'), true);
+    assert.equal(await page.getAttribute('#q-cpu-rayon', 'data-verdict'), 'not-yet', 'no run since the prediction');
+
+    const since = Date.now();
+    await page.click('#cpu-run');
+    await waitForRun(page, { since });
+    for (const q of ['cpu-rayon', 'cpu-global-lock']) {
+      await page.waitForSelector(`#q-${q}:is([data-verdict=right], [data-verdict=off]) .measured`, { timeout: LOAD_TIMEOUT });
+      assert.match(await page.textContent(`#q-${q} .measured`), /^Measured: \d/);
+    }
+    assert.equal(await page.getAttribute('#q-cpu-workers', 'data-verdict'), 'unanswered');
+    const cpu = JSON.parse((await download(page, '#cpu-json')).text);
+    const rayon = cpu.predictions.find((p) => p.question === 'cpu-rayon');
+    assert.deepEqual(rayon.answer, { number: 1.8 });
+    assert.equal(typeof rayon.measured, 'number');
+    assert.ok(rayon.made_at < cpu.started_at, 'predicted before the run');
+    assert.deepEqual(cpu.predictions.map((p) => p.question).sort(), ['cpu-global-lock', 'cpu-rayon'], 'only this experiment\'s predictions');
+    const history = JSON.parse((await download(page, '#history-json')).text);
+    assert.deepEqual(history[0].predictions, cpu.predictions, 'the history keeps the run\'s predictions');
+
+    // The Chinese page asks the same questions in Chinese, with the same answers.
+    await page.click('#lang-zh');
+    await page.waitForSelector('html[lang="zh-CN"]', { state: 'attached', timeout: LOAD_TIMEOUT });
+    assert.match(await page.textContent(`${box} h3`), /[\u4e00-\u9fff]/);
+    assert.match(await page.textContent('#q-cpu-rayon .measured'), /^实测：/);
+    await page.evaluate(() => { localStorage.removeItem('playground.predictions'); localStorage.removeItem('playground.history'); });
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a demo embeds on its own, with its short note and a link to the full playground', async () => {
   const page = await newPage(env.context);
   try {

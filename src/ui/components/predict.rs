@@ -4,9 +4,9 @@
 
 use crate::core::lang::Lang;
 use crate::core::predictions::{for_topic, judge, latest_measure, parse_number, Answer, Book, Kind, Question, Verdict};
+use crate::i18n::predict::{choices, explain, prompt, trp, Tp};
 use crate::ui::format::speedup;
 use crate::ui::history::HistoryHandle;
-use crate::ui::i18n::predict::{choices, explain, prompt, trp, Tp};
 use crate::web::storage;
 use std::collections::HashMap;
 use yew::prelude::*;
