@@ -5,6 +5,7 @@ pub mod chunks;
 pub mod cpu_modes;
 pub mod demos;
 pub mod engine;
+pub mod free_threading;
 pub mod history;
 pub mod ids;
 pub mod images;

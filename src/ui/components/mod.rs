@@ -2,6 +2,7 @@
 
 pub mod cpu_panel;
 pub mod env_line;
+pub mod free_threaded;
 pub mod io_panel;
 pub mod io_results;
 pub mod lang_switch;
