@@ -185,7 +185,7 @@ async function assertPresetShown(page, href) {
   if (exp === 'cpu') {
     assert.equal(await page.inputValue('#cpu-n'), q.get('n') ?? '10000', `${href}: n`);
     if (q.has('k')) assert.equal(await page.inputValue('#cpu-k'), q.get('k'), `${href}: k`);
-    assert.equal(await page.inputValue('#cpu-chunk'), q.get('chunk') ?? '', `${href}: chunk`);
+    assert.equal(await page.inputValue('#cpu-chunk'), q.get('chunk') ?? 'auto', `${href}: chunk`);
     const ticked = await page.$$eval('#cpu input[id^="cpu-mode-"]:checked', (xs) => xs.map((x) => x.id.slice('cpu-mode-'.length)));
     const wanted = ALL_MODES.filter((m) => q.get('modes').split(',').includes(m));
     assert.deepEqual(ticked, wanted, `${href}: modes`);
