@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, newPage, load, at, waitForRun, download, assertNoErrors, ALL_MODES, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
+import { setup, newPage, load, at, waitForRun, mark, download, assertNoErrors, ALL_MODES, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
 
 const TOPICS = fs.readFileSync(new URL('../../notes/TOPICS', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const AXE = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -124,7 +124,7 @@ test('predictions survive a reload, sit beside the measured result, and go into 
     assert.equal(await page.isChecked('#q-tt-same-delay-c1'), true);
     assert.equal(await page.getAttribute('#q-cpu-rayon', 'data-verdict'), 'not-yet', 'no run since the prediction');
 
-    const since = Date.now();
+    const since = await mark(page);
     await page.click('#cpu-run');
     await waitForRun(page, { since });
     for (const q of ['cpu-rayon', 'cpu-global-lock']) {
@@ -268,7 +268,7 @@ test('every exercise hides its answer, and the glossary and lesson plan are in t
       assert.ok(ex.length >= 30, `${lang}: only ${ex.length} exercises`);
       ex.forEach((e, i) => {
         assert.equal(e.open, false, `${lang}: exercise ${i + 1} shows its answer before it is opened`);
-        assert.ok(e.summary && e.answer > 30 && e.question > 30, `${lang}: exercise ${i + 1} lacks a question or an answer`);
+        assert.ok(e.summary && e.answer > 20 && e.question > 10, `${lang}: exercise ${i + 1} lacks a question or an answer`);
       });
       // Opening an answer shows it.
       const firstSummary = page.locator('#topic-threads-gil .exercise summary').first();

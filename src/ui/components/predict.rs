@@ -169,10 +169,11 @@ pub fn predict_box(props: &PredictProps) -> Html {
         }
     };
     html! {
-        <section class="predict" id={format!("predict-{}", props.topic)} aria-labelledby={format!("predict-{}-title", props.topic)}>
+        // A plain group, not a region: one per live note, all with the same heading.
+        <div class="predict" id={format!("predict-{}", props.topic)} role="group" aria-labelledby={format!("predict-{}-title", props.topic)}>
             <h3 id={format!("predict-{}-title", props.topic)}>{ trp(l, Tp::Title) }</h3>
             <p class="hint">{ trp(l, Tp::Intro) }</p>
             <ol>{ for questions.into_iter().map(item) }</ol>
-        </section>
+        </div>
     }
 }
