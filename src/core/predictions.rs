@@ -221,6 +221,7 @@ mod tests {
             status: Status::Done,
             error: None,
             wall_ms,
+            samples_ms: vec![wall_ms],
             startup_ms: 1.0,
             tasks_done: 49,
             values: run_serial(50),
@@ -228,7 +229,7 @@ mod tests {
         };
         Run::Cpu(CpuReport {
             experiment: "cpu".into(),
-            params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10 },
+            params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,
