@@ -7,6 +7,7 @@ use crate::core::history::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoOutcome, IoParams, IoReport};
+use crate::core::predictions::Book;
 use crate::core::preset::{IoSettings, Source};
 use crate::core::report::Status;
 use crate::core::rounds::schedule;
