@@ -27,4 +27,5 @@ pub mod sweep;
 pub mod timeline;
 pub mod topics;
 pub mod trace;
+pub mod variants;
 pub mod workload;
