@@ -40,6 +40,8 @@ impl Batcher {
         if !self.scheduled.replace(true) {
             let this = self.clone();
             wasm_bindgen_futures::spawn_local(async move {
+        // Not while the service worker is still writing the offline copy (a first visit).
+        crate::web::sw::activated().await;
                 crate::web::clock::sleep(50).await;
                 this.flush();
             });

@@ -35,6 +35,8 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
     let started_at = js_sys::Date::now();
     let rounds = settings.rounds;
     wasm_bindgen_futures::spawn_local(async move {
+        // Not while the service worker is still writing the offline copy (a first visit).
+        crate::web::sw::activated().await;
         // Every mode's rounds so far, in panel order; each round's result replaces the mode's row.
         let mut done: Vec<(CpuMode, Vec<ModeOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
         for (round, mode) in schedule(&modes, rounds) {
