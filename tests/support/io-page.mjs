@@ -130,7 +130,7 @@ export async function waitForRun(page, { since = 0, timeout = RUN_TIMEOUT } = {}
   }
 }
 
-/** Rows of the results table, numbers parsed: [{mode, status, ok, failed, bytes, wallMs, idealMs}]. */
+/** Rows of the results table, numbers parsed: [{mode, status, ok, failed, bytes, wallMs, idealMs, samples}]. */
 export function resultRows(page) {
   return page.$$eval('#io-results tbody tr', (trs) => trs.map((tr) => {
     const n = (name) => {
@@ -145,6 +145,7 @@ export function resultRows(page) {
       bytes: n('data-bytes'),
       wallMs: n('data-wall-ms'),
       idealMs: n('data-ideal-ms'),
+      samples: JSON.parse(tr.getAttribute('data-samples') || '[]'),
     };
   }));
 }
