@@ -29,10 +29,19 @@ struct Run {
     due: HashMap<u64, f64>,
 }
 
-#[derive(Default)]
 struct Server {
     runs: HashMap<u32, Run>,
     port: Option<MessagePort>,
+    /// The service worker's clock minus ours, as small as seen: the least of (our time on
+    /// receipt − its stamp) over every arrival. The two can run apart by tens of ms (another
+    /// process); answer times are sent in its clock, so it never answers before the model says.
+    skew: f64,
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Server { runs: HashMap::new(), port: None, skew: f64::INFINITY }
+    }
 }
 
 thread_local! {
@@ -95,18 +104,22 @@ pub(crate) fn on_page_message(e: &MessageEvent) {
 fn arrive(m: &JsValue) {
     let (id, run, key) = (num(m, "id") as u64, num(m, "run") as u32, num(m, "j") as u32);
     let name = field(m, "name").as_string().unwrap_or_default();
+    let received = epoch_now();
     let due: Option<Vec<(u64, u16, f64)>> = SERVER.with(|s| {
         let mut s = s.borrow_mut();
+        s.skew = s.skew.min(received - num(m, "t"));
+        let skew = s.skew;
         let r = s.runs.get_mut(&run)?;
         let bytes = *r.sizes.get(&name)?;
-        let t = num(m, "t") - r.origin;
+        // In our clock: the model never mixes the two.
+        let t = received - r.origin;
         for done in r.sim.advance(t) {
             r.due.remove(&done.req_id);
         }
         r.sim.submit(t, id, key, 0, bytes);
         let mut moved = Vec::new();
         for c in r.sim.projected() {
-            let at = r.origin + c.finish_ms;
+            let at = r.origin + c.finish_ms - skew;
             if r.due.insert(c.req_id, at) != Some(at) {
                 moved.push((c.req_id, c.status, at));
             }
