@@ -52,7 +52,7 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
     const json = JSON.parse(jsonText);
     assert.deepEqual(Object.keys(json).sort(), ['env', 'experiment', 'params', 'reference', 'runs', 'started_at'], 'JSON top-level keys');
     assert.equal(json.experiment, 'cpu');
-    assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199 }, 'JSON params');
+    assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199, rounds: 3 }, 'JSON params');
     assert.equal(json.env.hardware_concurrency, hc, 'env.hardware_concurrency');
     assert.equal(json.env.cross_origin_isolated, true, 'env.cross_origin_isolated');
     assert.equal(json.env.pool_threads, 2, 'env.pool_threads');
@@ -63,7 +63,7 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
     assert.equal(json.runs.length, 7, 'seven runs in the JSON');
     assert.deepEqual(json.runs.map((r) => r.mode), ALL_MODES, 'JSON runs in panel order');
     for (const r of json.runs) {
-      const want = ['mode', 'k', 'wall_ms', 'startup_ms', 'tasks', 'checksum', 'checksum_match', 'speedup', 'efficiency', 'status'];
+      const want = ['mode', 'k', 'wall_ms', 'samples_ms', 'min_ms', 'max_ms', 'startup_ms', 'tasks', 'checksum', 'checksum_match', 'speedup', 'speedup_range', 'efficiency', 'status'];
       if (CHUNKED.has(r.mode)) want.splice(2, 0, 'chunk');
       assert.deepEqual(Object.keys(r), want, `JSON keys of ${r.mode} (no "error" unless it failed, "chunk" only for worker modes)`);
       assert.equal(r.status, 'done', `${r.mode} status in JSON`);
