@@ -23,5 +23,6 @@ pub mod sweep;
 pub mod timeline;
 pub mod topics;
 pub mod trace;
+pub mod variants;
 /// The workload lives in its own crate (`crates/workload`): see the release profile in Cargo.toml.
 pub use playground_workload as workload;

@@ -10,6 +10,7 @@
 
 use super::msg::{field, kind, num, object, Batch, Job};
 use super::workers::js_error_text;
+use crate::core::engine::{EngineLoad, EngineStatus};
 use crate::core::run::{Cancel, Stop};
 use futures::channel::mpsc;
 use futures::future::{join_all, select, Either, LocalBoxFuture, Shared};
@@ -60,23 +61,6 @@ pub enum ToPython {
     Load { run: u32, snapshot: Option<Uint8Array>, make_snapshot: bool },
     /// Compute `job` the way `style` says, on `k` threads where that applies.
     Job { run: u32, job: Job, style: Style, k: u32 },
-}
-
-/// What one interpreter's start cost, as the worker measured it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EngineLoad {
-    /// Pyodide's version.
-    pub version: String,
-    /// CPython's version inside it.
-    pub python: String,
-    /// Fetch, compile and interpreter start-up (ms).
-    pub ms: f64,
-    /// Bytes of engine files read (from the network or a cache).
-    pub bytes: f64,
-    /// Of those, bytes that came over HTTP.
-    pub network_bytes: f64,
-    /// The interpreter started from a memory snapshot.
-    pub from_snapshot: bool,
 }
 
 /// An exception, in Python's own words.
@@ -246,35 +230,16 @@ fn next_run() -> u32 {
     })
 }
 
-/// Where the Python engine stands on this page (what the loading line shows).
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum EngineStatus {
-    /// Nothing of it fetched yet.
-    #[default]
-    NotLoaded,
-    /// The first interpreter is loading.
-    Loading,
-    /// Loaded once; later interpreters start warm when `snapshot` is set.
-    Ready {
-        /// The first (cold) start.
-        first: EngineLoad,
-        /// The most recent start of a run's interpreters, if any came after it.
-        last: Option<EngineLoad>,
-        /// A memory snapshot is kept for warm starts.
-        snapshot: bool,
-    },
-    /// It could not load (offline without a cached copy, a browser without module workers…).
-    Failed(String),
-}
-
 type Warming = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+type Listener = (u32, Rc<dyn Fn(EngineStatus)>);
 
 #[derive(Default)]
 struct Engine {
     status: EngineStatus,
     snapshot: Option<Uint8Array>,
     warming: Option<Warming>,
-    listeners: Vec<Rc<dyn Fn(EngineStatus)>>,
+    listeners: Vec<Listener>,
+    next_listener: u32,
 }
 
 fn set_status(status: EngineStatus) {
@@ -283,7 +248,7 @@ fn set_status(status: EngineStatus) {
         e.status = status.clone();
         e.listeners.clone()
     });
-    for l in listeners {
+    for (_, l) in listeners {
         l(status.clone());
     }
 }
@@ -293,9 +258,20 @@ pub fn status() -> EngineStatus {
     ENGINE.with(|e| e.borrow().status.clone())
 }
 
-/// Calls `f` with every later status change (the panel's loading line).
-pub fn subscribe(f: Rc<dyn Fn(EngineStatus)>) {
-    ENGINE.with(|e| e.borrow_mut().listeners.push(f));
+/// Calls `f` with every later status change (the panel's loading line); the id unsubscribes.
+pub fn subscribe(f: Rc<dyn Fn(EngineStatus)>) -> u32 {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.next_listener += 1;
+        let id = e.next_listener;
+        e.listeners.push((id, f));
+        id
+    })
+}
+
+/// Stops the calls of [`subscribe`]'s `id`.
+pub fn unsubscribe(id: u32) {
+    ENGINE.with(|e| e.borrow_mut().listeners.retain(|(i, _)| *i != id));
 }
 
 /// Loads the engine once (fetching its files, which the service worker then keeps), keeping a
