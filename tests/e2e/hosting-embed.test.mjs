@@ -155,10 +155,10 @@ test('Share / Embed: the link reopens the settings, the snippet embeds them (iso
     await cpu.load(page, `${child.url}?lang=en`);
     await cpu.type(page, '#cpu-n', '1234');
     await cpu.type(page, '#cpu-k', '2');
-    for (const m of cpu.ALL_MODES) await cpu.setMode(page, m, ['serial', 'rayon', 'workers'].includes(m));
+    for (const m of await cpu.panelModes(page, 'cpu')) await cpu.setMode(page, m, ['serial', 'rayon', 'workers'].includes(m));
     await page.fill('#io-count', '9');
     await page.fill('#io-latency', '15');
-    for (const m of io.IO_MODES) {
+    for (const m of await cpu.panelModes(page, 'io')) {
       if ((await page.isChecked(`#io-mode-${m}`)) !== ['serial', 'bounded'].includes(m)) await page.click(`#io-mode-${m}`);
     }
 

@@ -11,10 +11,8 @@ import { serve, ISOLATION_HEADERS } from './server.mjs';
 import { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download, recorder } from './cpu-page.mjs';
 
 export { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download, launch };
-export { setup, at, clearStorage, settled, assertNoErrors } from './cpu-page.mjs';
+export { setup, at, clearStorage, settled, assertNoErrors, panelModes, offeredModes } from './cpu-page.mjs';
 
-/** Every I/O mode id, in the panel's order. */
-export const IO_MODES = ['serial', 'bounded', 'unbounded', 'workers', 'workers-queue', 'blocking-async'];
 
 /** dist/images/manifest.json, as shipped next to the page. */
 export const MANIFEST = JSON.parse(fs.readFileSync(path.join(DIST, 'images', 'manifest.json'), 'utf8'));

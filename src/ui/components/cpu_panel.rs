@@ -134,8 +134,10 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             }
         })
     };
+    // Every mode id the panel offers, in order: the page tests read their mode lists from here.
+    let offered: Vec<&str> = CpuMode::ALL.iter().map(|m| m.id()).collect();
     html! {
-        <section id="cpu" class="panel" data-run-state={run_state} aria-labelledby="cpu-title">
+        <section id="cpu" class="panel" data-run-state={run_state} data-modes={offered.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
             <p>{ tr(l, T::CpuIntro) }</p>
             <EnvLine lang={l} pool_threads={crate::web::pool::current_threads()} />

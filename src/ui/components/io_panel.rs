@@ -231,8 +231,10 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         .find(|e| Some(e.mode) == state.shown.or(entries.first().map(|e| e.mode)))
         .map(|e| e.requests.iter().filter(|r| !r.ok).cloned().collect())
         .unwrap_or_default();
+    // Every mode id the panel offers, in order: the page tests read their mode lists from here.
+    let offered: Vec<&str> = IoMode::ALL.iter().map(|m| m.id()).collect();
     html! {
-        <section id="io" class="panel" data-run-state={run_state} aria-labelledby="io-title">
+        <section id="io" class="panel" data-run-state={run_state} data-modes={offered.join(",")} aria-labelledby="io-title">
             <h2 id="io-title">{ tri(l, Ti::Title) }</h2>
             <p>{ tri(l, Ti::Intro) }</p>
             <form class="controls" onsubmit={on_run}>
