@@ -24,15 +24,19 @@ export const DOCUMENT_ISOLATION_HEADERS = {
 
 /**
  * Serves `root` under `prefix` (e.g. "/" or "/course/playground/").
- * `requests` lists every request it received ("GET /path?query"), in order.
+ * `requests` lists every request it received ("GET /path?query"), in order. `unplug(true)` makes
+ * it answer none: each request is still listed, and its connection is reset, as when the network
+ * is gone (the offline test needs this in Firefox, see hosting-offline.test.mjs).
  * @param {{root: string, prefix?: string, headers?: Record<string,string>, port?: number}} opts
- * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, requests: string[], unplug: (on: boolean) => void, close: () => Promise<void>}>}
  */
 export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   root = path.resolve(root);
   const requests = [];
+  let unplugged = false;
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
+    if (unplugged) { req.socket.destroy(); return; }
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
@@ -49,7 +53,14 @@ export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
-      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, requests, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${p}${prefix}`, port: p, requests,
+        unplug: (on) => {
+          unplugged = on;
+          if (on) server.closeIdleConnections?.();
+        },
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
     });
   });
 }
