@@ -1,12 +1,27 @@
 //! Renders the teaching notes (notes/<topic>.<lang>.md, topics listed in notes/TOPICS) to HTML at
-//! build time, so no Markdown parser ships in the page. A topic without both translations, or a
-//! note without a `# Title` first line, fails the build with a message saying which.
+//! build time, so no Markdown parser ships in the page. The languages are the tags the notes are
+//! written in (`notes/<topic>.<tag>.md`, any number of them); a topic missing a language another
+//! topic has, or a note without a `# Title` first line, fails the build with a message saying
+//! which. (`ui/notes.rs` checks at compile time that every `Lang` has notes.)
 
 use pulldown_cmark::{html, Options, Parser};
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
-const LANGS: [&str; 2] = ["zh", "en"];
+/// The languages the notes of `topics` are written in: every `<topic>.<tag>.md` tag, sorted.
+fn languages(topics: &[&str]) -> Vec<String> {
+    let mut tags: Vec<String> = fs::read_dir("notes")
+        .expect("notes/ exists")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| {
+            let (stem, tag) = name.strip_suffix(".md")?.rsplit_once('.')?;
+            topics.contains(&stem).then(|| tag.to_string())
+        })
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
 
 fn render(markdown: &str) -> String {
     let mut out = String::new();
@@ -32,19 +47,23 @@ fn main() {
     println!("cargo:rerun-if-changed=notes");
     let topics_text = fs::read_to_string("notes/TOPICS").expect("notes/TOPICS lists the topic ids, one per line");
     let topics: Vec<&str> = topics_text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let mut out = String::from(
+    let langs = languages(&topics);
+    let mut out = format!(
         "/// A note in one language: (title, html, lead); the lead is the text before the first `##`.\n\
          pub type Rendered = (&'static str, &'static str, &'static str);\n\
-         /// Every topic: (id, [zh, en]).\n\
-         pub static NOTES: &[(&str, [Rendered; 2])] = &[\n",
+         /// The languages of the notes, in the order of each topic's list.\n\
+         pub const NOTE_LANGS: [&str; {n}] = {langs:?};\n\
+         /// Every topic: (id, one note per language of `NOTE_LANGS`).\n\
+         pub static NOTES: &[(&str, [Rendered; {n}])] = &[\n",
+        n = langs.len()
     );
     for id in &topics {
         let mut rendered = Vec::new();
-        for lang in LANGS {
+        for lang in &langs {
             let path = format!("notes/{id}.{lang}.md");
             println!("cargo:rerun-if-changed={path}");
             let text = fs::read_to_string(&path).unwrap_or_else(|_| {
-                panic!("topic `{id}` has no {lang} note: write {path} (every topic needs zh and en)")
+                panic!("topic `{id}` has no {lang} note: write {path} (every topic needs every language: {langs:?})")
             });
             let first = text.lines().next().unwrap_or_default();
             let title = first
@@ -56,9 +75,8 @@ fn main() {
             let lead = lead(body);
             rendered.push((title, render(body), render(lead)));
         }
-        let [zh, en] = [&rendered[0], &rendered[1]];
-        writeln!(out, "    ({id:?}, [({:?}, {:?}, {:?}), ({:?}, {:?}, {:?})]),", zh.0, zh.1, zh.2, en.0, en.1, en.2)
-            .expect("writing to a String cannot fail");
+        let notes: Vec<String> = rendered.iter().map(|(t, b, l)| format!("({t:?}, {b:?}, {l:?})")).collect();
+        writeln!(out, "    ({id:?}, [{}]),", notes.join(", ")).expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("notes.rs");

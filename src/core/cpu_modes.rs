@@ -1,31 +1,51 @@
 //! The seven ways the playground runs the CPU experiment, and what each stands for in the tutorial.
 
-use serde::{Deserialize, Serialize};
+use super::engine::Engine;
+use super::ids::Colour;
+use crate::id_table;
 
-/// An execution mode of the CPU experiment. The ids are the ones used in URLs and exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum CpuMode {
-    /// One dedicated web worker runs every task in order: the baseline.
-    #[serde(rename = "serial")]
-    Serial,
-    /// The same loop on the page's own thread: the page freezes while it runs.
-    #[serde(rename = "main-thread")]
-    MainThread,
-    /// Cooperative async tasks on the event loop, yielding between slices (the coroutine analogue).
-    #[serde(rename = "async")]
-    Async,
-    /// A rayon pool on shared memory: the thread analogue, without a GIL.
-    #[serde(rename = "rayon")]
-    Rayon,
-    /// The same pool with one global lock held by every task: an emulated GIL.
-    #[serde(rename = "global-lock")]
-    GlobalLock,
-    /// k web workers with their own memory, fed chunks up front (the process-pool analogue).
-    #[serde(rename = "workers")]
-    Workers,
-    /// k long-lived workers pulling chunks from one job queue (processes + queue).
-    #[serde(rename = "workers-queue")]
-    WorkersQueue,
+id_table! {
+    /// An execution mode of the CPU experiment. The ids are the ones used in URLs and exports.
+    pub enum CpuMode: CpuModeRow {
+        /// One dedicated web worker runs every task in order: the baseline.
+        Serial = "serial" => CpuModeRow { on_k: false, chunked: false, shared_memory: false, tutorial: BASE,
+            colour: Colour { light: "#5a606b", dark: "#b6bcc7" }, engine: Engine::Rust },
+        /// The same loop on the page's own thread: the page freezes while it runs.
+        MainThread = "main-thread" => CpuModeRow { on_k: false, chunked: false, shared_memory: false, tutorial: BASE,
+            colour: Colour { light: "#b3261e", dark: "#ff8a80" }, engine: Engine::Rust },
+        /// Cooperative async tasks on the event loop, yielding between slices (the coroutine analogue).
+        Async = "async" => CpuModeRow { on_k: false, chunked: false, shared_memory: false, tutorial: COROUTINE,
+            colour: Colour { light: "#a86a00", dark: "#f0c060" }, engine: Engine::Rust },
+        /// A rayon pool on shared memory: the thread analogue, without a GIL.
+        Rayon = "rayon" => CpuModeRow { on_k: true, chunked: false, shared_memory: true, tutorial: THREAD,
+            colour: Colour { light: "#0b5fb0", dark: "#6cb0ff" }, engine: Engine::Rust },
+        /// The same pool with one global lock held by every task: an emulated GIL.
+        GlobalLock = "global-lock" => CpuModeRow { on_k: true, chunked: false, shared_memory: true, tutorial: THREAD,
+            colour: Colour { light: "#8e44ad", dark: "#d0a0f0" }, engine: Engine::Rust },
+        /// k web workers with their own memory, fed chunks up front (the process-pool analogue).
+        Workers = "workers" => CpuModeRow { on_k: true, chunked: true, shared_memory: false, tutorial: PROCESS,
+            colour: Colour { light: "#17733a", dark: "#6fd18f" }, engine: Engine::Rust },
+        /// k long-lived workers pulling chunks from one job queue (processes + queue).
+        WorkersQueue = "workers-queue" => CpuModeRow { on_k: true, chunked: true, shared_memory: false, tutorial: QUEUE,
+            colour: Colour { light: "#00838f", dark: "#4dd0e1" }, engine: Engine::Rust },
+    }
+}
+
+/// What the page needs to know about a CPU mode: one row per mode, in [`CpuMode`]'s table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CpuModeRow {
+    /// Runs on the learner's k threads or workers (the others run on exactly one).
+    pub on_k: bool,
+    /// Sends work in chunks of tasks, so the chunk size applies.
+    pub chunked: bool,
+    /// Needs `SharedArrayBuffer`, so a cross-origin isolated page.
+    pub shared_memory: bool,
+    /// The matching row of the tutorial's table.
+    pub tutorial: TutorialFigure,
+    /// The series colour in charts and legends (`.series-<id>`).
+    pub colour: Colour,
+    /// Which language's runtime computes it.
+    pub engine: Engine,
 }
 
 /// A row of the tutorial's CPU table (CPython 3, 20000 tasks, 4 threads/processes).
@@ -48,48 +68,19 @@ const QUEUE: TutorialFigure = TutorialFigure { variant: "process + queue ×4", s
 const COROUTINE: TutorialFigure = TutorialFigure { variant: "coroutine", seconds: 124.85, speedup: 1.05 };
 
 impl CpuMode {
-    /// Every mode, in the order the panel lists and runs them (the baseline first).
-    pub const ALL: [CpuMode; 7] = [
-        CpuMode::Serial,
-        CpuMode::MainThread,
-        CpuMode::Async,
-        CpuMode::Rayon,
-        CpuMode::GlobalLock,
-        CpuMode::Workers,
-        CpuMode::WorkersQueue,
-    ];
-
-    /// The id used in URLs, exports and element ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            CpuMode::Serial => "serial",
-            CpuMode::MainThread => "main-thread",
-            CpuMode::Async => "async",
-            CpuMode::Rayon => "rayon",
-            CpuMode::GlobalLock => "global-lock",
-            CpuMode::Workers => "workers",
-            CpuMode::WorkersQueue => "workers-queue",
-        }
-    }
-
-    /// Parses an id as written in a URL.
-    pub fn from_id(id: &str) -> Option<CpuMode> {
-        CpuMode::ALL.into_iter().find(|m| m.id() == id)
-    }
-
     /// Needs `SharedArrayBuffer`, so a cross-origin isolated page.
     pub fn needs_shared_memory(self) -> bool {
-        matches!(self, CpuMode::Rayon | CpuMode::GlobalLock)
+        self.row().shared_memory
     }
 
     /// Runs on k threads or workers (the others run on exactly one).
     pub fn uses_k(self) -> bool {
-        matches!(self, CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::Workers | CpuMode::WorkersQueue)
+        self.row().on_k
     }
 
     /// Sends work in chunks of tasks, so the chunk size applies.
     pub fn uses_chunk(self) -> bool {
-        matches!(self, CpuMode::Workers | CpuMode::WorkersQueue)
+        self.row().chunked
     }
 
     /// The threads (or workers) this mode computes on when the learner chose `k`.
@@ -103,13 +94,7 @@ impl CpuMode {
 
     /// The matching row of the tutorial's table.
     pub fn tutorial(self) -> TutorialFigure {
-        match self {
-            CpuMode::Serial | CpuMode::MainThread => BASE,
-            CpuMode::Async => COROUTINE,
-            CpuMode::Rayon | CpuMode::GlobalLock => THREAD,
-            CpuMode::Workers => PROCESS,
-            CpuMode::WorkersQueue => QUEUE,
-        }
+        self.row().tutorial
     }
 }
 

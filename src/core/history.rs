@@ -99,11 +99,6 @@ pub fn to_csv(runs: &[Run]) -> String {
     let mut out = String::from("started_at,experiment,settings,mode,wall_ms,speedup,status\n");
     for run in runs {
         for f in run.figures() {
-            let status = match f.status {
-                Status::Done => "done",
-                Status::Cancelled => "cancelled",
-                Status::Failed => "failed",
-            };
             let cells = [
                 run.started_at().to_string(),
                 run.experiment().into(),
@@ -111,7 +106,7 @@ pub fn to_csv(runs: &[Run]) -> String {
                 f.mode.into(),
                 f.wall_ms.to_string(),
                 f.speedup.map(|s| s.to_string()).unwrap_or_default(),
-                status.into(),
+                f.status.id().into(),
             ];
             let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
             out.push_str(&cells.join(","));

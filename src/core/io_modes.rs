@@ -1,30 +1,82 @@
 //! The six ways the playground runs the image-download experiment.
 
+use super::engine::Engine;
+use super::ids::Colour;
 use super::net::Client;
-use serde::{Deserialize, Serialize};
+use crate::id_table;
 
-/// An execution mode of the I/O experiment. The ids are the ones used in URLs and exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum IoMode {
-    /// Await each download in turn.
-    #[serde(rename = "serial")]
-    Serial,
-    /// At most k downloads in flight (the thread-pool analogue).
-    #[serde(rename = "bounded")]
-    Bounded,
-    /// Every download started at once and awaited together (the coroutine analogue).
-    #[serde(rename = "unbounded")]
-    Unbounded,
-    /// k web workers, each downloading its share in turn (the process analogue).
-    #[serde(rename = "workers")]
-    Workers,
-    /// k web workers pulling the next URL from one queue.
-    #[serde(rename = "workers-queue")]
-    WorkersQueue,
-    /// The tutorial's trap: async tasks whose download is a blocking call, so nothing overlaps.
-    #[serde(rename = "blocking-async")]
-    BlockingAsync,
+id_table! {
+    /// An execution mode of the I/O experiment. The ids are the ones used in URLs and exports.
+    pub enum IoMode: IoModeRow {
+        /// Await each download in turn.
+        Serial = "serial" => IoModeRow { concurrency: Concurrency::One, client: ClientKind::Serial,
+            tutorial: IoTutorialFigure { seconds: 133.35, speedup: 1.0 },
+            colour: Colour { light: "#5a606b", dark: "#b6bcc7" }, engine: Engine::Rust },
+        /// At most k downloads in flight (the thread-pool analogue).
+        Bounded = "bounded" => IoModeRow { concurrency: Concurrency::K, client: ClientKind::Bounded,
+            tutorial: IoTutorialFigure { seconds: 83.56, speedup: 1.60 },
+            colour: Colour { light: "#0b5fb0", dark: "#6cb0ff" }, engine: Engine::Rust },
+        /// Every download started at once and awaited together (the coroutine analogue).
+        Unbounded = "unbounded" => IoModeRow { concurrency: Concurrency::All, client: ClientKind::Unbounded,
+            tutorial: COROUTINE, colour: Colour { light: "#c2410c", dark: "#ffab70" }, engine: Engine::Rust },
+        /// k web workers, each downloading its share in turn (the process analogue).
+        Workers = "workers" => IoModeRow { concurrency: Concurrency::K, client: ClientKind::StaticShares,
+            tutorial: IoTutorialFigure { seconds: 82.86, speedup: 1.61 },
+            colour: Colour { light: "#17733a", dark: "#6fd18f" }, engine: Engine::Rust },
+        /// k web workers pulling the next URL from one queue.
+        WorkersQueue = "workers-queue" => IoModeRow { concurrency: Concurrency::K, client: ClientKind::Queue,
+            tutorial: IoTutorialFigure { seconds: 84.98, speedup: 1.57 },
+            colour: Colour { light: "#00838f", dark: "#4dd0e1" }, engine: Engine::Rust },
+        /// The tutorial's trap: async tasks whose download is a blocking call, so nothing overlaps.
+        BlockingAsync = "blocking-async" => IoModeRow { concurrency: Concurrency::One, client: ClientKind::Serial,
+            tutorial: COROUTINE, colour: Colour { light: "#8e44ad", dark: "#d0a0f0" }, engine: Engine::Rust },
+    }
 }
+
+/// How many downloads a mode has in flight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Concurrency {
+    /// One at a time.
+    One,
+    /// The learner's k (requests in flight, or workers).
+    K,
+    /// Every request at once.
+    All,
+}
+
+/// The idealised client the network model predicts a mode's time with (k filled in later).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientKind {
+    /// One request after another.
+    Serial,
+    /// At most k in flight.
+    Bounded,
+    /// Everything at once.
+    Unbounded,
+    /// k fixed round-robin shares.
+    StaticShares,
+    /// k pullers on one queue.
+    Queue,
+}
+
+/// What the page needs to know about an I/O mode: one row per mode, in [`IoMode`]'s table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IoModeRow {
+    /// Downloads in flight.
+    pub concurrency: Concurrency,
+    /// The ideal client of the network model.
+    pub client: ClientKind,
+    /// The tutorial's figure for the matching variant.
+    pub tutorial: IoTutorialFigure,
+    /// The series colour in charts and legends (`.series-<id>`).
+    pub colour: Colour,
+    /// Which language's runtime downloads.
+    pub engine: Engine,
+}
+
+// The tutorial's coroutine code awaited nothing (a blocking download inside `async def`); its
+// 65.68 s is the figure both `unbounded` and `blocking-async` stand beside.
+const COROUTINE: IoTutorialFigure = IoTutorialFigure { seconds: 65.68, speedup: 2.03 };
 
 /// A row of the tutorial's I/O table (930 images, 4 threads/processes).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,69 +91,34 @@ pub struct IoTutorialFigure {
 pub const TUTORIAL_COUNT: u32 = 930;
 
 impl IoMode {
-    /// Every mode, in panel (and run) order.
-    pub const ALL: [IoMode; 6] = [
-        IoMode::Serial,
-        IoMode::Bounded,
-        IoMode::Unbounded,
-        IoMode::Workers,
-        IoMode::WorkersQueue,
-        IoMode::BlockingAsync,
-    ];
-
-    /// The id used in URLs, exports and element ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            IoMode::Serial => "serial",
-            IoMode::Bounded => "bounded",
-            IoMode::Unbounded => "unbounded",
-            IoMode::Workers => "workers",
-            IoMode::WorkersQueue => "workers-queue",
-            IoMode::BlockingAsync => "blocking-async",
-        }
-    }
-
-    /// Parses an id as written in a URL.
-    pub fn from_id(id: &str) -> Option<IoMode> {
-        IoMode::ALL.into_iter().find(|m| m.id() == id)
-    }
-
     /// Uses k (requests in flight, or workers).
     pub fn uses_k(self) -> bool {
-        matches!(self, IoMode::Bounded | IoMode::Workers | IoMode::WorkersQueue)
+        self.row().concurrency == Concurrency::K
     }
 
     /// Concurrency the mode runs with for the learner's k, as exported.
     pub fn concurrency(self, k: u32, count: u32) -> u32 {
-        match self {
-            IoMode::Serial | IoMode::BlockingAsync => 1,
-            IoMode::Unbounded => count,
-            _ => k,
+        match self.row().concurrency {
+            Concurrency::One => 1,
+            Concurrency::K => k,
+            Concurrency::All => count,
         }
     }
 
     /// The idealised client whose time the network model predicts for this mode.
     pub fn client(self, k: u32) -> Client {
-        match self {
-            IoMode::Serial | IoMode::BlockingAsync => Client::Serial,
-            IoMode::Bounded => Client::Bounded { k },
-            IoMode::Unbounded => Client::Unbounded,
-            IoMode::Workers => Client::StaticShares { k },
-            IoMode::WorkersQueue => Client::Queue { k },
+        match self.row().client {
+            ClientKind::Serial => Client::Serial,
+            ClientKind::Bounded => Client::Bounded { k },
+            ClientKind::Unbounded => Client::Unbounded,
+            ClientKind::StaticShares => Client::StaticShares { k },
+            ClientKind::Queue => Client::Queue { k },
         }
     }
 
     /// The tutorial's measured figure for the matching variant.
     pub fn tutorial(self) -> IoTutorialFigure {
-        match self {
-            IoMode::Serial => IoTutorialFigure { seconds: 133.35, speedup: 1.0 },
-            IoMode::Bounded => IoTutorialFigure { seconds: 83.56, speedup: 1.60 },
-            IoMode::Workers => IoTutorialFigure { seconds: 82.86, speedup: 1.61 },
-            IoMode::WorkersQueue => IoTutorialFigure { seconds: 84.98, speedup: 1.57 },
-            // The tutorial's coroutine code awaited nothing (a blocking download inside
-            // `async def`); its 65.68 s is the figure both of these stand beside.
-            IoMode::Unbounded | IoMode::BlockingAsync => IoTutorialFigure { seconds: 65.68, speedup: 2.03 },
-        }
+        self.row().tutorial
     }
 }
 
@@ -115,6 +132,17 @@ mod tests {
         for m in IoMode::ALL {
             assert_eq!(IoMode::from_id(m.id()), Some(m));
             assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{}\"", m.id()));
+        }
+    }
+
+    /// A mode id both experiments use (`serial`, `workers`, …) is one CSS class, so one colour.
+    #[test]
+    fn shared_ids_share_colours() {
+        use crate::core::cpu_modes::CpuMode;
+        for m in IoMode::ALL {
+            if let Some(c) = CpuMode::from_id(m.id()) {
+                assert_eq!(c.row().colour, m.row().colour, "{m}");
+            }
         }
     }
 

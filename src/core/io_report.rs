@@ -213,7 +213,7 @@ pub struct IoReport {
 impl IoReport {
     /// The settings that produced this report, and for the URL source its URL list.
     pub fn settings(&self) -> (crate::core::preset::IoSettings, Vec<String>) {
-        use crate::core::preset::{IoSettings, Source};
+        use crate::core::preset::IoSettings;
         let p = &self.params;
         let mut s = IoSettings::default();
         let mut problems = Vec::new();
@@ -234,14 +234,13 @@ impl IoReport {
         if !self.runs.is_empty() {
             s.modes = self.runs.iter().map(|r| r.mode).collect();
         }
-        let urls = match s.source {
-            Source::Urls => {
-                let mut reqs: Vec<&RequestRecord> = self.runs.iter().flat_map(|r| &r.requests).collect();
-                reqs.sort_by_key(|r| r.index);
-                reqs.dedup_by_key(|r| r.index);
-                reqs.into_iter().map(|r| r.url.clone()).collect()
-            }
-            _ => Vec::new(),
+        let urls = if s.source.row().pasted_urls {
+            let mut reqs: Vec<&RequestRecord> = self.runs.iter().flat_map(|r| &r.requests).collect();
+            reqs.sort_by_key(|r| r.index);
+            reqs.dedup_by_key(|r| r.index);
+            reqs.into_iter().map(|r| r.url.clone()).collect()
+        } else {
+            Vec::new()
         };
         (s, urls)
     }
@@ -284,18 +283,9 @@ impl IoReport {
         );
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for e in &self.runs {
-            let status = match e.status {
-                Status::Done => "done",
-                Status::Cancelled => "cancelled",
-                Status::Failed => "failed",
-            };
+            let status = e.status.id();
             for r in &e.requests {
-                let lane = match r.lane {
-                    Lane::Main => "main".to_string(),
-                    Lane::EventLoop => "event-loop".to_string(),
-                    Lane::Thread(t) => format!("thread-{t}"),
-                    Lane::Worker(w) => format!("worker-{w}"),
-                };
+                let lane = r.lane.id();
                 let cells = [
                     self.experiment.clone(),
                     e.mode.id().into(),

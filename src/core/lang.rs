@@ -1,37 +1,39 @@
-//! The page's two languages.
+//! The page's languages: one table, read by the switch, `<html lang>`, URLs and the notes.
 
-use serde::{Deserialize, Serialize};
+use crate::id_table;
 
-/// A language the page is written in. Every text in the UI is an exhaustive `match` on this, so
-/// a missing translation is a compile error.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-pub enum Lang {
-    /// Simplified Chinese, the tutorial's language.
-    #[default]
-    #[serde(rename = "zh")]
-    Zh,
-    /// English.
-    #[serde(rename = "en")]
-    En,
+id_table! {
+    /// A language the page is written in. Every text in the UI is an exhaustive `match` on this, so
+    /// a missing translation is a compile error; the language switch lists [`Lang::ALL`].
+    #[derive(Default)]
+    pub enum Lang: LangRow {
+        /// Simplified Chinese, the tutorial's language.
+        #[default]
+        Zh = "zh" => LangRow { html_lang: "zh-CN", name: "中文" },
+        /// English.
+        En = "en" => LangRow { html_lang: "en", name: "English" },
+    }
+}
+
+/// What the page needs to know about a language: one row per language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LangRow {
+    /// The value of `<html lang>` (with its script or region, for fonts and screen readers).
+    pub html_lang: &'static str,
+    /// The language's name in itself, for the switch.
+    pub name: &'static str,
 }
 
 impl Lang {
-    /// The BCP 47 tag written into `<html lang>`, URLs and storage.
+    /// The BCP 47 tag written into URLs, storage and element ids (`zh`, `en`): its wire id.
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
+        self.id()
     }
 
     /// Reads a tag such as `en`, `en-GB`, `zh`, `zh-Hans-CN` (case-insensitive).
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::from_id(&primary)
     }
 
     /// The first supported language in the browser's preference list, else English.

@@ -5,19 +5,20 @@ use super::cpu_modes::CpuMode;
 use super::stats::{efficiency, speedup};
 use super::timeline::Span;
 use super::workload::checksum;
+use crate::id_table;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 
-/// How a mode's run ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Every task computed.
-    Done,
-    /// Stopped by the learner; the partial figures are kept but never reported as done.
-    Cancelled,
-    /// Could not run (the error says why).
-    Failed,
+id_table! {
+    /// How a mode's run ended.
+    pub enum Status {
+        /// Every task computed.
+        Done = "done",
+        /// Stopped by the learner; the partial figures are kept but never reported as done.
+        Cancelled = "cancelled",
+        /// Could not run (the error says why).
+        Failed = "failed",
+    }
 }
 
 /// What one mode produced, before it is compared with the others.
@@ -204,7 +205,7 @@ impl CpuReport {
                 r.checksum_match.map(|b| b.to_string()).unwrap_or_default(),
                 num(r.speedup),
                 num(r.efficiency),
-                serde_json::to_value(r.status).unwrap().as_str().unwrap_or_default().to_string(),
+                r.status.id().to_string(),
                 r.error.clone().unwrap_or_default(),
             ];
             let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();

@@ -16,6 +16,19 @@ pub enum Lane {
     Worker(u16),
 }
 
+impl Lane {
+    /// The lane's id for attributes, CSS and exports: `main`, `event-loop`, `thread-0`,
+    /// `worker-3` (the one place lanes are named).
+    pub fn id(self) -> String {
+        match self {
+            Lane::Main => "main".into(),
+            Lane::EventLoop => "event-loop".into(),
+            Lane::Thread(t) => format!("thread-{t}"),
+            Lane::Worker(w) => format!("worker-{w}"),
+        }
+    }
+}
+
 /// One task on the timeline. Times are ms from the start of the timed run.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {

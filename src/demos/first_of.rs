@@ -8,7 +8,7 @@ use super::{use_job, RunState};
 use crate::core::demos::delay_list;
 use crate::core::demos::tasks::{TaskState, WaitMode};
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{expect_text, fo_mode_label, fo_summary, trd, Td};
+use crate::i18n::demos::{expect_text, fo_mode_label, fo_summary, trd, Td};
 use crate::web::clock::{now, sleep};
 use futures::future::{join_all, select_all, FutureExt};
 use futures::stream::{FuturesUnordered, StreamExt};

@@ -14,7 +14,7 @@
 use crate::core::demos::frames::{FrameRing, TraceView, LONG_FRAME_MS};
 use crate::core::demos::DemoId;
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{demo_title, fm_freeze, trd, Td};
+use crate::i18n::demos::{demo_title, fm_freeze, trd, Td};
 use std::cell::{Cell, RefCell};
 use std::fmt::Write;
 use std::rc::Rc;

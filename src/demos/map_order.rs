@@ -7,7 +7,7 @@
 use super::{use_job, RunState};
 use crate::core::demos::delay_list;
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{expect_text, trd, Td};
+use crate::i18n::demos::{expect_text, trd, Td};
 use crate::web::clock::{now, sleep};
 use futures::future::{join, FutureExt};
 use futures::stream::{self, FuturesUnordered, StreamExt};

@@ -21,7 +21,7 @@ pub use crate::core::demos::DemoId;
 
 use crate::core::demos::Expect;
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{demo_intro, demo_title, expect_text, trd, Td};
+use crate::i18n::demos::{demo_intro, demo_title, expect_text, trd, Td};
 use futures::future::{abortable, AbortHandle};
 use std::cell::RefCell;
 use std::future::Future;

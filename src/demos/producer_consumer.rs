@@ -12,7 +12,7 @@ use super::{use_job, NumberField, RunState};
 use crate::core::demos::number_field;
 use crate::core::demos::queue::{Item, QueueEvent, QueueStats};
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{trd, Td};
+use crate::i18n::demos::{trd, Td};
 use crate::web::clock::{now, sleep};
 use futures::channel::mpsc;
 use futures::future::{join, join_all};

@@ -8,7 +8,7 @@
 use super::{use_job, RunState};
 use crate::core::demos::average::{number, parse_value, RunningAverage};
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{ra_frame, trd, Td};
+use crate::i18n::demos::{ra_frame, trd, Td};
 use futures::channel::mpsc::{channel, Receiver, Sender};
 use futures::StreamExt;
 use std::rc::Rc;

@@ -9,7 +9,7 @@ use super::{use_job, RunState};
 use crate::core::demos::sched::{Firing, Scheduler};
 use crate::core::demos::{number_field, Expect};
 use crate::core::lang::Lang;
-use crate::ui::i18n::demos::{expect_text, trd, Td};
+use crate::i18n::demos::{expect_text, trd, Td};
 use crate::web::clock::{now, sleep};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -5,7 +5,6 @@ use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
 use super::history::{History, HistoryHandle, HistoryPanel};
-use super::i18n::{problem, tr, T};
 use super::io_runner::LAST_IO_RUN_KEY;
 use super::notes::{title, Note};
 use super::runner::LAST_RUN_KEY;
@@ -15,6 +14,7 @@ use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
 use crate::core::topics::{Beside, TOPICS};
 use crate::demos::{freeze_meter::FreezeDock, Demo};
+use crate::i18n::{problem, tr, T};
 use crate::web::{env, storage};
 use yew::prelude::*;
 
@@ -56,7 +56,7 @@ fn boot() -> Boot {
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.
 fn apply_lang(lang: Lang) {
     if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("lang", if lang == Lang::Zh { "zh-CN" } else { "en" });
+        let _ = html.set_attribute("lang", lang.row().html_lang);
     }
 }
 

@@ -1,7 +1,7 @@
 //! Embed mode (`?embed=1&exp=…`): one experiment or demo with its short note, no page chrome,
 //! for a course site's iframe.
 
-use crate::modes::io::base_url;
+use crate::web::env::base_url;
 use wasm_bindgen::prelude::*;
 
 /// The page's URL without `embed` and `run`: the full playground with the same settings.

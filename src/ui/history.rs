@@ -2,10 +2,10 @@
 //! exportable, each with a link that reproduces its settings.
 
 use super::format::{duration, speedup};
-use super::i18n::history::{trh, Th};
 use crate::core::history::{compared_modes, push, to_csv, Run};
 use crate::core::lang::Lang;
-use crate::modes::io::base_url;
+use crate::i18n::history::{trh, Th};
+use crate::web::env::base_url;
 use crate::web::{download::download, env, storage};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -5,9 +5,38 @@ use yew::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/notes.rs"));
 
+/// Every language of the page has its notes: a new [`Lang`] without `notes/*.<tag>.md` files
+/// does not compile (build.rs, in turn, fails when one topic lacks a language another has).
+const _: () = {
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut i = 0;
+    while i < Lang::ALL.len() {
+        let mut j = 0;
+        while j < NOTE_LANGS.len() && !same(NOTE_LANGS[j], Lang::ALL[i].id()) {
+            j += 1;
+        }
+        assert!(j < NOTE_LANGS.len(), "a language of core::lang has no notes/*.<tag>.md");
+        i += 1;
+    }
+};
+
 fn find(id: &str, lang: Lang) -> Option<(&'static str, &'static str, &'static str)> {
-    let (_, both) = NOTES.iter().find(|(t, _)| *t == id)?;
-    Some(both[if lang == Lang::Zh { 0 } else { 1 }])
+    let (_, all) = NOTES.iter().find(|(t, _)| *t == id)?;
+    let i = NOTE_LANGS.iter().position(|t| *t == lang.id())?;
+    Some(all[i])
 }
 
 /// A topic's title (empty for an unknown id; build.rs guarantees every listed topic has one).

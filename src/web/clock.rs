@@ -11,7 +11,7 @@ extern "C" {
     #[wasm_bindgen(thread_local_v2, js_namespace = performance, js_name = timeOrigin)]
     static TIME_ORIGIN: f64;
     #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(f: &js_sys::Function, ms: i32) -> JsValue;
+    pub(crate) fn set_timeout(f: &js_sys::Function, ms: i32) -> JsValue;
 }
 
 /// Milliseconds since this context started (page or worker). For durations within one context.
@@ -42,32 +42,4 @@ pub async fn sleep(ms: i32) {
         set_timeout(&resolve, ms);
     });
     let _ = JsFuture::from(promise).await;
-}
-
-/// Resolves once the page has finished loading and the browser has had an idle moment, and no
-/// isolation reload is pending. A run started from the URL (`run=1`) waits for this: during page
-/// load the browser compiles and parses on every core, and the first mode timed then came out
-/// ~15 % slow; and a page about to be reloaded must not start (or record) a run.
-pub async fn page_settled() {
-    super::env::wait_unless_reloading().await;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
-    if !loaded {
-        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-            let options = web_sys::AddEventListenerOptions::new();
-            options.set_once(true);
-            let _ = window.add_event_listener_with_callback_and_add_event_listener_options("load", &resolve, &options);
-        });
-        let _ = JsFuture::from(promise).await;
-    }
-    let idle = js_sys::Promise::new(&mut |resolve, _reject| {
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(1000);
-        if window.request_idle_callback_with_options(&resolve, &options).is_err() {
-            set_timeout(&resolve, 200);
-        }
-    });
-    let _ = JsFuture::from(idle).await;
 }

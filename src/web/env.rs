@@ -3,6 +3,7 @@
 use crate::core::preset::Host;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
@@ -125,4 +126,40 @@ pub async fn isolation() -> Isolation {
     } else {
         Isolation::Headers
     }
+}
+
+/// Resolves once the page has finished loading and the browser has had an idle moment, and no
+/// isolation reload is pending. A run started from the URL (`run=1`) waits for this: during page
+/// load the browser compiles and parses on every core, and the first mode timed then came out
+/// ~15 % slow; and a page about to be reloaded must not start (or record) a run.
+pub async fn page_settled() {
+    wait_unless_reloading().await;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
+    if !loaded {
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = window.add_event_listener_with_callback_and_add_event_listener_options("load", &resolve, &options);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+    let idle = js_sys::Promise::new(&mut |resolve, _reject| {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(1000);
+        if window.request_idle_callback_with_options(&resolve, &options).is_err() {
+            super::clock::set_timeout(&resolve, 200);
+        }
+    });
+    let _ = JsFuture::from(idle).await;
+}
+
+/// The page's base URL (where `index.html` lives), for absolute request URLs from any sub-path.
+pub fn base_url() -> String {
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    // `baseURI` is the page's own URL (query and all) when there is no <base>: keep its directory.
+    web_sys::Url::new_with_base(".", &base).map(|u| u.href()).unwrap_or(base)
 }

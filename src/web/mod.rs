@@ -9,6 +9,7 @@ pub mod msg;
 pub mod pool;
 pub mod simnet;
 pub mod storage;
+pub mod styles;
 pub mod sw;
 pub mod worker_entry;
 pub mod worker_group;

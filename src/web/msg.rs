@@ -66,20 +66,7 @@ impl Job {
     }
 }
 
-/// Results of consecutive tasks `start .. start + values.len()` of one job.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Batch {
-    /// The job's id.
-    pub job: u32,
-    /// First task in the batch.
-    pub start: u32,
-    /// `S(i)` for each task.
-    pub values: Vec<f64>,
-    /// Start and end of each task, epoch ms: `[s0, e0, s1, e1, …]`.
-    pub spans: Vec<f64>,
-    /// The job has no more batches.
-    pub last: bool,
-}
+pub use crate::core::run::Batch;
 
 impl Batch {
     /// As a message plus the buffers to transfer.

@@ -144,11 +144,11 @@ pub async fn par_map(
     pool: &ThreadPool,
     tasks: std::ops::Range<u32>,
     f: fn(u32) -> f64,
-    sink: &mut crate::modes::Sink,
-    cancel: &crate::modes::Cancel,
-) -> Result<(), crate::modes::Stop> {
+    sink: &mut crate::core::run::Sink,
+    cancel: &crate::core::run::Cancel,
+) -> Result<(), crate::core::run::Stop> {
+    use crate::core::run::Stop;
     use crate::core::timeline::Lane;
-    use crate::modes::Stop;
     use crate::web::clock::epoch_now;
     use futures::future::{select, Either};
     use rayon::prelude::*;

@@ -3,7 +3,7 @@
 
 use super::msg::{field, kind, Batch, Job};
 use super::workers::{boot, Booted, Role};
-use crate::modes::{Cancel, Stop};
+use crate::core::run::{Cancel, Stop};
 use futures::future::{join_all, select, Either};
 use futures::stream::{select_all, LocalBoxStream, SelectAll};
 use futures::StreamExt;

@@ -79,16 +79,6 @@ pub struct Layout {
     pub items: usize,
 }
 
-/// A lane's id for attributes and exports: `main`, `event-loop`, `thread-0`, `worker-3`.
-pub fn lane_id(lane: Lane) -> String {
-    match lane {
-        Lane::Main => "main".into(),
-        Lane::EventLoop => "event-loop".into(),
-        Lane::Thread(t) => format!("thread-{t}"),
-        Lane::Worker(w) => format!("worker-{w}"),
-    }
-}
-
 /// Lays `items` out. Items on one lane that overlap in time go on separate rows (the lowest
 /// free one); when there are more than `merge_above` items, items that follow each other on a
 /// row with a gap too small to see are merged, the gap widening until at most `max_segments`
@@ -191,7 +181,7 @@ mod tests {
             item(6, Lane::Main, 0.0, 1.0),
         ];
         let l = layout(&items, MERGE_ABOVE, MAX_SEGMENTS);
-        let ids: Vec<String> = l.lanes.iter().map(|x| lane_id(x.lane)).collect();
+        let ids: Vec<String> = l.lanes.iter().map(|x| x.lane.id()).collect();
         assert_eq!(ids, ["main", "event-loop", "thread-0", "thread-1", "worker-2", "worker-10"]);
         assert_eq!(l.segments.len(), 6);
         assert!(!l.merged);

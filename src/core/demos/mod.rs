@@ -8,75 +8,46 @@ pub mod queue;
 pub mod sched;
 pub mod tasks;
 
-use super::preset::whole_number;
+use super::number::whole_number;
+use crate::id_table;
 
-/// One of the live demos. Its id is used in URLs (`?embed=1&exp=<id>`) and in element ids
-/// (`#demo-<id>`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DemoId {
-    /// Producers and consumers over a bounded channel.
-    ProducerConsumer,
-    /// Results in submission order next to completion order.
-    MapOrder,
-    /// Waiting for the first, the first failure, or all of several futures.
-    FirstOf,
-    /// `sched`: actions fired at planned times, in time then priority order.
-    TimedTasks,
-    /// A requestAnimationFrame animation and a trace of frame intervals.
-    FreezeMeter,
-    /// A coroutine that keeps a running average between resumes.
-    RunningAverage,
+id_table! {
+    /// One of the live demos. Its id is used in URLs (`?embed=1&exp=<id>`) and in element ids
+    /// (`#demo-<id>`). The order is the one the notes introduce them in.
+    pub enum DemoId: DemoRow {
+        /// Producers and consumers over a bounded channel.
+        ProducerConsumer = "producer-consumer" => DemoRow { topic: "queues", source: "src/demos/producer_consumer.rs" },
+        /// Results in submission order next to completion order.
+        MapOrder = "map-order" => DemoRow { topic: "futures-executors", source: "src/demos/map_order.rs" },
+        /// Waiting for the first, the first failure, or all of several futures.
+        FirstOf = "first-of" => DemoRow { topic: "futures-executors", source: "src/demos/first_of.rs" },
+        /// `sched`: actions fired at planned times, in time then priority order.
+        TimedTasks = "timed-tasks" => DemoRow { topic: "sched", source: "src/demos/timed_tasks.rs" },
+        /// A requestAnimationFrame animation and a trace of frame intervals.
+        FreezeMeter = "freeze-meter" => DemoRow { topic: "event-loop", source: "src/demos/freeze_meter.rs" },
+        /// A coroutine that keeps a running average between resumes.
+        RunningAverage = "running-average" => DemoRow { topic: "coroutines", source: "src/demos/running_average.rs" },
+    }
+}
+
+/// Where a demo sits and what implements it: one row per demo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoRow {
+    /// The note (`notes/<topic>.<lang>.md`) this demo belongs beside.
+    pub topic: &'static str,
+    /// The file that implements it, as the notes name it.
+    pub source: &'static str,
 }
 
 impl DemoId {
-    /// Every demo, in the order the notes introduce them.
-    pub const ALL: [DemoId; 6] = [
-        DemoId::ProducerConsumer,
-        DemoId::MapOrder,
-        DemoId::FirstOf,
-        DemoId::TimedTasks,
-        DemoId::FreezeMeter,
-        DemoId::RunningAverage,
-    ];
-
-    /// The id in URLs and element ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            DemoId::ProducerConsumer => "producer-consumer",
-            DemoId::MapOrder => "map-order",
-            DemoId::FirstOf => "first-of",
-            DemoId::TimedTasks => "timed-tasks",
-            DemoId::FreezeMeter => "freeze-meter",
-            DemoId::RunningAverage => "running-average",
-        }
-    }
-
-    /// The demo with this id (exact, lower case).
-    pub fn from_id(id: &str) -> Option<DemoId> {
-        DemoId::ALL.into_iter().find(|d| d.id() == id)
-    }
-
     /// The note (`notes/<topic>.<lang>.md`) this demo belongs beside.
     pub fn topic(self) -> &'static str {
-        match self {
-            DemoId::ProducerConsumer => "queues",
-            DemoId::MapOrder | DemoId::FirstOf => "futures-executors",
-            DemoId::TimedTasks => "sched",
-            DemoId::FreezeMeter => "event-loop",
-            DemoId::RunningAverage => "coroutines",
-        }
+        self.row().topic
     }
 
     /// The file that implements it, as the notes name it.
     pub fn source(self) -> &'static str {
-        match self {
-            DemoId::ProducerConsumer => "src/demos/producer_consumer.rs",
-            DemoId::MapOrder => "src/demos/map_order.rs",
-            DemoId::FirstOf => "src/demos/first_of.rs",
-            DemoId::TimedTasks => "src/demos/timed_tasks.rs",
-            DemoId::FreezeMeter => "src/demos/freeze_meter.rs",
-            DemoId::RunningAverage => "src/demos/running_average.rs",
-        }
+        self.row().source
     }
 }
 

@@ -4,35 +4,32 @@ use super::{id_list, in_range, whole_number, Expected, Problem};
 use crate::core::io_modes::IoMode;
 use crate::core::lang::Lang;
 use crate::core::net::NetParams;
+use crate::id_table;
 
 /// Most requests in one run (the tutorial made 930).
 pub const MAX_COUNT: u32 = 1000;
 
-/// Where the images come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Source {
-    /// The bundled images, answered by the service worker after the network model's delay.
-    #[default]
-    Simulated,
-    /// The bundled images, fetched over real HTTP from the serving origin.
-    SameOrigin,
-    /// URLs the learner pasted.
-    Urls,
+id_table! {
+    /// Where the images come from.
+    #[derive(Default)]
+    pub enum Source: SourceRow {
+        /// The bundled images, answered by the service worker after the network model's delay.
+        #[default]
+        Simulated = "simulated" => SourceRow { network_model: true, pasted_urls: false },
+        /// The bundled images, fetched over real HTTP from the serving origin.
+        SameOrigin = "same-origin" => SourceRow { network_model: false, pasted_urls: false },
+        /// URLs the learner pasted.
+        Urls = "urls" => SourceRow { network_model: false, pasted_urls: true },
+    }
 }
 
-impl Source {
-    /// Every source, in panel order.
-    pub const ALL: [Source; 3] = [Source::Simulated, Source::SameOrigin, Source::Urls];
-    const IDS: &'static [&'static str] = &["simulated", "same-origin", "urls"];
-
-    /// The id in URLs and exports.
-    pub fn id(self) -> &'static str {
-        match self {
-            Source::Simulated => "simulated",
-            Source::SameOrigin => "same-origin",
-            Source::Urls => "urls",
-        }
-    }
+/// What a source means for the panel and the export: one row per source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceRow {
+    /// The simulated network's settings (latency, bandwidth, failures…) apply.
+    pub network_model: bool,
+    /// The requests are the learner's URL list (so its length is the count, and exports keep it).
+    pub pasted_urls: bool,
 }
 
 /// The I/O panel's settings.
@@ -102,7 +99,7 @@ impl IoSettings {
                 Ok(f) => self.net.fail_rate = f,
                 Err(e) => problems.push(e),
             },
-            "source" => match Source::ALL.into_iter().find(|s| s.id() == value.trim().to_ascii_lowercase()) {
+            "source" => match Source::from_id(&value.trim().to_ascii_lowercase()) {
                 Some(s) => self.source = s,
                 None => problems.push(Problem::BadValue {
                     key: key.into(),

@@ -14,6 +14,7 @@ pub use io::{IoSettings, Source, MAX_COUNT};
 use super::cpu_modes::CpuMode;
 use super::demos::DemoId;
 use super::lang::Lang;
+pub(crate) use super::number::whole_number;
 
 /// Something in the URL (or a field) that could not be used as given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,16 +120,6 @@ pub struct Preset {
     pub given: bool,
     /// Everything that could not be used as given, in URL order.
     pub problems: Vec<Problem>,
-}
-
-/// A whole number as typed: digits only (an optional leading `+`), any size.
-/// `Some(u32::MAX)` stands for anything larger than u32.
-pub(crate) fn whole_number(value: &str) -> Option<u32> {
-    let digits = value.trim().strip_prefix('+').unwrap_or(value.trim());
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
 }
 
 /// A whole number in `min ..= max`, else the problem for `key`.

@@ -18,6 +18,7 @@ use crate::core::report::Status;
 use crate::core::timeline::Lane;
 use crate::modes::{start_unless_cancelled, Cancel, Stop};
 use crate::web::clock::{epoch_now, now};
+use crate::web::env::base_url;
 use crate::web::fetch::{bytes_of, Downloaded};
 use crate::web::simnet;
 use futures::future::{select, Either};
@@ -160,14 +161,6 @@ pub enum Target {
     SameOrigin(Rc<Manifest>),
     /// The learner's URLs.
     Urls(Rc<Vec<String>>),
-}
-
-/// The page's base URL (where `index.html` lives), for absolute request URLs from any sub-path.
-pub fn base_url() -> String {
-    let base =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    // `baseURI` is the page's own URL (query and all) when there is no <base>: keep its directory.
-    web_sys::Url::new_with_base(".", &base).map(|u| u.href()).unwrap_or(base)
 }
 
 fn requests(target: &Target, count: u32, run: u32) -> Vec<Req> {

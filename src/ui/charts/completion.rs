@@ -5,8 +5,8 @@ use super::{series_class, use_width};
 use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::charts::steps::step_path;
 use crate::core::lang::Lang;
+use crate::i18n::charts::{completion_summary, trc, Tc};
 use crate::ui::format::duration;
-use crate::ui::i18n::charts::{completion_summary, trc, Tc};
 use yew::prelude::*;
 
 /// One mode's completion curve.

@@ -7,8 +7,8 @@ use super::Shared;
 use crate::core::charts::lanes::Item;
 use crate::core::lang::Lang;
 use crate::core::report::{ModeOutcome, RunEntry, Status};
-use crate::ui::i18n::charts::{trc, Tc};
-use crate::ui::i18n::tutorial_variant;
+use crate::i18n::charts::{trc, Tc};
+use crate::i18n::tutorial_variant;
 use std::rc::Rc;
 use yew::prelude::*;
 

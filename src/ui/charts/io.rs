@@ -11,8 +11,8 @@ use crate::core::charts::steps::completion_steps;
 use crate::core::io_report::IoEntry;
 use crate::core::lang::Lang;
 use crate::core::report::Status;
-use crate::ui::i18n::charts::{trc, Tc};
-use crate::ui::i18n::io::io_variant;
+use crate::i18n::charts::{trc, Tc};
+use crate::i18n::io::io_variant;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -71,7 +71,8 @@ pub fn use_width(node: NodeRef) -> f64 {
     *width
 }
 
-/// A CSS class naming a mode's colour: `series-rayon`.
+/// A CSS class naming a mode's colour: `series-rayon` (the rules come from the mode tables, see
+/// [`crate::core::series`]).
 pub fn series_class(mode: &str) -> String {
     format!("series-{mode}")
 }

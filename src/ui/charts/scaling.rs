@@ -8,8 +8,8 @@ use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::sweep::SweepReport;
+use crate::i18n::charts::{fit_sentence, no_fit, trc, Tc};
 use crate::ui::format::{duration, speedup};
-use crate::ui::i18n::charts::{fit_sentence, no_fit, trc, Tc};
 use std::fmt::Write;
 use yew::prelude::*;
 

@@ -4,11 +4,11 @@
 
 use super::timeline_table::TimelineTable;
 use super::{series_class, use_width, Shared};
-use crate::core::charts::lanes::{lane_id, layout, Item, LaneInfo, Layout, Segment, MAX_SEGMENTS, MERGE_ABOVE};
+use crate::core::charts::lanes::{layout, Item, LaneInfo, Layout, Segment, MAX_SEGMENTS, MERGE_ABOVE};
 use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::lang::Lang;
+use crate::i18n::charts::{lane_name, merged_note, segment_title, timeline_summary, trc, Tc};
 use crate::ui::format::duration;
-use crate::ui::i18n::charts::{lane_name, merged_note, segment_title, timeline_summary, trc, Tc};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -88,7 +88,7 @@ fn bar(pen: &Pen, layout: &Layout, s: &Segment, top: f64) -> Html {
     };
     html! {
         <rect class={classes!(class, series_class(mode), (s.failed > 0).then_some("failed"))}
-            data-task={s.first.to_string()} data-count={s.count.to_string()} data-lane={lane_id(lane)}
+            data-task={s.first.to_string()} data-count={s.count.to_string()} data-lane={lane.id()}
             x={format!("{x0:.2}")} y={format!("{y:.2}")} width={format!("{:.2}", bar_width(x1 - x0))} height={format!("{h:.2}")}>
             <title>{ title }</title>
         </rect>
@@ -138,7 +138,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let lane_label = |(i, lane): (usize, &LaneInfo)| {
         let mid = tops[i] + f64::from(lane.rows) * row_h / 2.0;
         html! {
-            <g class="lane" data-lane={lane_id(lane.lane)}>
+            <g class="lane" data-lane={lane.lane.id()}>
                 <line class="lane-line" x1={x0.to_string()} x2={x1.to_string()} y1={(tops[i] - LANE_PAD / 2.0).to_string()}
                     y2={(tops[i] - LANE_PAD / 2.0).to_string()} />
                 <text class="label" x={(label_w - 6.0).to_string()} y={(mid + 4.0).to_string()} text-anchor="end">{ lane_name(l, lane.lane) }</text>

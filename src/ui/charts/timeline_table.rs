@@ -4,8 +4,8 @@
 use super::Shared;
 use crate::core::charts::lanes::{Item, LaneInfo, Layout};
 use crate::core::lang::Lang;
+use crate::i18n::charts::{capped_note, lane_name, trc, Tc};
 use crate::ui::format::{duration, percent};
-use crate::ui::i18n::charts::{capped_note, lane_name, trc, Tc};
 use yew::prelude::*;
 
 /// Most item rows the table lists.

@@ -9,9 +9,9 @@ use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
 use crate::core::report::CpuReport;
+use crate::i18n::{mode_name, problem, tr, T};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
-use crate::ui::i18n::{mode_name, problem, tr, T};
 use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState, Run};
 use crate::ui::sweep::{SweepAction, SweepState};
@@ -61,7 +61,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 if let Ok(s) = state.settings() {
                     if !s.modes.is_empty() {
                         wasm_bindgen_futures::spawn_local(async move {
-                            crate::web::clock::page_settled().await;
+                            crate::web::env::page_settled().await;
                             runner::start(s, dispatch, history);
                         });
                     }
@@ -134,10 +134,8 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             }
         })
     };
-    // Every mode id the panel offers, in order: the page tests read their mode lists from here.
-    let offered: Vec<&str> = CpuMode::ALL.iter().map(|m| m.id()).collect();
     html! {
-        <section id="cpu" class="panel" data-run-state={run_state} data-modes={offered.join(",")} aria-labelledby="cpu-title">
+        <section id="cpu" class="panel" data-run-state={run_state} data-modes={CpuMode::IDS.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
             <p>{ tr(l, T::CpuIntro) }</p>
             <EnvLine lang={l} pool_threads={crate::web::pool::current_threads()} />

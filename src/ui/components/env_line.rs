@@ -1,7 +1,7 @@
 //! The facts a learner needs to trust a number: cores, isolation (and how), pool threads, browser.
 
 use crate::core::lang::Lang;
-use crate::ui::i18n::{tr, T};
+use crate::i18n::{tr, T};
 use crate::web::env::{self, Isolation};
 use yew::prelude::*;
 

@@ -8,11 +8,10 @@ use crate::core::io_modes::IoMode;
 use crate::core::io_report::{IoReport, RequestError};
 use crate::core::lang::Lang;
 use crate::core::preset::{IoSettings, Problem, Source, MAX_COUNT};
-use crate::core::report::Status;
+use crate::i18n::io::{io_mode_name, source_name, tri, Ti};
+use crate::i18n::{problem, tr, T};
 use crate::ui::charts::io::IoCharts;
 use crate::ui::history::HistoryHandle;
-use crate::ui::i18n::io::{io_mode_name, source_name, tri, Ti};
-use crate::ui::i18n::{problem, tr, T};
 use crate::ui::io_runner;
 use crate::ui::io_state::{IoAction, IoRow, IoState, FIELDS};
 use crate::ui::state::Run;
@@ -88,8 +87,8 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
     let history = use_context::<HistoryHandle>().expect("the page provides the history").dispatcher();
     let checked = state.settings();
     let problems: Vec<Problem> = checked.clone().err().unwrap_or_default();
-    let url_errors = match (&checked, state.source) {
-        (Ok((_, urls)), Source::Urls) => url_problems(l, urls),
+    let url_errors = match &checked {
+        Ok((_, urls)) if state.source.row().pasted_urls => url_problems(l, urls),
         _ => vec![],
     };
     let busy = state.busy();
@@ -107,7 +106,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         use_effect_with((), move |_| {
             if autorun && can_run {
                 wasm_bindgen_futures::spawn_local(async move {
-                    crate::web::clock::page_settled().await;
+                    crate::web::env::page_settled().await;
                     start();
                 });
             }
@@ -121,8 +120,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         let key = FIELDS[i];
         let d = dispatch.clone();
         let network = !matches!(key, "count" | "k");
-        let off =
-            busy || (network && state.source != Source::Simulated) || (key == "count" && state.source == Source::Urls);
+        let off = busy
+            || (network && !state.source.row().network_model)
+            || (key == "count" && state.source.row().pasted_urls);
         let invalid = problems
             .iter()
             .any(|p| matches!(p, Problem::BadValue { key: k, .. } | Problem::Capped { key: k, .. } if k == key));
@@ -150,7 +150,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(s) = Source::ALL.into_iter().find(|s| s.id() == v) {
+            if let Some(s) = Source::from_id(&v) {
                 d.dispatch(IoAction::SetSource(s));
             }
         })
@@ -198,15 +198,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         let (done, total, st) = match row {
             IoRow::Waiting => (0, 0, "waiting"),
             IoRow::Running { done, total } => (*done, *total, "running"),
-            IoRow::Finished(s, done, total) => (
-                *done,
-                *total,
-                match s {
-                    Status::Done => "done",
-                    Status::Cancelled => "cancelled",
-                    Status::Failed => "failed",
-                },
-            ),
+            IoRow::Finished(s, done, total) => (*done, *total, s.id()),
             IoRow::Skipped => (0, 0, "skipped"),
         };
         html! {
@@ -231,10 +223,8 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         .find(|e| Some(e.mode) == state.shown.or(entries.first().map(|e| e.mode)))
         .map(|e| e.requests.iter().filter(|r| !r.ok).cloned().collect())
         .unwrap_or_default();
-    // Every mode id the panel offers, in order: the page tests read their mode lists from here.
-    let offered: Vec<&str> = IoMode::ALL.iter().map(|m| m.id()).collect();
     html! {
-        <section id="io" class="panel" data-run-state={run_state} data-modes={offered.join(",")} aria-labelledby="io-title">
+        <section id="io" class="panel" data-run-state={run_state} data-modes={IoMode::IDS.join(",")} aria-labelledby="io-title">
             <h2 id="io-title">{ tri(l, Ti::Title) }</h2>
             <p>{ tri(l, Ti::Intro) }</p>
             <form class="controls" onsubmit={on_run}>
@@ -252,7 +242,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                         <option value="submission" selected={state.ordered}>{ tri(l, Ti::OrderSubmission) }</option>
                     </select>
                 </div>
-                if state.source == Source::Urls {
+                if state.source.row().pasted_urls {
                     <div class="field urls">
                         <label for="io-urls">{ tri(l, Ti::LabelUrls) }</label>
                         <textarea id="io-urls" rows="5" value={state.urls_text.clone()} oninput={on_urls} disabled={busy}

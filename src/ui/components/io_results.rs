@@ -4,9 +4,9 @@ use crate::core::io_modes::IoMode;
 use crate::core::io_report::IoEntry;
 use crate::core::lang::Lang;
 use crate::core::report::Status;
+use crate::i18n::io::{io_mode_name, io_variant, tri, Ti};
+use crate::i18n::{status_text, tr, T};
 use crate::ui::format::{duration, speedup};
-use crate::ui::i18n::io::{io_mode_name, io_variant, tri, Ti};
-use crate::ui::i18n::{tr, T};
 use yew::prelude::*;
 
 /// Props of [`IoResults`].
@@ -28,11 +28,7 @@ pub fn io_results(props: &IoResultsProps) -> Html {
         return html! {};
     }
     let row = |e: &IoEntry| {
-        let status = match e.status {
-            Status::Done => "done",
-            Status::Cancelled => "cancelled",
-            Status::Failed => "failed",
-        };
+        let status = e.status.id();
         let t = e.mode.tutorial();
         let over = e.ideal_ms.filter(|i| *i > 0.0 && e.status == Status::Done).map(|i| format!("{:.2}", e.wall_ms / i));
         let show = {
@@ -45,7 +41,7 @@ pub fn io_results(props: &IoResultsProps) -> Html {
                 data-ideal-ms={e.ideal_ms.map(|i| i.to_string()).unwrap_or_default()}>
                 <th scope="row"><button type="button" class="link" onclick={show}>{ io_mode_name(l, e.mode) }</button>
                     if let Some(err) = &e.error { <div class="bad error">{ err }</div> }
-                    if e.status != Status::Done { <div class="muted">{ tr(l, match e.status { Status::Cancelled => T::StatusCancelled, _ => T::StatusFailed }) }</div> }
+                    if e.status != Status::Done { <div class="muted">{ status_text(l, e.status) }</div> }
                 </th>
                 <td class="num">{ e.k }</td>
                 <td class="num wall">{ duration(e.wall_ms) }</td>

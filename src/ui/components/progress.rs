@@ -2,9 +2,9 @@
 
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
-use crate::core::report::Status;
+
+use crate::i18n::{mode_name, status_text, tr, T};
 use crate::modes::Phase;
-use crate::ui::i18n::{mode_name, tr, T};
 use crate::ui::state::Row;
 use yew::prelude::*;
 
@@ -25,27 +25,21 @@ fn state_id(row: &Row) -> &'static str {
         Row::Active(Phase::Starting) => "starting",
         Row::Active(Phase::WarmingUp) => "warming-up",
         Row::Active(Phase::Running { .. }) => "running",
-        Row::Finished(Status::Done, _) => "done",
-        Row::Finished(Status::Cancelled, _) => "cancelled",
-        Row::Finished(Status::Failed, _) => "failed",
+        Row::Finished(s, _) => s.id(),
         Row::Skipped => "skipped",
     }
 }
 
 fn state_text(l: Lang, row: &Row) -> &'static str {
-    tr(
-        l,
-        match row {
-            Row::Waiting => T::StatusWaiting,
-            Row::Active(Phase::Starting) => T::StatusStarting,
-            Row::Active(Phase::WarmingUp) => T::StatusWarming,
-            Row::Active(Phase::Running { .. }) => T::StatusRunning,
-            Row::Finished(Status::Done, _) => T::StatusDone,
-            Row::Finished(Status::Cancelled, _) => T::StatusCancelled,
-            Row::Finished(Status::Failed, _) => T::StatusFailed,
-            Row::Skipped => T::StatusSkipped,
-        },
-    )
+    let t = match row {
+        Row::Waiting => T::StatusWaiting,
+        Row::Active(Phase::Starting) => T::StatusStarting,
+        Row::Active(Phase::WarmingUp) => T::StatusWarming,
+        Row::Active(Phase::Running { .. }) => T::StatusRunning,
+        Row::Finished(s, _) => return status_text(l, *s),
+        Row::Skipped => T::StatusSkipped,
+    };
+    tr(l, t)
 }
 
 /// The bars.

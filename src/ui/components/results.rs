@@ -2,8 +2,8 @@
 
 use crate::core::lang::Lang;
 use crate::core::report::{RunEntry, Status};
+use crate::i18n::{mode_name, status_text, tr, tutorial_variant, T};
 use crate::ui::format::{duration, percent, speedup};
-use crate::ui::i18n::{mode_name, tr, tutorial_variant, T};
 use yew::prelude::*;
 
 /// Props of [`ResultsTable`].
@@ -15,17 +15,6 @@ pub struct ResultsProps {
     pub entries: Vec<RunEntry>,
 }
 
-fn status_text(l: Lang, s: Status) -> &'static str {
-    tr(
-        l,
-        match s {
-            Status::Done => T::StatusDone,
-            Status::Cancelled => T::StatusCancelled,
-            Status::Failed => T::StatusFailed,
-        },
-    )
-}
-
 /// The table; nothing when there are no entries.
 #[function_component(ResultsTable)]
 pub fn results_table(props: &ResultsProps) -> Html {
@@ -35,7 +24,7 @@ pub fn results_table(props: &ResultsProps) -> Html {
     }
     let row = |e: &RunEntry| {
         let t = e.mode.tutorial();
-        let status = serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let status = e.status.id();
         let check = match (e.status, e.checksum_match) {
             (Status::Done, Some(true)) => {
                 html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> }

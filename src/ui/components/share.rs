@@ -2,8 +2,8 @@
 //! an instructor can paste into a course page.
 
 use crate::core::lang::Lang;
-use crate::modes::io::base_url;
-use crate::ui::i18n::{tr, T};
+use crate::i18n::{tr, T};
+use crate::web::env::base_url;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -3,11 +3,11 @@
 
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Host};
+use crate::i18n::charts::{sweep_step, trc, Tc};
+use crate::i18n::{tr, T};
 use crate::modes::Phase;
 use crate::ui::charts::scaling::ScalingChart;
 use crate::ui::charts::Shared;
-use crate::ui::i18n::charts::{sweep_step, trc, Tc};
-use crate::ui::i18n::{tr, T};
 use crate::ui::sweep::{self, SweepAction, SweepRun, SweepState};
 use yew::prelude::*;
 

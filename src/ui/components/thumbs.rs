@@ -1,7 +1,7 @@
 //! The grid of thumbnails, filled in as results reach the program, numbered in that order.
 
 use crate::core::lang::Lang;
-use crate::ui::i18n::io::{tri, Ti};
+use crate::i18n::io::{tri, Ti};
 use crate::ui::io_state::Tile;
 use yew::prelude::*;
 

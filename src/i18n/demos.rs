@@ -6,69 +6,90 @@ use crate::core::lang::Lang;
 
 texts! {
     Td, trd;
-    DemosTitle => "小演示", "Live demos";
-    DemosIntro => "笔记里讲到的几个概念，各配一个可以动手的小演示，用的都是浏览器里真实的定时器、通道和 future。",
-        "A small hands-on demo for several ideas from the notes, built on the browser's real timers, channels and futures.";
-    Source => "源码：", "Source: ";
-    Run => "运行", "Run";
-    Stop => "停止", "Stop";
-    Reset => "重置", "Reset";
-    Running => "运行中…", "Running…";
-    StoppedDropped => "已停止：正在运行的 future 被丢弃，也就是被取消了。", "Stopped: the running futures were dropped, which cancels them.";
-    Task => "任务", "Task";
-    Delay => "延迟", "Delay";
-    Outcome => "结果", "Outcome";
-    At => "时刻", "At";
-    PcProducers => "生产者数", "Producers";
-    PcConsumers => "消费者数", "Consumers";
-    PcCapacity => "队列容量", "Queue capacity";
-    PcItems => "物品总数", "Items in all";
-    PcMakeMs => "生产一件（毫秒）", "Make one (ms)";
-    PcUseMs => "消费一件（毫秒）", "Use one (ms)";
-    PcDoneIn => "全部完成，用时", "All done in";
-    PcProduced => "已生产 ", "Produced ";
-    PcConsumed => "已消费 ", "Consumed ";
-    PcDepth => "队列中 ", "In the queue ";
-    PcMaxDepth => "最大长度 ", "Longest queue ";
-    PcWaited => "生产者等空位共 ", "Producers waited for room ";
-    PcDepthChart => "队列长度随时间的变化", "Queue length over time";
-    PcTakenOrder => "取出的顺序（P2·3 即生产者 2 的第 3 件）：", "Order taken out (P2·3 is producer 2's third item): ";
-    PcFifoOk => "每个生产者的物品都按生产的先后取出 ✓", "each producer's items came out in the order made ✓";
-    MoDelays => "各任务的延迟（毫秒，按提交顺序）", "Task delays (ms, in submission order)";
-    MoMap => "map：按提交顺序", "map: submission order";
-    MoCompleted => "as_completed：按完成顺序", "as_completed: completion order";
-    MoDone => "完成。两栏是同一批任务，只是取结果的顺序不同。", "Done. Both columns are the same tasks, collected in a different order.";
-    FoDelays => "各任务的延迟（毫秒）", "Task delays (ms)";
-    FoFails => "会失败的任务", "Task that fails";
-    FoNone => "无", "none";
-    FoMode => "何时返回（return_when）", "Return when (return_when)";
-    FoKeep => "返回后继续等其余任务（像 Python 的 not_done 那样继续跑）", "Keep awaiting the rest after the wait returns (as Python's not_done keep running)";
-    FoPending => "运行中", "running";
-    FoDone => "完成", "done";
-    FoFailed => "失败", "failed";
-    FoDropped => "已丢弃（取消）", "dropped (cancelled)";
-    FoRustDrops => "Python 的 wait() 返回后，not_done 里的任务照样在跑；Rust 的 future 只有被 poll 才会前进，把它丢弃就等于取消。",
-        "After Python's wait() returns, the tasks in not_done keep running; a Rust future only moves when it is polled, so dropping it cancels it.";
-    TtDelay => "延迟（毫秒）", "Delay (ms)";
-    TtPriority => "优先级", "Priority";
-    TtTakes => "动作耗时（毫秒）", "Takes (ms)";
-    TtPlanned => "计划", "Planned";
-    TtActual => "实际", "Actual";
-    TtPlannedMs => "计划（毫秒）", "Planned (ms)";
-    TtActualMs => "实际（毫秒）", "Actual (ms)";
-    TtLateMs => "迟到（毫秒）", "Late by (ms)";
-    TtChart => "时间线：空心圆是计划时刻，实心点是实际时刻，横条是动作执行的时间", "Timeline: hollow circle = planned, dot = actual, bar = the action running";
-    TtDone => "全部触发完毕。", "All fired.";
-    TtWhyLate => "浏览器的定时器只保证“不早于”设定的时间：事件循环忙的时候要排队，层层嵌套的 setTimeout 至少隔 4 毫秒，后台标签页里大约一秒才触发一次。前一个动作做得越久，后面的就越晚。",
-        "A browser timer only promises “not before”: it waits while the event loop is busy, deeply nested setTimeouts wait at least 4 ms, and background tabs fire about once a second. The longer an action takes, the later the ones behind it.";
-    FmTrace => "最近 10 秒的帧间隔（红色阴影：超过 50 毫秒的长帧）", "Frame intervals over the last 10 s (shaded red: long frames over 50 ms)";
-    FmLongest => "最长间隔（10 秒内）：", "Longest gap (last 10 s): ";
-    FmSinceReset => "重置以来：", "since Reset: ";
-    FmLongFrames => "长帧：", "long frames: ";
-    RaValue => "要发送的数", "Number to send";
-    RaNotNumber => "请输入一个数，例如 12 或 3.5。", "Type a number, such as 12 or 3.5.";
-    RaSend => "发送", "Send";
-    RaFinish => "结束（关闭通道）", "Finish (close the channel)";
+    DemosTitle => { Zh: "小演示", En: "Live demos" }
+    DemosIntro => {
+        Zh: "笔记里讲到的几个概念，各配一个可以动手的小演示，用的都是浏览器里真实的定时器、通道和 future。",
+        En: "A small hands-on demo for several ideas from the notes, built on the browser's real timers, channels and futures.",
+    }
+    Source => { Zh: "源码：", En: "Source: " }
+    Run => { Zh: "运行", En: "Run" }
+    Stop => { Zh: "停止", En: "Stop" }
+    Reset => { Zh: "重置", En: "Reset" }
+    Running => { Zh: "运行中…", En: "Running…" }
+    StoppedDropped => {
+        Zh: "已停止：正在运行的 future 被丢弃，也就是被取消了。",
+        En: "Stopped: the running futures were dropped, which cancels them.",
+    }
+    Task => { Zh: "任务", En: "Task" }
+    Delay => { Zh: "延迟", En: "Delay" }
+    Outcome => { Zh: "结果", En: "Outcome" }
+    At => { Zh: "时刻", En: "At" }
+    PcProducers => { Zh: "生产者数", En: "Producers" }
+    PcConsumers => { Zh: "消费者数", En: "Consumers" }
+    PcCapacity => { Zh: "队列容量", En: "Queue capacity" }
+    PcItems => { Zh: "物品总数", En: "Items in all" }
+    PcMakeMs => { Zh: "生产一件（毫秒）", En: "Make one (ms)" }
+    PcUseMs => { Zh: "消费一件（毫秒）", En: "Use one (ms)" }
+    PcDoneIn => { Zh: "全部完成，用时", En: "All done in" }
+    PcProduced => { Zh: "已生产 ", En: "Produced " }
+    PcConsumed => { Zh: "已消费 ", En: "Consumed " }
+    PcDepth => { Zh: "队列中 ", En: "In the queue " }
+    PcMaxDepth => { Zh: "最大长度 ", En: "Longest queue " }
+    PcWaited => { Zh: "生产者等空位共 ", En: "Producers waited for room " }
+    PcDepthChart => { Zh: "队列长度随时间的变化", En: "Queue length over time" }
+    PcTakenOrder => { Zh: "取出的顺序（P2·3 即生产者 2 的第 3 件）：", En: "Order taken out (P2·3 is producer 2's third item): " }
+    PcFifoOk => { Zh: "每个生产者的物品都按生产的先后取出 ✓", En: "each producer's items came out in the order made ✓" }
+    MoDelays => { Zh: "各任务的延迟（毫秒，按提交顺序）", En: "Task delays (ms, in submission order)" }
+    MoMap => { Zh: "map：按提交顺序", En: "map: submission order" }
+    MoCompleted => { Zh: "as_completed：按完成顺序", En: "as_completed: completion order" }
+    MoDone => {
+        Zh: "完成。两栏是同一批任务，只是取结果的顺序不同。",
+        En: "Done. Both columns are the same tasks, collected in a different order.",
+    }
+    FoDelays => { Zh: "各任务的延迟（毫秒）", En: "Task delays (ms)" }
+    FoFails => { Zh: "会失败的任务", En: "Task that fails" }
+    FoNone => { Zh: "无", En: "none" }
+    FoMode => { Zh: "何时返回（return_when）", En: "Return when (return_when)" }
+    FoKeep => {
+        Zh: "返回后继续等其余任务（像 Python 的 not_done 那样继续跑）",
+        En: "Keep awaiting the rest after the wait returns (as Python's not_done keep running)",
+    }
+    FoPending => { Zh: "运行中", En: "running" }
+    FoDone => { Zh: "完成", En: "done" }
+    FoFailed => { Zh: "失败", En: "failed" }
+    FoDropped => { Zh: "已丢弃（取消）", En: "dropped (cancelled)" }
+    FoRustDrops => {
+        Zh: "Python 的 wait() 返回后，not_done 里的任务照样在跑；Rust 的 future 只有被 poll 才会前进，把它丢弃就等于取消。",
+        En: "After Python's wait() returns, the tasks in not_done keep running; a Rust future only moves when it is polled, so dropping it cancels it.",
+    }
+    TtDelay => { Zh: "延迟（毫秒）", En: "Delay (ms)" }
+    TtPriority => { Zh: "优先级", En: "Priority" }
+    TtTakes => { Zh: "动作耗时（毫秒）", En: "Takes (ms)" }
+    TtPlanned => { Zh: "计划", En: "Planned" }
+    TtActual => { Zh: "实际", En: "Actual" }
+    TtPlannedMs => { Zh: "计划（毫秒）", En: "Planned (ms)" }
+    TtActualMs => { Zh: "实际（毫秒）", En: "Actual (ms)" }
+    TtLateMs => { Zh: "迟到（毫秒）", En: "Late by (ms)" }
+    TtChart => {
+        Zh: "时间线：空心圆是计划时刻，实心点是实际时刻，横条是动作执行的时间",
+        En: "Timeline: hollow circle = planned, dot = actual, bar = the action running",
+    }
+    TtDone => { Zh: "全部触发完毕。", En: "All fired." }
+    TtWhyLate => {
+        Zh: "浏览器的定时器只保证“不早于”设定的时间：事件循环忙的时候要排队，层层嵌套的 setTimeout 至少隔 4 毫秒，后台标签页里大约一秒才触发一次。前一个动作做得越久，后面的就越晚。",
+        En: "A browser timer only promises “not before”: it waits while the event loop is busy, deeply nested setTimeouts wait at least 4 ms, and background tabs fire about once a second. The longer an action takes, the later the ones behind it.",
+    }
+    FmTrace => {
+        Zh: "最近 10 秒的帧间隔（红色阴影：超过 50 毫秒的长帧）",
+        En: "Frame intervals over the last 10 s (shaded red: long frames over 50 ms)",
+    }
+    FmLongest => { Zh: "最长间隔（10 秒内）：", En: "Longest gap (last 10 s): " }
+    FmSinceReset => { Zh: "重置以来：", En: "since Reset: " }
+    FmLongFrames => { Zh: "长帧：", En: "long frames: " }
+    RaValue => { Zh: "要发送的数", En: "Number to send" }
+    RaNotNumber => { Zh: "请输入一个数，例如 12 或 3.5。", En: "Type a number, such as 12 or 3.5." }
+    RaSend => { Zh: "发送", En: "Send" }
+    RaFinish => { Zh: "结束（关闭通道）", En: "Finish (close the channel)" }
 }
 
 /// A demo's heading.

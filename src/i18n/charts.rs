@@ -1,0 +1,161 @@
+//! The charts' texts: titles, axes, legends, captions, and the sweep's controls.
+
+use crate::core::lang::Lang;
+use crate::core::timeline::Lane;
+
+texts! {
+    Tc, trc;
+    SpeedupTitle => { Zh: "各方式的加速比：本次运行与教程对照", En: "Speedup per mode: this run beside the tutorial" }
+    IoSpeedupTitle => { Zh: "各方式的加速比：本次下载与教程对照", En: "Speedup per mode: these downloads beside the tutorial" }
+    ThisBrowser => { Zh: "本浏览器", En: "this browser" }
+    TutorialPython => { Zh: "教程（CPython）", En: "tutorial (CPython)" }
+    SpeedupAxis => { Zh: "加速比（相对 serial，倍）", En: "speedup over serial (×)" }
+    NoSpeedups => { Zh: "没有完成的 serial 结果，所以这里只标出墙钟时间。", En: "No finished serial run, so only wall times are marked." }
+    NotFinished => { Zh: "未完成", En: "not finished" }
+    TimelineTitle => { Zh: "时间线：每个任务在哪条线程上、何时运行", En: "Timeline: when and where each task ran" }
+    IoTimelineTitle => { Zh: "时间线：每个请求从发出到收完", En: "Timeline: each request, from sent to received" }
+    ShowMode => { Zh: "显示的方式", En: "Mode shown" }
+    TimeAxis => { Zh: "自计时开始的毫秒数", En: "ms since the timed run began" }
+    LaneMain => { Zh: "主线程", En: "main thread" }
+    LaneEventLoop => { Zh: "事件循环", En: "event loop" }
+    LaneThread => { Zh: "线程", En: "thread" }
+    LaneWorker => { Zh: "Worker", En: "worker" }
+    Task => { Zh: "任务", En: "task" }
+    Request => { Zh: "请求", En: "request" }
+    Failed => { Zh: "失败", En: "failed" }
+    Ok => { Zh: "成功", En: "ok" }
+    AsTable => { Zh: "以表格查看", En: "As a table" }
+    ColLane => { Zh: "执行位置", En: "Lane" }
+    ColItems => { Zh: "个数", En: "Count" }
+    ColBusy => { Zh: "忙碌时间", En: "Busy" }
+    ColShare => { Zh: "占墙钟时间", En: "Of wall time" }
+    ColStart => { Zh: "开始", En: "Start" }
+    ColEnd => { Zh: "结束", En: "End" }
+    ColDuration => { Zh: "时长", En: "Duration" }
+    ColResult => { Zh: "结果", En: "Result" }
+    NoTimeline => {
+        Zh: "这是从本地存储恢复的结果，只保存了汇总数字、没有时间线；再运行一次即可看到。",
+        En: "This run was restored from storage, which keeps the figures but not the timeline: run again to see it.",
+    }
+    CompletionTitle => { Zh: "随时间收到的图片数", En: "Images received over time" }
+    CompletionAxis => { Zh: "已收到的图片", En: "images received" }
+    ScalingTitle => { Zh: "加速比与线程数 k 的关系", En: "Speedup against the number of threads k" }
+    KAxis => { Zh: "线程 / Worker 数 k", En: "threads / workers k" }
+    Ideal => { Zh: "理想：加速比 = k", En: "ideal: speedup = k" }
+    AmdahlFit => { Zh: "阿姆达尔定律拟合", En: "Amdahl's law, fitted" }
+    Cores => { Zh: "核心数", En: "cores" }
+    SweepTitle => { Zh: "扫描线程数 k", En: "Sweep over the thread count k" }
+    SweepIntro => {
+        Zh: "一次扫描：先运行 serial 作为基准，再对 k = 1 到 2 × 核心数，依次运行 rayon 与 workers（n 与 chunk 取上面的输入）。每次运行都像上面一样先预热；每个点只计时一次，机器忙时各点会有抖动。",
+        En: "A sweep runs serial once as the baseline, then rayon and workers for each k from 1 to 2 × cores (n and chunk as set above), each warmed up as above. Each point is one timed run, so on a busy machine the points scatter.",
+    }
+    SweepRun => { Zh: "扫描 k", En: "Sweep k" }
+    SweepCancel => { Zh: "停止扫描", En: "Stop the sweep" }
+    SweepOnlyWorkers => {
+        Zh: "此页面没有跨源隔离，共享内存不可用，所以只扫描 workers，不扫描 rayon。",
+        En: "This page is not cross-origin isolated, so there is no shared memory: only workers is swept, not rayon.",
+    }
+    SweepRestored => { Zh: "上次的扫描结果，从本地存储恢复。", En: "Your last sweep, restored from this browser's storage." }
+    SweepCancelled => {
+        Zh: "扫描中途停止：只画出已完成的点，这次结果不会保存。",
+        En: "The sweep was stopped part-way: only finished points are drawn, and it is not saved.",
+    }
+    SweepNeedsSettings => { Zh: "先改正上面的输入，才能扫描。", En: "Fix the inputs above to sweep." }
+    FitNote => {
+        Zh: "拟合只用 k 不超过核心数的点：超过之后多个线程轮流使用同一批核心，这是机器的上限，并不是串行部分。",
+        En: "The fit uses only k up to the cores: beyond them threads take turns on the same cores, a limit of the machine rather than a serial part.",
+    }
+    ColMode => { Zh: "方式", En: "Mode" }
+    ColTime => { Zh: "墙钟时间", En: "Wall time" }
+    ColSpeedup => { Zh: "加速比", En: "Speedup" }
+    ColFit => { Zh: "拟合的 s", En: "fitted s" }
+}
+
+/// A lane's name: "thread 2", "worker 0", "main thread".
+pub fn lane_name(l: Lang, lane: Lane) -> String {
+    match lane {
+        Lane::Main => trc(l, Tc::LaneMain).into(),
+        Lane::EventLoop => trc(l, Tc::LaneEventLoop).into(),
+        Lane::Thread(t) => format!("{} {t}", trc(l, Tc::LaneThread)),
+        Lane::Worker(w) => format!("{} {w}", trc(l, Tc::LaneWorker)),
+    }
+}
+
+/// The speedup chart's summary: the fastest mode, beside the tutorial's figure for it.
+pub fn fastest(l: Lang, mode: &str, speedup: f64, tutorial: f64) -> String {
+    match l {
+        Lang::Zh => format!("本次最快的是 {mode}：{speedup:.2} 倍；教程中对应的写法是 {tutorial:.2} 倍。"),
+        Lang::En => {
+            format!("Fastest here: {mode} at {speedup:.2}×; the tutorial's matching variant got {tutorial:.2}×.")
+        }
+    }
+}
+
+/// The timeline's summary sentence.
+pub fn timeline_summary(l: Lang, mode: &str, items: usize, lanes: usize, wall: &str, requests: bool) -> String {
+    let what = if requests { trc(l, Tc::Request) } else { trc(l, Tc::Task) };
+    match l {
+        Lang::Zh => format!("{mode}：{items} 个{what}分布在 {lanes} 条执行线上，共用时 {wall}。"),
+        Lang::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!("{mode}: {items} {what}{} on {lanes} lane{}, {wall} in all.", s(items), s(lanes))
+        }
+    }
+}
+
+/// Said when a large run's consecutive tasks were merged into segments.
+pub fn merged_note(l: Lang, items: usize, segments: usize) -> String {
+    match l {
+        Lang::Zh => format!("任务很多（{items} 个），为了让页面保持流畅，同一条线上相邻的任务已合并成 {segments} 段。"),
+        Lang::En => format!("{items} tasks are too many to draw one by one: neighbouring tasks on a lane are merged into {segments} segments to keep the page responsive."),
+    }
+}
+
+/// Said when the table lists only the first rows.
+pub fn capped_note(l: Lang, shown: usize, total: usize) -> String {
+    match l {
+        Lang::Zh => format!("只列出最早的 {shown} 行，共 {total} 行；完整数据可下载 JSON / CSV。"),
+        Lang::En => format!("Only the first {shown} of {total} rows are listed; download the JSON / CSV for all."),
+    }
+}
+
+/// A segment's tooltip: "tasks 1–512 (512), worker 0, 0.3–120.5 ms".
+pub fn segment_title(l: Lang, first: u32, last: u32, count: u32, lane: &str, span: &str) -> String {
+    match l {
+        Lang::Zh => format!("任务 {first}–{last}（{count} 个），{lane}，{span}"),
+        Lang::En => format!("tasks {first}–{last} ({count}), {lane}, {span}"),
+    }
+}
+
+/// The completion chart's summary: when the last image arrived, per mode.
+pub fn completion_summary(l: Lang, parts: &[String]) -> String {
+    match l {
+        Lang::Zh => format!("最后一张图片到达的时刻：{}。", parts.join("；")),
+        Lang::En => format!("Last image received at: {}.", parts.join("; ")),
+    }
+}
+
+/// The sweep's progress line.
+pub fn sweep_step(l: Lang, step: usize, total: usize, mode: &str, k: u32) -> String {
+    match l {
+        Lang::Zh => format!("第 {step} / {total} 次运行：{mode}，k = {k}"),
+        Lang::En => format!("Run {step} of {total}: {mode}, k = {k}"),
+    }
+}
+
+/// A fitted serial fraction, with the ceiling it implies.
+pub fn fit_sentence(l: Lang, mode: &str, s: f64, upto: u32) -> String {
+    let ceiling = if s > 1e-3 { format!("{:.0}", 1.0 / s) } else { "∞".into() };
+    match l {
+        Lang::Zh => format!("{mode}：拟合的串行比例 s = {s:.3}（依据 k ≤ {upto} 的点）；按此推算，线程再多加速比也不超过 {ceiling} 倍。"),
+        Lang::En => format!("{mode}: fitted serial fraction s = {s:.3} (from the points with k ≤ {upto}); however many threads, that caps the speedup at {ceiling}×."),
+    }
+}
+
+/// Said when there are too few points to fit.
+pub fn no_fit(l: Lang, mode: &str) -> String {
+    match l {
+        Lang::Zh => format!("{mode}：点太少，无法拟合。"),
+        Lang::En => format!("{mode}: too few points to fit."),
+    }
+}
