@@ -2,9 +2,10 @@
 // calls after the release build). BROWSERS picks the browsers, in order (default
 // `chromium,firefox`); each runs as its own `node --test` process with PLAYGROUND_BROWSER set
 // (see tests/support/browser.mjs), one file at a time. Without FILE arguments every
-// tests/e2e/*.test.mjs file runs, in every browser its header allows: a file that cannot run in a
-// browser says so in a line `@browsers chromium` (with the reason next to it); no such line means
-// both. Prints each browser's wall time, and exits non-zero if any run failed.
+// tests/e2e/*.test.mjs file runs, in each browser its header names: a line `@browsers chromium
+// firefox` in the file's opening comment; a file without one runs in Chromium only (Firefox runs
+// the files that have been checked there: the CPU, I/O and hosting tests). Prints each browser's
+// wall time, and exits non-zero if any run failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,10 +25,10 @@ const files = process.argv.length > 2
   ? process.argv.slice(2)
   : fs.readdirSync(e2e).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(e2e, f));
 
-/** The browsers a test file declares (`@browsers a b`), or all of them. */
+/** The browsers a test file declares (`@browsers a b`), or Chromium alone. */
 function browsersOf(file) {
   const m = /@browsers\s+([a-z ,]+)/.exec(fs.readFileSync(file, 'utf8'));
-  return m ? m[1].split(/[\s,]+/).filter(Boolean) : KNOWN;
+  return m ? m[1].split(/[\s,]+/).filter(Boolean) : ['chromium'];
 }
 
 const times = [];

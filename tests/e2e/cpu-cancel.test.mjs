@@ -9,6 +9,8 @@
  * The latency is measured from the moment the (trusted) mouse click is sent to the moment the
  * page's own MutationObserver sees `data-run-state="idle"`, both on the same wall clock, so it
  * includes the time a frozen page (main-thread mode) takes to even notice the click.
+ *
+ * @browsers chromium firefox
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,6 +5,8 @@
  * n = 3000 is exactly 131367257.10668072. The environment line reports isolation and the 2-thread
  * pool, and the JSON and CSV exports carry the same run with the documented shape. The worker
  * modes still match at the extreme chunk sizes (1 task per message, and one message for all).
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -7,6 +7,8 @@
  * Such a page, honestly: served WITHOUT the isolation headers to a browser that cannot run the
  * page's service worker (Playwright's `serviceWorkers: 'block'`), so the worker cannot isolate it
  * either. (The realistic case, a frame of a non-isolated course page: hosting-frame.test.mjs.)
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,8 @@
 // The page tests' browsers. One test file runs in one browser per process, chosen by
 // PLAYGROUND_BROWSER (`chromium`, the default, or `firefox`); `node tests/run.mjs` (what `make
-// test` calls) runs the files once per browser named in BROWSERS (default `chromium,firefox`).
+// test` calls) runs the files once per browser named in BROWSERS (default `chromium,firefox`),
+// each file in the browsers its opening comment lists in a `@browsers chromium firefox` line
+// (without one: Chromium only).
 //
 //   chromium  Debian's headless Chromium through playwright-core (its own API).
 //   firefox   Debian's firefox-esr through puppeteer-core over WebDriver BiDi (no geckodriver),

@@ -143,12 +143,9 @@ class FirefoxContext {
   /** 'page': the next page (tab or popup) the browser opens. */
   async waitForEvent(event, { timeout = DEFAULT_TIMEOUT } = {}) {
     if (event !== 'page') throw new Error(`FirefoxContext.waitForEvent('${event}') is not supported`);
-    const target = await this.#browser.waitForTarget((t) => t.type() === 'page' && !this.#known(t), { timeout });
+    const before = new Set(this.#browser.targets());
+    const target = await this.#browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout });
     return this.wrap(await target.page());
-  }
-
-  #known(target) {
-    return [...this.#pages.keys()].some((p) => p.target() === target);
   }
 
   /**
