@@ -64,11 +64,7 @@ else
     || cargo +"$channel" install --force "wasm-bindgen-cli@$wb_version"
 fi
 
-# --- Node packages for the page tests and the benchmark driver. ---
-if $build_only; then
-  say "build tools ready: $(trunk --version), $(wasm-bindgen --version)"
-  exit 0
-fi
+# --- Node packages: Pyodide (the build copies its core into dist/), the test and bench drivers. ---
 # Reinstalled whenever package-lock.json changes: its hash is kept in node_modules/ after `npm ci`.
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 lock_stamp=node_modules/.playground-lock.sha256
@@ -78,6 +74,10 @@ else
   say "installing node packages (package-lock.json is new or changed)"
   npm ci --no-audit --no-fund
   printf '%s\n' "$lock_hash" > "$lock_stamp"
+fi
+if $build_only; then
+  say "build tools ready: $(trunk --version), $(wasm-bindgen --version)"
+  exit 0
 fi
 
 say "ready: $(rustc +"$channel" --version), $(trunk --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1)"

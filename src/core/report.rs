@@ -1,7 +1,10 @@
 //! A finished CPU run as the learner sees and exports it: one entry per mode, with speedups
-//! over `serial` and whether every `S(i)` matched, rendered as JSON or CSV.
+//! over its own engine's serial (`serial` for Rust, `py-serial` for Python) and whether every
+//! `S(i)` matched the reference (Rust's `serial` when it ran), rendered as JSON or CSV.
 
 use super::cpu_modes::CpuMode;
+use super::engine::Engine;
+use super::rounds::{speedup_range, Spread};
 use super::stats::{efficiency, speedup};
 use super::timeline::Span;
 use super::workload::checksum;
@@ -34,8 +37,11 @@ pub struct ModeOutcome {
     pub status: Status,
     /// Why it failed, if it did.
     pub error: Option<String>,
-    /// Wall time of the timed run, start-up excluded (ms).
+    /// Wall time of the timed run, start-up excluded (ms); over several rounds, the median of
+    /// the finished rounds (or the interrupted round's partial time when Cancel stopped it).
     pub wall_ms: f64,
+    /// Wall time of every finished round, in round order (ms).
+    pub samples_ms: Vec<f64>,
     /// Bringing threads or workers up, before the warm-up (ms).
     pub startup_ms: f64,
     /// Tasks finished.
@@ -51,13 +57,25 @@ pub struct ModeOutcome {
 pub struct RunEntry {
     /// Mode id.
     pub mode: CpuMode,
+    /// The runtime that computed it (reports saved before Python existed were all Rust).
+    #[serde(default = "rust_engine")]
+    pub engine: Engine,
     /// Threads or workers used (1 for the single-threaded modes).
     pub k: u32,
     /// Tasks per message, for the worker modes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub chunk: Option<u32>,
-    /// Timed wall time, start-up excluded (ms).
+    /// Timed wall time, start-up excluded (ms): the median of `samples_ms`.
     pub wall_ms: f64,
+    /// Every round's wall time (ms), in round order.
+    #[serde(default)]
+    pub samples_ms: Vec<f64>,
+    /// The fastest round (ms); `null` without a finished round.
+    #[serde(default)]
+    pub min_ms: Option<f64>,
+    /// The slowest round (ms); `null` without a finished round.
+    #[serde(default)]
+    pub max_ms: Option<f64>,
     /// Start-up time (ms).
     pub startup_ms: f64,
     /// Tasks completed.
@@ -68,6 +86,10 @@ pub struct RunEntry {
     pub checksum_match: Option<bool>,
     /// Reference wall time over this one; `null` without a finished reference.
     pub speedup: Option<f64>,
+    /// The range of the speedup over the rounds: `[lowest, highest]` of each round's serial
+    /// time over this mode's time in the same round (always holding `speedup`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speedup_range: Option<(f64, f64)>,
     /// Speedup per thread.
     pub efficiency: Option<f64>,
     /// How it ended.
@@ -75,6 +97,10 @@ pub struct RunEntry {
     /// Why it failed.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
+}
+
+fn rust_engine() -> Engine {
+    Engine::Rust
 }
 
 /// The run's settings as exported.
@@ -88,8 +114,16 @@ pub struct Params {
     pub chunk: u32,
     /// Whether the chunk size was chosen automatically.
     pub chunk_auto: bool,
-    /// Tasks run untimed on the same threads before each timed run.
+    /// Tasks run untimed on the same threads before a mode's first timed run in the page.
     pub warmup_tasks: u32,
+    /// Rounds: each mode was timed this many times, interleaved (median reported).
+    #[serde(default = "one_round")]
+    pub rounds: u32,
+}
+
+/// Reports from before rounds existed timed each mode once.
+pub fn one_round() -> u32 {
+    1
 }
 
 /// The facts about the browser a reader needs to trust the numbers.
@@ -135,6 +169,7 @@ impl CpuReport {
             k: check_k(&self.params.k.to_string(), host).unwrap_or(defaults.k),
             chunk: if self.params.chunk_auto { Chunk::Auto } else { Chunk::Fixed(self.params.chunk.max(1)) },
             modes: if modes.is_empty() { defaults.modes } else { modes },
+            rounds: self.params.rounds.clamp(super::rounds::MIN_ROUNDS, super::rounds::MAX_ROUNDS),
         }
     }
 }
@@ -147,36 +182,92 @@ pub fn reference<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Option<&ModeOutcome>
 }
 
 /// Compares every outcome with the reference and computes speedups and efficiencies.
-/// Speedups are only relative to `serial` (a speedup over another mode would mislead).
+/// Speedups are only relative to the mode's own engine's serial baseline (a speedup over another
+/// mode, or of Python over Rust, would mislead: [`python_over_rust`] says that one apart).
 pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
     let reference = reference(outcomes);
-    let serial_ms = reference.filter(|r| r.mode == CpuMode::Serial).map(|r| r.wall_ms);
+    let finished = |m: CpuMode| {
+        outcomes.iter().map(Borrow::borrow).find(|r: &&ModeOutcome| r.mode == m && r.status == Status::Done)
+    };
     outcomes
         .iter()
         .map(Borrow::borrow)
         .map(|o: &ModeOutcome| {
             let done = o.status == Status::Done;
+            let serial = finished(o.mode.baseline());
+            let serial_ms = serial.map(|b| b.wall_ms);
             let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
+            let range = sp.zip(serial).and_then(|(p, s)| speedup_range(&s.samples_ms, &o.samples_ms, p));
+            let spread = Spread::of(&o.samples_ms);
             let same = |r: &ModeOutcome| {
                 r.values.len() == o.values.len()
                     && r.values.iter().zip(&o.values).all(|(a, b)| a.to_bits() == b.to_bits())
             };
             RunEntry {
                 mode: o.mode,
+                engine: o.mode.engine(),
                 k: o.threads,
                 chunk: o.chunk,
                 wall_ms: o.wall_ms,
+                samples_ms: o.samples_ms.clone(),
+                min_ms: spread.map(|s| s.min),
+                max_ms: spread.map(|s| s.max),
                 startup_ms: o.startup_ms,
                 tasks: o.tasks_done,
                 checksum: done.then(|| checksum(&o.values)),
                 checksum_match: if done { reference.map(same) } else { None },
                 speedup: sp,
+                speedup_range: range,
                 efficiency: sp.map(|s| efficiency(s, o.threads)),
                 status: o.status,
                 error: o.error.clone(),
             }
         })
         .collect()
+}
+
+/// One mode's rounds, in round order, as one outcome: the median of the finished rounds as its
+/// wall time, every finished round in `samples_ms`. A failed round makes the mode failed and an
+/// interrupted one (Cancel) cancelled, keeping the samples before it; otherwise the timeline is
+/// the round nearest the median, and the values are any round's that differ from the first
+/// round's (so a mode that computed something else even once is flagged), else the first's.
+/// `None` for no rounds.
+pub fn merge_rounds(rounds: &[ModeOutcome]) -> Option<ModeOutcome> {
+    let done: Vec<&ModeOutcome> = rounds.iter().filter(|o| o.status == Status::Done).collect();
+    let samples: Vec<f64> = done.iter().map(|o| o.wall_ms).collect();
+    let startups: Vec<f64> = rounds.iter().map(|o| o.startup_ms).collect();
+    let stopped = rounds
+        .iter()
+        .find(|o| o.status == Status::Failed)
+        .or_else(|| rounds.last().filter(|o| o.status == Status::Cancelled));
+    let mut merged = match stopped {
+        Some(o) => o.clone(),
+        None => {
+            let median = super::stats::median(&samples)?;
+            let nearest =
+                done.iter().min_by(|a, b| (a.wall_ms - median).abs().total_cmp(&(b.wall_ms - median).abs()))?;
+            let first = &done[0].values;
+            let odd = done.iter().find(|o| {
+                o.values.len() != first.len() || o.values.iter().zip(first).any(|(a, b)| a.to_bits() != b.to_bits())
+            });
+            ModeOutcome {
+                wall_ms: median,
+                values: odd.map_or_else(|| first.clone(), |o| o.values.clone()),
+                ..(*nearest).clone()
+            }
+        }
+    };
+    merged.samples_ms = samples;
+    merged.startup_ms = super::stats::median(&startups).unwrap_or(merged.startup_ms);
+    Some(merged)
+}
+
+/// How many times longer Python's `py-serial` took than Rust's `serial` in the same run, when
+/// both finished: the interpreter's cost on this machine, the same maths and libm on both sides.
+pub fn python_over_rust(entries: &[RunEntry]) -> Option<f64> {
+    let done = |m: CpuMode| entries.iter().find(|e| e.mode == m && e.status == Status::Done).map(|e| e.wall_ms);
+    let (py, rust) = (done(CpuMode::PySerial)?, done(CpuMode::Serial)?);
+    (rust > 0.0 && py > 0.0).then(|| py / rust)
 }
 
 impl CpuReport {
@@ -188,13 +279,14 @@ impl CpuReport {
     /// One CSV row per mode, with the run's settings repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
-            "experiment,mode,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
+            "experiment,mode,engine,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
         );
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for r in &self.runs {
             let row = [
                 self.experiment.clone(),
                 r.mode.id().to_string(),
+                r.engine.id().to_string(),
                 self.params.n.to_string(),
                 r.k.to_string(),
                 r.chunk.map(|c| c.to_string()).unwrap_or_default(),
@@ -238,6 +330,7 @@ mod tests {
             status: Status::Done,
             error: None,
             wall_ms,
+            samples_ms: vec![wall_ms],
             startup_ms: 0.0,
             tasks_done: values.len() as u32,
             values,
@@ -271,6 +364,38 @@ mod tests {
         assert_eq!((e[3].checksum, e[3].speedup, e[3].checksum_match, e[3].tasks), (None, None, None, 7));
     }
 
+    /// Each engine's speedups are over its own serial; Python's S(i) are still checked against
+    /// Rust's `serial`, and the Python / Rust ratio needs both serials.
+    #[test]
+    fn engines_have_their_own_baselines() {
+        let good = run_serial(40);
+        let mut off = good.clone();
+        off[3] = f64::from_bits(off[3].to_bits() ^ 1);
+        let e = entries(&[
+            outcome(CpuMode::Serial, 1, 10.0, good.clone()),
+            outcome(CpuMode::Workers, 2, 5.0, good.clone()),
+            outcome(CpuMode::PySerial, 1, 400.0, good.clone()),
+            outcome(CpuMode::PyProcesses, 2, 200.0, off),
+        ]);
+        assert_eq!(
+            e.iter().map(|r| r.engine).collect::<Vec<_>>(),
+            [Engine::Rust, Engine::Rust, Engine::Python, Engine::Python]
+        );
+        assert_eq!(e.iter().map(|r| r.speedup).collect::<Vec<_>>(), [Some(1.0), Some(2.0), Some(1.0), Some(2.0)]);
+        assert_eq!(e[2].checksum_match, Some(true), "py-serial against Rust's serial");
+        assert_eq!(e[3].checksum_match, Some(false), "one bit off in Python is a mismatch too");
+        assert_eq!(python_over_rust(&e), Some(40.0));
+        let python_only = entries(&[outcome(CpuMode::PyAsyncio, 1, 30.0, good.clone())]);
+        assert_eq!((python_only[0].speedup, python_over_rust(&python_only)), (None, None));
+        let json: serde_json::Value = serde_json::to_value(&e[2]).unwrap();
+        assert_eq!(json["engine"], "python");
+        let old: RunEntry = serde_json::from_value(serde_json::json!({"mode": "serial", "k": 1, "wall_ms": 1.0,
+            "startup_ms": 0.0, "tasks": 1, "checksum": null, "checksum_match": null, "speedup": null,
+            "efficiency": null, "status": "done"}))
+        .unwrap();
+        assert_eq!(old.engine, Engine::Rust, "a report saved before engines existed reads as Rust");
+    }
+
     /// Without serial there is no speedup, but modes are still checked against each other.
     #[test]
     fn without_serial() {
@@ -288,7 +413,7 @@ mod tests {
         failed.error = Some("worker said \"no\", twice".into());
         let report = CpuReport {
             experiment: "cpu".into(),
-            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200 },
+            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,
@@ -314,7 +439,54 @@ mod tests {
         let csv = report.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("cpu,serial,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
+        assert!(lines[1].starts_with("cpu,serial,rust,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
         assert!(lines[2].ends_with(",failed,\"worker said \"\"no\"\", twice\""));
+    }
+
+    /// Three rounds: the median is the wall time, every sample is exported with min and max, and
+    /// the speedup's range pairs the rounds.
+    #[test]
+    fn rounds_merge_into_a_median() {
+        let v = run_serial(30);
+        let serial: Vec<ModeOutcome> =
+            [100.0, 120.0, 100.0].iter().map(|&t| outcome(CpuMode::Serial, 1, t, v.clone())).collect();
+        let mut rayon: Vec<ModeOutcome> =
+            [50.0, 50.0, 80.0].iter().map(|&t| outcome(CpuMode::Rayon, 2, t, v.clone())).collect();
+        rayon[2].spans = vec![Span { task: 1, lane: crate::core::timeline::Lane::Thread(0), start: 0.0, end: 1.0 }];
+        let (s, r) = (merge_rounds(&serial).unwrap(), merge_rounds(&rayon).unwrap());
+        assert_eq!((s.wall_ms, s.samples_ms.clone()), (100.0, vec![100.0, 120.0, 100.0]));
+        assert_eq!(r.wall_ms, 50.0);
+        assert!(r.spans.is_empty(), "the timeline is a round nearest the median, not the 80 ms one");
+        let e = entries(&[s, r]);
+        assert_eq!((e[1].min_ms, e[1].max_ms), (Some(50.0), Some(80.0)));
+        assert_eq!(e[1].samples_ms, vec![50.0, 50.0, 80.0]);
+        assert_eq!(e[1].speedup, Some(2.0));
+        assert_eq!(e[1].speedup_range, Some((1.25, 2.4)));
+        let json: serde_json::Value = serde_json::to_value(&e[1]).unwrap();
+        assert_eq!(json["samples_ms"], serde_json::json!([50.0, 50.0, 80.0]));
+    }
+
+    /// A round that computed something else flags the mode; Cancel in a later round keeps the
+    /// samples before it; a failed round fails the mode.
+    #[test]
+    fn rounds_keep_what_went_wrong() {
+        let good = run_serial(30);
+        let mut bad = good.clone();
+        bad[3] = f64::from_bits(bad[3].to_bits() ^ 1);
+        let merged = merge_rounds(&[
+            outcome(CpuMode::Workers, 2, 10.0, good.clone()),
+            outcome(CpuMode::Workers, 2, 11.0, bad.clone()),
+        ])
+        .unwrap();
+        assert_eq!(merged.values, bad);
+        let mut cancelled = outcome(CpuMode::Async, 1, 3.0, vec![]);
+        cancelled.status = Status::Cancelled;
+        let merged = merge_rounds(&[outcome(CpuMode::Async, 1, 10.0, good.clone()), cancelled]).unwrap();
+        assert_eq!((merged.status, merged.wall_ms, merged.samples_ms), (Status::Cancelled, 3.0, vec![10.0]));
+        let mut failed = outcome(CpuMode::Rayon, 2, 0.0, vec![]);
+        failed.status = Status::Failed;
+        let merged = merge_rounds(&[failed, outcome(CpuMode::Rayon, 2, 5.0, good)]).unwrap();
+        assert_eq!(merged.status, Status::Failed);
+        assert_eq!(merge_rounds(&[]), None);
     }
 }

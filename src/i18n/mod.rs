@@ -40,6 +40,7 @@ pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;
+pub mod python_cpu;
 
 texts! {
     T, tr;
@@ -69,6 +70,7 @@ texts! {
     }
     LabelN => { Zh: "规模 n", En: "Size n" }
     LabelK => { Zh: "线程 / Worker 数 k", En: "Threads / workers k" }
+    LabelRounds => { Zh: "轮数（每种方式计时几次，取中位数）", En: "Rounds (times each mode is timed; median shown)" }
     LabelChunk => { Zh: "每条消息的任务数（chunk）", En: "Tasks per message (chunk)" }
     ChunkHint => { Zh: "留空或填 auto：自动选择", En: "blank or auto: chosen for you" }
     TutorialScale => { Zh: "教程规模（n = 20000）", En: "Tutorial scale (n = 20000)" }
@@ -76,8 +78,8 @@ texts! {
     Run => { Zh: "运行", En: "Run" }
     Cancel => { Zh: "取消", En: "Cancel" }
     WarmupNote => {
-        Zh: "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
-        En: "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.",
+        Zh: "每种方式在本页第一次运行前先不计时地预热（任务 1…1199），之后按轮计时：每轮把所选方式各跑一次，轮与轮之间轮换顺序，报告中位数和范围；墙钟时间不含启动时间。",
+        En: "Each mode warms up untimed (tasks 1…1199) before its first run in this page; then it is timed in rounds, every chosen mode once per round, the order rotated each round, and the median and range are reported; wall time excludes start-up.",
     }
     NeedsIsolation => {
         Zh: "此页面没有跨源隔离，内存无法与 Worker 共享，所以这一项不可用（原因见上方的环境信息）。",
@@ -93,7 +95,7 @@ texts! {
     ColSpeedup => { Zh: "加速比", En: "Speedup" }
     ColEfficiency => { Zh: "效率", En: "Efficiency" }
     ColChecksum => { Zh: "校验和", En: "Checksum" }
-    ColTutorial => { Zh: "教程（Python, n = 20000）", En: "Tutorial (Python, n = 20000)" }
+    ColTutorial => { Zh: "教程的 CPython（n = 20000，静态）", En: "The tutorial's CPython (n = 20000, static)" }
     Match => { Zh: "与基准一致", En: "matches" }
     Mismatch => { Zh: "与基准不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }
@@ -108,6 +110,7 @@ texts! {
     StatusSkipped => { Zh: "未运行", En: "not run" }
     DownloadJson => { Zh: "下载 JSON", En: "Download JSON" }
     DownloadCsv => { Zh: "下载 CSV", En: "Download CSV" }
+    DownloadTrace => { Zh: "下载 trace（可在 Perfetto 中打开）", En: "Download trace (opens in Perfetto)" }
     Restored => { Zh: "以下是你上次的结果（从本地存储恢复）。", En: "Your last results, restored from this browser's storage." }
     EnvCores => { Zh: "逻辑核心数", En: "hardwareConcurrency" }
     EnvIsolated => { Zh: "跨源隔离", En: "crossOriginIsolated" }
@@ -158,22 +161,32 @@ pub fn mode_name(lang: Lang, m: CpuMode) -> &'static str {
         (Lang::En, CpuMode::Workers) => "workers: k separate workers (a process pool)",
         (Lang::Zh, CpuMode::WorkersQueue) => "workers-queue：k 个 Worker 从任务队列取活",
         (Lang::En, CpuMode::WorkersQueue) => "workers-queue: k workers pulling from a job queue",
+        (Lang::Zh, CpuMode::PySerial) => "py-serial：一个 Python 解释器，按顺序",
+        (Lang::En, CpuMode::PySerial) => "py-serial: one Python interpreter, in order",
+        (Lang::Zh, CpuMode::PyProcesses) => "py-processes：k 个解释器，各占一个 Worker（进程池）",
+        (Lang::En, CpuMode::PyProcesses) => "py-processes: k interpreters, a worker each (a process pool)",
+        (Lang::Zh, CpuMode::PyProcessesQueue) => "py-processes-queue：k 个解释器从任务队列取活",
+        (Lang::En, CpuMode::PyProcessesQueue) => "py-processes-queue: k interpreters pulling from a job queue",
+        (Lang::Zh, CpuMode::PyAsyncio) => "py-asyncio：一个解释器，每个任务一个协程",
+        (Lang::En, CpuMode::PyAsyncio) => "py-asyncio: one interpreter, a coroutine per task",
+        (Lang::Zh, CpuMode::PyThreads) => "py-threads：ThreadPoolExecutor，k 个线程",
+        (Lang::En, CpuMode::PyThreads) => "py-threads: ThreadPoolExecutor with k threads",
     }
 }
 
 /// The tutorial variant a mode stands for.
 pub fn tutorial_variant(lang: Lang, m: CpuMode) -> &'static str {
     match (lang, m) {
-        (Lang::Zh, CpuMode::Serial | CpuMode::MainThread) => "单线程 base",
-        (Lang::En, CpuMode::Serial | CpuMode::MainThread) => "single-thread base",
-        (Lang::Zh, CpuMode::Async) => "协程",
-        (Lang::En, CpuMode::Async) => "coroutines",
-        (Lang::Zh, CpuMode::Rayon | CpuMode::GlobalLock) => "4 线程（有 GIL）",
-        (Lang::En, CpuMode::Rayon | CpuMode::GlobalLock) => "4 threads (with the GIL)",
-        (Lang::Zh, CpuMode::Workers) => "4 进程",
-        (Lang::En, CpuMode::Workers) => "4 processes",
-        (Lang::Zh, CpuMode::WorkersQueue) => "4 进程 + 队列",
-        (Lang::En, CpuMode::WorkersQueue) => "4 processes + queue",
+        (Lang::Zh, CpuMode::Serial | CpuMode::MainThread | CpuMode::PySerial) => "单线程 base",
+        (Lang::En, CpuMode::Serial | CpuMode::MainThread | CpuMode::PySerial) => "single-thread base",
+        (Lang::Zh, CpuMode::Async | CpuMode::PyAsyncio) => "协程",
+        (Lang::En, CpuMode::Async | CpuMode::PyAsyncio) => "coroutines",
+        (Lang::Zh, CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::PyThreads) => "4 线程（有 GIL）",
+        (Lang::En, CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::PyThreads) => "4 threads (with the GIL)",
+        (Lang::Zh, CpuMode::Workers | CpuMode::PyProcesses) => "4 进程",
+        (Lang::En, CpuMode::Workers | CpuMode::PyProcesses) => "4 processes",
+        (Lang::Zh, CpuMode::WorkersQueue | CpuMode::PyProcessesQueue) => "4 进程 + 队列",
+        (Lang::En, CpuMode::WorkersQueue | CpuMode::PyProcessesQueue) => "4 processes + queue",
     }
 }
 
@@ -240,5 +253,25 @@ pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
         (Lang::En, Problem::UnknownExperiment { value }) => {
             format!("There is no experiment “{value}”; showing the CPU experiment.")
         }
+    }
+}
+
+/// "Round 2 of 3", for the progress of a run in rounds.
+pub fn round_text(l: Lang, (round, of): (u32, u32)) -> String {
+    match l {
+        Lang::Zh => format!("第 {round} 轮，共 {of} 轮"),
+        Lang::En => format!("Round {round} of {of}"),
+    }
+}
+
+/// The busy-machine warning, naming the modes whose rounds spread too wide.
+pub fn busy_text(l: Lang, modes: &str) -> String {
+    match l {
+        Lang::Zh => format!(
+            "这些方式各轮的用时相差超过中位数的 15 %（{modes}）：这台机器正忙，单看一个数字不可靠。关掉其他标签页或程序，或者多跑几轮再比较。"
+        ),
+        Lang::En => format!(
+            "The rounds of these modes spread over more than 15 % of their median ({modes}): the machine is busy, so no single figure is reliable. Close other tabs or programs, or run more rounds, before comparing."
+        ),
     }
 }

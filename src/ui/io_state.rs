@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The fields of the panel that are typed, by URL key.
-pub const FIELDS: [&str; 8] = ["count", "latency", "jitter", "bandwidth", "conn", "fail", "seed", "k"];
+pub const FIELDS: [&str; 9] = ["count", "latency", "jitter", "bandwidth", "conn", "fail", "seed", "k", "rounds"];
 
 /// Where a mode stands in the current run.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +42,7 @@ pub struct Tile {
 #[derive(Clone)]
 pub struct IoState {
     /// The typed fields, in `FIELDS` order.
-    pub fields: [String; 8],
+    pub fields: [String; 9],
     /// Where the images come from.
     pub source: Source,
     /// `bounded` in submission order.
@@ -61,6 +61,8 @@ pub struct IoState {
     pub tiles: Vec<(IoMode, Vec<Tile>)>,
     /// Whose thumbnails are shown.
     pub shown: Option<IoMode>,
+    /// The round in progress (1-based) and the rounds of the run; `(0, 0)` before a run.
+    pub round: (u32, u32),
     /// The last finished run (also restored after a reload).
     pub report: Option<Rc<IoReport>>,
     /// `report` came from storage.
@@ -83,6 +85,8 @@ pub enum IoAction {
     ToggleMode(IoMode),
     /// A run began.
     Started(Cancel, Vec<IoMode>),
+    /// Round `.1` of `.2` of a mode begins: its thumbnails start afresh.
+    Round(IoMode, u32, u32),
     /// What happened in a mode since the last update (progress, results handed over).
     Events(IoMode, Vec<IoEvent>),
     /// A mode finished.
@@ -114,6 +118,7 @@ impl IoState {
                 n.fail_rate.to_string(),
                 n.seed.to_string(),
                 settings.k.to_string(),
+                settings.rounds.to_string(),
             ],
             source: settings.source,
             ordered: settings.ordered,
@@ -124,6 +129,7 @@ impl IoState {
             outcomes: Vec::new(),
             tiles: Vec::new(),
             shown: None,
+            round: (0, 0),
             restored: restored.is_some(),
             report: restored.map(Rc::new),
             manifest: Rc::new(Manifest::bundled()),
@@ -205,7 +211,16 @@ impl Reducible for IoState {
                 s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
                 s.shown = modes.first().copied();
                 s.outcomes.clear();
+                s.round = (0, 0);
                 s.restored = false;
+            }
+            IoAction::Round(mode, r, of) => {
+                s.round = (r, of);
+                if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
+                    for url in tiles.drain(..).filter_map(|t| t.image) {
+                        let _ = web_sys::Url::revoke_object_url(&url);
+                    }
+                }
             }
             IoAction::Events(mode, events) => {
                 s.shown = Some(mode);
@@ -227,7 +242,10 @@ impl Reducible for IoState {
                     _ => done,
                 };
                 s.set_row(o.mode, IoRow::Finished(o.status, done, total));
-                s.outcomes.push(o);
+                match s.outcomes.iter_mut().find(|x| x.mode == o.mode) {
+                    Some(slot) => *slot = o,
+                    None => s.outcomes.push(o),
+                }
             }
             IoAction::CancelRequested => {
                 if let Run::Running(cancel) = &s.run {

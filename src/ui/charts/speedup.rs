@@ -1,10 +1,12 @@
-//! Horizontal bars, one group per mode: this browser's speedup over serial beside the tutorial's
-//! CPython speedup for the matching variant, with both wall times written at the bar ends.
+//! Horizontal bars, one per mode: this browser's speedup over serial, under the tutorial's
+//! CPython speedup for the matching variant (drawn once per variant: the CPU chart lists a
+//! variant's Python and Rust modes together under its one tutorial bar), with the wall times
+//! written at the bar ends.
 
 use super::{series_class, use_width};
 use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::lang::Lang;
-use crate::i18n::charts::{fastest, trc, Tc};
+use crate::i18n::charts::{speedup_summary, trc, Tc};
 use crate::ui::format::duration;
 use yew::prelude::*;
 
@@ -17,6 +19,10 @@ pub struct SpeedupRow {
     pub wall_ms: f64,
     /// Speedup over serial; `None` without a finished serial, or when this mode did not finish.
     pub speedup: Option<f64>,
+    /// The speedup's range over the rounds (the whisker), `None` without one.
+    pub range: Option<(f64, f64)>,
+    /// Rounds behind the figure.
+    pub samples: usize,
     /// The mode finished.
     pub done: bool,
     /// The tutorial's time for the matching variant (s).
@@ -25,6 +31,10 @@ pub struct SpeedupRow {
     pub tutorial_speedup: f64,
     /// The tutorial's name for that variant, in the page language.
     pub tutorial_label: &'static str,
+    /// Draw the tutorial's bar above this row (the first row of its variant).
+    pub first_of_variant: bool,
+    /// The engine that computed it (`rust`, `python`), for its class.
+    pub engine: &'static str,
 }
 
 /// Props of [`SpeedupChart`].
@@ -56,32 +66,62 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
     }
     let wide = w >= 520.0;
     let (label_w, head) = if wide { (130.0, 0.0) } else { (0.0, 16.0) };
-    let row_h = head + BAR + GAP + TUT + 12.0;
+    let row_h = |r: &SpeedupRow| head + BAR + 12.0 + if r.first_of_variant { TUT + GAP } else { 0.0 };
     let (x0, x1) =
         (label_w + if wide { 4.0 } else { 14.0 }, (w - if wide { 150.0 } else { 110.0 }).max(label_w + 60.0));
-    let max = props.rows.iter().flat_map(|r| [r.speedup.unwrap_or(0.0), r.tutorial_speedup]).fold(1.0, f64::max);
+    let max = props
+        .rows
+        .iter()
+        .flat_map(|r| [r.speedup.unwrap_or(0.0), r.range.map_or(0.0, |(_, hi)| hi), r.tutorial_speedup])
+        .fold(1.0, f64::max);
     let ticks = nice_ticks(0.0, max, if wide { 6 } else { 3 });
     let x = Linear::new(ticks.domain(), (x0, x1));
-    let height = props.rows.len() as f64 * row_h + AXIS;
+    let tops: Vec<f64> = props
+        .rows
+        .iter()
+        .scan(4.0, |y, r| {
+            let top = *y;
+            *y += row_h(r);
+            Some(top)
+        })
+        .collect();
+    let height = props.rows.iter().map(row_h).sum::<f64>() + AXIS;
     let plot_bottom = height - AXIS + 4.0; // tick labels below it, the axis title last
     let (title_id, desc_id) = (format!("{}-title", props.id), format!("{}-desc", props.id));
 
     let row = |(i, r): (usize, &SpeedupRow)| {
-        let top = i as f64 * row_h + 4.0;
-        let bar_y = top + head;
-        let tut_y = bar_y + BAR + GAP;
-        let browser = match (r.done, r.speedup) {
-            (true, Some(s)) => format!("{s:.2}× · {}", duration(r.wall_ms)),
-            (true, None) => duration(r.wall_ms),
-            (false, _) => format!("{} · {}", trc(l, Tc::NotFinished), duration(r.wall_ms)),
+        let top = tops[i];
+        let tut_y = top + head;
+        let bar_y = if r.first_of_variant { tut_y + TUT + GAP } else { tut_y };
+        let browser = match (r.done, r.speedup, r.range) {
+            (true, Some(s), Some((lo, hi))) if r.samples > 1 => {
+                format!("{s:.2}× ({lo:.2}–{hi:.2}) · {}", duration(r.wall_ms))
+            }
+            (true, Some(s), _) => format!("{s:.2}× · {}", duration(r.wall_ms)),
+            (true, None, _) => duration(r.wall_ms),
+            (false, _, _) => format!("{} · {}", trc(l, Tc::NotFinished), duration(r.wall_ms)),
         };
         let tutorial = format!("{:.2}× · {:.2} s", r.tutorial_speedup, r.tutorial_seconds);
         let end = r.speedup.map(|s| x.map(s)).unwrap_or(x0);
+        // The whisker: the lowest and highest speedup over the rounds, across the bar's middle.
+        let whisker = r.range.filter(|_| r.done && r.samples > 1).map(|(lo, hi)| {
+            let (a, b, y) = (x.map(lo), x.map(hi), bar_y + BAR / 2.0);
+            let (t, u) = ((bar_y + 3.0).to_string(), (bar_y + BAR - 3.0).to_string());
+            html! {
+                <g class="whisker" data-lo={lo.to_string()} data-hi={hi.to_string()}>
+                    <line x1={a.to_string()} x2={b.to_string()} y1={y.to_string()} y2={y.to_string()} />
+                    <line x1={a.to_string()} x2={a.to_string()} y1={t.clone()} y2={u.clone()} />
+                    <line x1={b.to_string()} x2={b.to_string()} y1={t} y2={u} />
+                    <title>{ format!("{}: {lo:.2}× – {hi:.2}× ({} {})", r.mode, r.samples, trc(l, Tc::Rounds)) }</title>
+                </g>
+            }
+        });
+        let text_x = end.max(r.range.filter(|_| whisker.is_some()).map_or(end, |(_, hi)| x.map(hi))) + 5.0;
         let tut_end = x.map(r.tutorial_speedup);
         let (label_x, anchor) = if wide { (label_w - 6.0, "end") } else { (x0, "start") };
         let label_y = if wide { bar_y + BAR - 2.0 } else { top + 11.0 };
         html! {
-            <g class="mode" data-mode={r.mode} data-wall-ms={r.wall_ms.to_string()}
+            <g class={classes!("mode", format!("engine-{}", r.engine))} data-mode={r.mode} data-engine={r.engine} data-wall-ms={r.wall_ms.to_string()}
                 data-speedup={r.speedup.map(|s| s.to_string()).unwrap_or_default()}
                 data-tutorial={r.tutorial_speedup.to_string()}>
                 <text class="label" x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}>{ r.mode }</text>
@@ -91,12 +131,15 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
                         <title>{ format!("{}: {} — {s:.2}×, {}", r.mode, trc(l, Tc::ThisBrowser), duration(r.wall_ms)) }</title>
                     </rect>
                 }
-                <text class="value" x={(end + 5.0).to_string()} y={(bar_y + BAR - 3.0).to_string()}>{ browser }</text>
-                <rect class="bar tutorial" x={x0.to_string()} y={tut_y.to_string()} width={(tut_end - x0).max(1.0).to_string()}
-                    height={TUT.to_string()}>
-                    <title>{ format!("{}: {} — {}", r.tutorial_label, trc(l, Tc::TutorialPython), tutorial) }</title>
-                </rect>
-                <text class="value tutorial-value" x={(tut_end + 5.0).to_string()} y={(tut_y + TUT - 1.0).to_string()}>{ tutorial }</text>
+                { for whisker }
+                <text class="value" x={text_x.to_string()} y={(bar_y + BAR - 3.0).to_string()}>{ browser }</text>
+                if r.first_of_variant {
+                    <rect class="bar tutorial" x={x0.to_string()} y={tut_y.to_string()} width={(tut_end - x0).max(1.0).to_string()}
+                        height={TUT.to_string()}>
+                        <title>{ format!("{}: {} — {}", r.tutorial_label, trc(l, Tc::TutorialPython), tutorial) }</title>
+                    </rect>
+                    <text class="value tutorial-value" x={(tut_end + 5.0).to_string()} y={(tut_y + TUT - 1.0).to_string()}>{ tutorial }</text>
+                }
             </g>
         }
     };
@@ -109,16 +152,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
             </g>
         }
     };
-    let best = props
-        .rows
-        .iter()
-        .filter(|r| r.done)
-        .filter_map(|r| r.speedup.map(|s| (r, s)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    let summary = match best {
-        Some((r, s)) => fastest(l, r.mode, s, r.tutorial_speedup),
-        None => trc(l, Tc::NoSpeedups).to_string(),
-    };
+    let summary = speedup_summary(l, &props.rows);
     html! {
         <figure class="chart speedup-chart" id={props.id.clone()} ref={node}>
             <figcaption>{ props.title.clone() }</figcaption>
