@@ -1,5 +1,5 @@
 /**
- * Cancel stops every CPU mode the panel offers within a fraction of a second, on a cross-origin
+ * Cancel stops every Rust CPU mode the panel offers (the Python ones: py-cpu.test.mjs) within a fraction of a second, on a cross-origin
  * isolated page: for each mode a long run (n = 50000) is cancelled once its timed run has made
  * progress; the page is idle again quickly, the mode is reported `cancelled` (no checksum, no
  * match), and the same page then completes a small run correctly. Cancelling a multi-mode run
@@ -25,7 +25,7 @@ const MAX_CANCEL_MS = 2000;
 // Set up before the tests are declared: there is one test per mode the page offers.
 const env = await setup({ isolated: true });
 after(async () => { await env.close(); });
-const ALL_MODES = await offeredModes(env).catch(async (e) => { await env.close(); throw e; });
+const ALL_MODES = await offeredModes(env, 'cpu', { engine: 'rust' }).catch(async (e) => { await env.close(); throw e; });
 
 /** Waits until `mode`'s timed run is under way and has reported progress. */
 async function waitForProgress(page, mode) {

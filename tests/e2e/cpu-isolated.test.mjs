@@ -1,6 +1,6 @@
 /**
- * On a cross-origin isolated page (COOP/COEP headers) every CPU mode the panel offers (its
- * `data-modes`) runs from a URL preset
+ * On a cross-origin isolated page (COOP/COEP headers) every Rust CPU mode the panel offers (its
+ * Rust group) runs from a URL preset
  * (`run=1`) and compute bit-identical results: every S(i) matches serial's, and the checksum for
  * n = 3000 is exactly 131367257.10668072. The environment line reports isolation and the 2-thread
  * pool, and the JSON and CSV exports carry the same run with the documented shape. The worker
@@ -36,7 +36,7 @@ function assertAllMatch(rows, modes, what) {
 }
 
 test('every mode agrees bit for bit on an isolated page, and the exports say so', async () => {
-  const ALL_MODES = await offeredModes(env);
+  const ALL_MODES = await offeredModes(env, 'cpu', { engine: 'rust' }); // the Python modes: py-cpu.test.mjs
   const page = await newPage(env.context);
   try {
     await load(page, at(env.url, `n=3000&k=2&chunk=16&modes=${ALL_MODES.join(',')}&run=1&lang=en`));

@@ -10,6 +10,8 @@
  * - The Share / Embed dialog of each panel gives a link that opens the same settings and an
  *   `<iframe>` snippet with `embed=1` and `allow="cross-origin-isolated"`; pasted into a course
  *   page that is itself isolated, the snippet shows an isolated embed with those settings.
+ *
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -16,6 +16,8 @@
  *   isolated. (The I/O experiment in such a frame: hosting-embed.test.mjs.)
  *
  * Errors of the framed page and its workers reach `page.errors` (see browser.mjs).
+ *
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -13,6 +13,8 @@
  * the cache); a CPU `serial` run completes with the right checksum; and a simulated I/O run of 6
  * images completes with every image intact — the simulated network's images come from the same
  * cache. Nothing is logged as an error.
+ *
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

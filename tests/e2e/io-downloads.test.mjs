@@ -12,6 +12,8 @@
  *
  * Then: after a finished run, reopening the page without a preset shows the last results
  * (`#io-restored`) and puts the inputs of that run back.
+ *
+ * @browsers chromium firefox
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

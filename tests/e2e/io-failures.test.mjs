@@ -19,6 +19,8 @@
  *
  * Chromium logs every failed load as a console error by itself; those lines — and only those, for
  * exactly the URLs that are meant to fail — are taken out of `page.errors` before it must be empty.
+ *
+ * @browsers chromium firefox
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

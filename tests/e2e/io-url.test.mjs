@@ -8,6 +8,8 @@
  * A `modes=` that names no mode at all gets two messages, as on the CPU panel and as the Rust
  * unit test `preset::io::tests::bad_values` specifies: the unknown mode, and that the default
  * selection is used.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
