@@ -110,7 +110,7 @@ for (const host of HOSTS) {
         }
 
         const dropped = dropExpectedLoadErrors(page, (url, text) => predicted.includes(simnetIndex(url)) && text.includes('status of 503'));
-        t.diagnostic(`Chromium logged ${dropped} failed loads (expected 503s)`);
+        t.diagnostic(`the browser logged ${dropped} failed loads (expected 503s)`);
         assertNoErrors(page);
       } finally {
         await page.close();
