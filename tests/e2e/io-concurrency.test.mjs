@@ -13,6 +13,8 @@
  *   which is not the submission order. Seed 1 makes that certain: the model gives request 1 a
  *   latency of 42 ms and request 0 one of 89 ms (checked below with the test's own port of the
  *   model's draw), so with k = 4 and unlimited bandwidth request 1 finishes ~47 ms before request 0.
+ *
+ * @browsers chromium (Firefox: not yet run there)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,8 +4,7 @@
 //! Every execution mode calls [`task`] (or [`sum_terms`] in slices); none has its own copy of the
 //! loop. That matters twice: the answer is bit-for-bit the same in every mode, and the speed is
 //! too — the same loop inlined into different callers compiles to code of different speed, which
-//! would show up as a fake "superlinear" speedup (measured: serial 1.9x native with the loop inlined
-//! into its caller, 1.35x as one shared function).
+//! would show up as a fake "superlinear" speedup (see docs/build.md, "Crates and the page: traps").
 
 use std::ops::Range;
 
