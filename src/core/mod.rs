@@ -28,4 +28,5 @@ pub mod timeline;
 pub mod topics;
 pub mod trace;
 pub mod variants;
-pub mod workload;
+/// The workload lives in its own crate (`crates/workload`): see the release profile in Cargo.toml.
+pub use playground_workload as workload;

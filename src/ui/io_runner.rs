@@ -76,6 +76,8 @@ pub fn start(
     };
     let started_at = js_sys::Date::now();
     wasm_bindgen_futures::spawn_local(async move {
+        // Not while the service worker is still writing the offline copy (a first visit).
+        crate::web::sw::activated().await;
         let mut done: Vec<(IoMode, Vec<IoOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
         for (round, mode) in schedule(&modes, settings.rounds) {
             let slot = done.iter_mut().find(|(m, _)| *m == mode).map(|(_, v)| v).expect("scheduled from modes");

@@ -38,6 +38,8 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
     let started_at = js_sys::Date::now();
     let rounds = settings.rounds;
     wasm_bindgen_futures::spawn_local(async move {
+        // Not while the service worker is still writing the offline copy (a first visit).
+        crate::web::sw::activated().await;
         // The Python engine's first, cold load is no mode's start-up: it happens once per page,
         // before anything is timed, so it never overlaps a timed run (Rust's or Python's).
         if modes.iter().any(|m| m.engine() == Engine::Python) {
