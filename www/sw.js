@@ -11,6 +11,11 @@
 // request's arrival, forwards it over a MessagePort the page hands over, and answers when the
 // model says the request is done (200 with the bytes, or 503).
 
+// The message types this script reads or writes (the Rust side's table is core::wire::Kind).
+const MSG = Object.freeze({
+  claim: 'claim', simnetPort: 'simnet-port', simnetReady: 'simnet-ready', arrive: 'arrive', done: 'done',
+});
+
 const BUILD = 'dev';
 const PRECACHE = [];
 const CACHE = `playground-${BUILD}`;
@@ -43,18 +48,18 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   // A page that loaded while this worker was installing missed the claim in `activate`.
-  if (data.type === 'claim') {
+  if (data.type === MSG.claim) {
     event.waitUntil(self.clients.claim());
     return;
   }
-  if (data.type === 'simnet-port' && event.ports.length === 2) {
+  if (data.type === MSG.simnetPort && event.ports.length === 2) {
     if (port) port.close();
     port = event.ports[0];
     port.onmessage = ({ data: m }) => {
-      const resolve = m && waiting.get(m.id);
+      const resolve = m && m.type === MSG.done && waiting.get(m.id);
       if (resolve) { waiting.delete(m.id); resolve(m.status); }
     };
-    event.ports[1].postMessage({ type: 'simnet-ready' });
+    event.ports[1].postMessage({ type: MSG.simnetReady });
   }
 });
 
@@ -128,7 +133,7 @@ async function simnet(path, request) {
   const status = await new Promise((resolve) => {
     waiting.set(id, resolve);
     request.signal.addEventListener('abort', () => { waiting.delete(id); resolve(0); });
-    port.postMessage({ type: 'arrive', id, run: Number(run), j: Number(j), name, t: arrived });
+    port.postMessage({ type: MSG.arrive, id, run: Number(run), j: Number(j), name, t: arrived });
   });
   if (status === 200) {
     try {

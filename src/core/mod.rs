@@ -21,4 +21,5 @@ pub mod stats;
 pub mod sweep;
 pub mod timeline;
 pub mod topics;
+pub mod wire;
 pub mod workload;

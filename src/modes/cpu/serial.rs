@@ -5,7 +5,7 @@
 
 use crate::core::timeline::Lane;
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
-use crate::web::msg::Job;
+use crate::web::msg::cpu::{FromCpu, Job, ToCpu};
 use crate::web::worker_group::WorkerGroup;
 use crate::web::workers::Role;
 use std::ops::Range;
@@ -19,9 +19,10 @@ impl Executor for Serial {
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
-        self.0.send(0, Job { id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 })?;
+        let run = self.0.begin_run();
+        self.0.post(0, &ToCpu::Job(Job { run, id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 }))?;
         loop {
-            let (_, batch) = self.0.next(cancel).await?;
+            let (_, FromCpu::Batch(batch)) = self.0.next(run, Some(cancel)).await?;
             sink.put_batch(&batch, Lane::Worker(0));
             sink.report();
             if batch.last {

@@ -8,7 +8,7 @@
 use crate::core::chunks::{deal_round_robin, split};
 use crate::core::timeline::Lane;
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
-use crate::web::msg::Job;
+use crate::web::msg::cpu::{FromCpu, Job, ToCpu};
 use crate::web::worker_group::WorkerGroup;
 use crate::web::workers::Role;
 use std::ops::Range;
@@ -26,16 +26,17 @@ impl Executor for Workers {
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
         let chunks = split(tasks, self.chunk);
+        let run = self.group.begin_run();
         let mut id = 0;
         for (w, hand) in deal_round_robin(&chunks, self.group.len() as u32).iter().enumerate() {
             for c in hand {
-                self.group.send(w, Job { id, start: c.start, end: c.end, stream_ms: 0.0 })?;
+                self.group.post(w, &ToCpu::Job(Job { run, id, start: c.start, end: c.end, stream_ms: 0.0 }))?;
                 id += 1;
             }
         }
         let mut remaining = chunks.len();
         while remaining > 0 {
-            let (w, batch) = self.group.next(cancel).await?;
+            let (w, FromCpu::Batch(batch)) = self.group.next(run, Some(cancel)).await?;
             sink.put_batch(&batch, Lane::Worker(w as u16));
             remaining -= usize::from(batch.last);
             sink.report();
