@@ -8,6 +8,7 @@ use crate::core::preset::{IoSettings, Problem, Source};
 use crate::core::report::Status;
 use crate::modes::io::IoEvent;
 use crate::modes::Cancel;
+use crate::web::download::ImageUrl;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,7 +36,7 @@ pub struct Tile {
     /// Order in which the program received it.
     pub order: u32,
     /// Object URL of the image, `None` when the request failed.
-    pub image: Option<String>,
+    pub image: Option<ImageUrl>,
 }
 
 /// Everything the I/O panel shows.
@@ -165,17 +166,17 @@ impl IoState {
         }
     }
 
-    fn set_row(&mut self, mode: IoMode, row: IoRow) {
-        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
-            r.1 = row;
+    /// Fires the running run's Cancel signal (called by the Cancel button before it dispatches
+    /// [`IoAction::CancelRequested`]: the reducer only records the state).
+    pub fn fire_cancel(&self) {
+        if let Run::Running(cancel) = &self.run {
+            cancel.fire();
         }
     }
 
-    fn revoke_tiles(&mut self) {
-        for (_, tiles) in self.tiles.drain(..) {
-            for url in tiles.into_iter().filter_map(|t| t.image) {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            }
+    fn set_row(&mut self, mode: IoMode, row: IoRow) {
+        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
+            r.1 = row;
         }
     }
 }
@@ -199,7 +200,8 @@ impl Reducible for IoState {
                 }
             }
             IoAction::Started(cancel, modes) => {
-                s.revoke_tiles();
+                // The old thumbnails' object URLs are revoked when the last state holding
+                // them is dropped (`ImageUrl`), not here.
                 s.run = Run::Running(cancel);
                 s.rows = modes.iter().map(|m| (*m, IoRow::Waiting)).collect();
                 s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
@@ -230,8 +232,7 @@ impl Reducible for IoState {
                 s.outcomes.push(o);
             }
             IoAction::CancelRequested => {
-                if let Run::Running(cancel) = &s.run {
-                    cancel.fire();
+                if let Run::Running(_) = &s.run {
                     s.run = Run::Stopping;
                 }
             }

@@ -18,6 +18,7 @@ use crate::core::report::Status;
 use crate::core::timeline::Lane;
 use crate::modes::{start_unless_cancelled, Cancel, Stop};
 use crate::web::clock::{epoch_now, now};
+use crate::web::download::ImageUrl;
 use crate::web::env::base_url;
 use crate::web::fetch::{bytes_of, Downloaded};
 use crate::web::simnet;
@@ -56,7 +57,7 @@ pub enum IoEvent {
     Progress { done: u32, total: u32 },
     /// A result was handed to the program, the `order`-th: an object URL of the image if it
     /// arrived intact.
-    Delivered { index: u32, order: u32, image: Option<String> },
+    Delivered { index: u32, order: u32, image: Option<ImageUrl> },
 }
 
 /// Where a mode puts each finished request.

@@ -168,8 +168,11 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         })
     };
     let on_cancel = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(IoAction::CancelRequested))
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.fire_cancel();
+            state.dispatch(IoAction::CancelRequested);
+        })
     };
     let on_show = {
         let d = dispatch.clone();
