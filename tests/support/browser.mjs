@@ -14,9 +14,10 @@ const swBlocked = new WeakSet();
 /**
  * A fresh browser profile. `serviceWorkers: 'block'` (Playwright's option) gives a browser in
  * which the page cannot register its service worker, like one without service worker support;
- * left out, service workers work as in any browser.
+ * left out, service workers work as in any browser. `args`: extra Chromium flags (e.g.
+ * `--host-resolver-rules`, to reach the test server under a host name that is not a secure context).
  */
-export async function launch({ serviceWorkers } = {}) {
+export async function launch({ serviceWorkers, args = [] } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -24,7 +25,7 @@ export async function launch({ serviceWorkers } = {}) {
     acceptDownloads: true,
     ...(serviceWorkers ? { serviceWorkers } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
   if (serviceWorkers === 'block') swBlocked.add(context);
   const close = async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };

@@ -9,6 +9,8 @@
 //! arrays as `Float64Array`s that are transferred, not copied, which serde cannot express, and
 //! it measured slower on the hot path (see the README, "Messages").
 
+#[cfg(feature = "codec-bench")]
+pub mod bench;
 pub mod boot;
 pub mod cpu;
 pub mod io;
