@@ -3,7 +3,11 @@
 //    deployment is a new service worker that re-caches and drops the old cache;
 //  - writes _headers (Netlify, Cloudflare Pages) with the isolation headers and a
 //    Content-Security-Policy whose script hashes cover Trunk's inline loader;
-//  - writes .nojekyll, so GitHub Pages serves the files as they are.
+//  - writes .nojekyll, so GitHub Pages serves the files as they are;
+//  - copies the Python engine (Pyodide's core files, from the pinned npm package) into
+//    pyodide/<version>/ and stamps that folder into sw.js and py/engine.mjs. Those files are not
+//    in the offline list: nothing of Python loads until a learner asks for it, and the service
+//    worker caches them on first use.
 // Usage: node scripts/postbuild.mjs [DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,9 +16,35 @@ import path from 'node:path';
 const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
 const SKIP = new Set(['sw.js', '_headers', '.nojekyll', '.trunk-lock']);
 
+// Pyodide's core: the interpreter (wasm + its JS glue), the loader, the standard library and the
+// lock file loadPyodide reads at start (no other package is needed: the stdlib is enough here).
+const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const source = path.resolve(process.env.TRUNK_SOURCE_DIR || '.');
+const pyodideSrc = path.join(source, 'node_modules', 'pyodide');
+if (!fs.existsSync(path.join(pyodideSrc, 'package.json'))) {
+  throw new Error(`${pyodideSrc} is missing: run \`npm ci\` (scripts/setup.sh does) before building`);
+}
+const pyodideVersion = JSON.parse(fs.readFileSync(path.join(pyodideSrc, 'package.json'), 'utf8')).version;
+if (!/^[\w.+-]+$/.test(pyodideVersion)) throw new Error(`odd pyodide version ${pyodideVersion}`);
+const pyodideDir = `pyodide/${pyodideVersion}/`;
+fs.rmSync(path.join(dir, 'pyodide'), { recursive: true, force: true });
+fs.mkdirSync(path.join(dir, pyodideDir), { recursive: true });
+for (const f of PYODIDE_FILES) fs.copyFileSync(path.join(pyodideSrc, f), path.join(dir, pyodideDir, f));
+
+/** Replaces the one line `const NAME = '…';` of a file in dir with `value`, or fails the build. */
+function stamp(rel, name, value) {
+  const p = path.join(dir, rel);
+  const line = `const ${name} = ${JSON.stringify(value)};`;
+  const text = fs.readFileSync(p, 'utf8').replace(new RegExp(`^const ${name} = .*;$`, 'm'), () => line);
+  if (!text.includes(line)) throw new Error(`${rel} has no \`const ${name} = …;\` line to stamp`);
+  fs.writeFileSync(p, text);
+}
+stamp('py/engine.mjs', 'PYODIDE_DIR', pyodideDir);
+
 function files(root, rel = '') {
   return fs.readdirSync(path.join(root, rel), { withFileTypes: true }).flatMap((e) => {
     const p = rel ? `${rel}/${e.name}` : e.name;
+    if (p === 'pyodide') return []; // versioned, loaded on demand, cached on first use
     return e.isDirectory() ? files(root, p) : SKIP.has(p) ? [] : [p];
   });
 }
@@ -32,6 +62,7 @@ sw = sw.replace(/^const BUILD = '[^']*';$/m, `const BUILD = '${build}';`)
   .replace(/^const PRECACHE = \[[^\]]*\];$/m, `const PRECACHE = ${JSON.stringify(precache)};`);
 if (!sw.includes(`const BUILD = '${build}';`)) throw new Error('sw.js has no BUILD line to stamp');
 fs.writeFileSync(swPath, sw);
+stamp('sw.js', 'PYODIDE_DIR', pyodideDir);
 
 // Every inline script of index.html (Trunk's loader) gets a hash in script-src.
 const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
@@ -66,4 +97,5 @@ const headers = `# Written by scripts/postbuild.mjs for hosts that read _headers
 `;
 fs.writeFileSync(path.join(dir, '_headers'), headers);
 fs.writeFileSync(path.join(dir, '.nojekyll'), '');
-console.log(`[postbuild] build ${build}: ${list.length} files to cache, ${inline.length} inline script(s) hashed`);
+console.log(`[postbuild] build ${build}: ${list.length} files to cache, ${inline.length} inline script(s) hashed, `
+  + `Pyodide ${pyodideVersion} in ${pyodideDir}`);

@@ -63,18 +63,23 @@ else
     || cargo +"$channel" install --force "wasm-bindgen-cli@$wb_version"
 fi
 
-# --- Node packages for the page tests and the benchmark driver. ---
-if $build_only; then
-  say "build tools ready: $(trunk --version), $(wasm-bindgen --version)"
-  exit 0
-fi
-want=$(node -p "require('./package.json').devDependencies['playwright-core']")
-have=$(node -p "try { require('./node_modules/playwright-core/package.json').version } catch { '' }" 2>/dev/null || true)
-if [ "$have" = "$want" ]; then
+# --- Node packages: Pyodide (the build copies its core into dist/), the test and bench drivers. ---
+node_ok=true
+for dep in dependencies.pyodide devDependencies.playwright-core; do
+  name=${dep#*.}
+  want=$(node -p "require('./package.json').${dep%%.*}['$name']")
+  have=$(node -p "try { require('./node_modules/$name/package.json').version } catch { '' }" 2>/dev/null || true)
+  [ "$have" = "$want" ] || node_ok=false
+done
+if $node_ok; then
   say "node packages present"
 else
   say "installing node packages"
   npm ci --no-audit --no-fund
+fi
+if $build_only; then
+  say "build tools ready: $(trunk --version), $(wasm-bindgen --version)"
+  exit 0
 fi
 
 say "ready: $(rustc +"$channel" --version), $(trunk --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -1)"

@@ -4,7 +4,12 @@
 //    COOP / COEP / CORP added (unless the host sent them) — see coi.js for the one reload.
 // 2. Offline: the app's files are cached at install (the list and the build id are written into
 //    this file by scripts/postbuild.mjs, so a new deployment is a new worker that re-caches),
-//    and served from the cache when the network fails.
+//    and served from the cache when the network fails. The Python engine (Pyodide, ~13 MB under
+//    pyodide/<version>/) is not fetched at install: its files are cached the first time a Python
+//    mode asks for them, in a cache of their own named by the version, which outlives app
+//    deployments (the files under one version never change), and served from that cache first —
+//    every interpreter a run starts reads the same files (pyodide#587: Pyodide does not share
+//    them between instances itself).
 // 3. The simulated network: requests under <scope>simnet/<run>/<j>/<image> are answered with the
 // bundled image after the delay the network model decides. The model itself is Rust, running in
 // real time in a dedicated "simnet" worker (src/web/simnet.rs); this script only stamps each
@@ -18,10 +23,13 @@ const MSG = Object.freeze({
 
 const BUILD = 'dev';
 const PRECACHE = [];
+const PYODIDE_DIR = 'pyodide/dev/';
 const CACHE = `playground-${BUILD}`;
+const PYODIDE_CACHE = `pyodide-${PYODIDE_DIR.split('/')[1]}`;
 const SCOPE = new URL(self.registration.scope);
 const SIMNET = new URL('simnet/', SCOPE).pathname;
 const IMAGES = new URL('images/', SCOPE).pathname;
+const PYODIDE = new URL(PYODIDE_DIR, SCOPE).pathname;
 const HEADERS = { 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-origin' };
 
 let port = null;        // to the simnet worker
@@ -37,7 +45,8 @@ self.addEventListener('activate', (event) => {
     // download of the offline copy, which follows while the worker is kept alive.
     await self.clients.claim();
     for (const name of await caches.keys()) {
-      if (name.startsWith('playground-') && name !== CACHE) await caches.delete(name);
+      const stale = (name.startsWith('playground-') && name !== CACHE) || (name.startsWith('pyodide-') && name !== PYODIDE_CACHE);
+      if (stale) await caches.delete(name);
     }
     // One failing file must not stop the rest from being cached (addAll is all-or-nothing).
     const cache = await caches.open(CACHE);
@@ -73,6 +82,10 @@ self.addEventListener('fetch', (event) => {
   }
   // The I/O experiment's real-HTTP source: straight to the network, untouched, uncached.
   if (url.pathname.startsWith(IMAGES) && url.searchParams.has('run')) return;
+  if (url.pathname.startsWith(PYODIDE) && request.method === 'GET') {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
   event.respondWith(networkFirst(request));
 });
 
@@ -93,6 +106,19 @@ async function networkFirst(request) {
     if (cached) return isolated(request.method === 'HEAD' ? new Response(null, cached) : cached);
     throw error;
   }
+}
+
+/** A Pyodide file: from its version's cache, else from the network (and then kept). */
+async function cacheFirst(request) {
+  const cache = await caches.open(PYODIDE_CACHE);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) return isolated(hit);
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') {
+    // Awaited, so that a second interpreter started right after this one finds the file cached.
+    await cache.put(request, response.clone()).catch(() => undefined);
+  }
+  return isolated(response);
 }
 
 /** The response with the isolation headers added where the host did not send them. */

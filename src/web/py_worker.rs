@@ -1,0 +1,439 @@
+//! The Python engine's CPU workers (`www/py/cpu.mjs`), seen from the page.
+//!
+//! One worker is one Pyodide interpreter, like one process of the tutorial's pool. This module
+//! owns that channel: the messages each way are one enum each ([`ToPython`], [`FromPython`]),
+//! encoded and decoded only here, with the names of `MSG` in cpu.mjs; every message carries the
+//! run it belongs to, and a reply for another run is dropped. It also keeps the engine's state
+//! for the page (the loading line): nothing is fetched until [`warm`] is first called — when a
+//! learner ticks a Python mode — and the first interpreter leaves a memory snapshot behind, from
+//! which every later one starts (≈ 1 s instead of ≈ 4 s: see `www/py/engine.mjs`).
+
+use super::msg::{field, kind, num, object, Batch, Job};
+use super::workers::js_error_text;
+use crate::core::run::{Cancel, Stop};
+use futures::channel::mpsc;
+use futures::future::{join_all, select, Either, LocalBoxFuture, Shared};
+use futures::stream::{select_all, LocalBoxStream, SelectAll};
+use futures::{FutureExt, StreamExt};
+use js_sys::Uint8Array;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// The worker script, next to the page (so the page works from any sub-path).
+const SCRIPT: &str = "py/cpu.mjs";
+
+/// Message names of the channel: the `MSG` table of `www/py/cpu.mjs`.
+mod names {
+    pub const LOAD: &str = "py-load";
+    pub const LOADED: &str = "py-loaded";
+    pub const JOB: &str = "py-job";
+    pub const BATCH: &str = "batch";
+    pub const FAILED: &str = "py-failed";
+}
+
+/// How one interpreter runs a job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// The tasks in order, one after another.
+    Plain,
+    /// Every task a coroutine, gathered on one asyncio event loop.
+    Asyncio,
+    /// `concurrent.futures.ThreadPoolExecutor` with k threads.
+    Threads,
+}
+
+impl Style {
+    fn id(self) -> &'static str {
+        match self {
+            Style::Plain => "plain",
+            Style::Asyncio => "asyncio",
+            Style::Threads => "threads",
+        }
+    }
+}
+
+/// Page → Python worker.
+pub enum ToPython {
+    /// Start the interpreter (from `snapshot` if given); `make_snapshot` asks for one back.
+    Load { run: u32, snapshot: Option<Uint8Array>, make_snapshot: bool },
+    /// Compute `job` the way `style` says, on `k` threads where that applies.
+    Job { run: u32, job: Job, style: Style, k: u32 },
+}
+
+/// What one interpreter's start cost, as the worker measured it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineLoad {
+    /// Pyodide's version.
+    pub version: String,
+    /// CPython's version inside it.
+    pub python: String,
+    /// Fetch, compile and interpreter start-up (ms).
+    pub ms: f64,
+    /// Bytes of engine files read (from the network or a cache).
+    pub bytes: f64,
+    /// Of those, bytes that came over HTTP.
+    pub network_bytes: f64,
+    /// The interpreter started from a memory snapshot.
+    pub from_snapshot: bool,
+}
+
+/// An exception, in Python's own words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PyError {
+    /// The exception's class, e.g. `RuntimeError`.
+    pub kind: String,
+    /// Its last line, e.g. `RuntimeError: can't start new thread`.
+    pub message: String,
+    /// The whole traceback.
+    pub traceback: String,
+}
+
+/// Python worker → page.
+pub enum FromPython {
+    /// The interpreter is up.
+    Loaded { run: u32, load: EngineLoad, snapshot: Option<Uint8Array> },
+    /// Results of consecutive tasks of a job.
+    Batch { run: u32, batch: Batch },
+    /// Loading or a job failed.
+    Failed { run: u32, error: PyError },
+    /// The worker script itself failed (its `error` event), or sent something unknown.
+    Broken(String),
+}
+
+impl ToPython {
+    /// As a message.
+    pub fn to_js(&self) -> JsValue {
+        match self {
+            ToPython::Load { run, snapshot, make_snapshot } => {
+                let mut f = vec![
+                    ("type", names::LOAD.into()),
+                    ("run", (*run).into()),
+                    ("makeSnapshot", (*make_snapshot).into()),
+                ];
+                if let Some(s) = snapshot {
+                    f.push(("snapshot", s.clone().into()));
+                }
+                object(&f)
+            }
+            ToPython::Job { run, job, style, k } => object(&[
+                ("type", names::JOB.into()),
+                ("run", (*run).into()),
+                ("id", job.id.into()),
+                ("start", job.start.into()),
+                ("end", job.end.into()),
+                ("stream_ms", job.stream_ms.into()),
+                ("style", style.id().into()),
+                ("k", (*k).into()),
+            ]),
+        }
+    }
+}
+
+impl FromPython {
+    /// From a message.
+    pub fn from_js(v: &JsValue) -> FromPython {
+        let run = num(v, "run") as u32;
+        let text = |k| field(v, k).as_string().unwrap_or_default();
+        match kind(v).as_str() {
+            names::LOADED => FromPython::Loaded {
+                run,
+                load: EngineLoad {
+                    version: text("version"),
+                    python: text("python"),
+                    ms: num(v, "ms"),
+                    bytes: num(v, "bytes"),
+                    network_bytes: num(v, "networkBytes"),
+                    from_snapshot: text("start") == "snapshot",
+                },
+                snapshot: field(v, "snapshot").dyn_into::<Uint8Array>().ok(),
+            },
+            names::BATCH => FromPython::Batch { run, batch: Batch::from_js(v) },
+            names::FAILED => FromPython::Failed {
+                run,
+                error: PyError { kind: text("errorType"), message: text("error"), traceback: text("traceback") },
+            },
+            "error" => FromPython::Broken(text("error")),
+            other => FromPython::Broken(format!("unexpected message {other:?}")),
+        }
+    }
+
+    fn run(&self) -> Option<u32> {
+        match self {
+            FromPython::Loaded { run, .. } | FromPython::Batch { run, .. } | FromPython::Failed { run, .. } => {
+                Some(*run)
+            }
+            FromPython::Broken(_) => None,
+        }
+    }
+}
+
+/// One started worker; terminated when dropped (like killing the process).
+struct PyWorker {
+    worker: Worker,
+    inbox: Option<mpsc::UnboundedReceiver<FromPython>>,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+impl Drop for PyWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+impl PyWorker {
+    fn spawn(name: &str) -> Result<PyWorker, String> {
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        opts.set_name(name);
+        let worker = Worker::new_with_options(SCRIPT, &opts).map_err(|e| js_error_text(&e))?;
+        let (tx, inbox) = mpsc::unbounded();
+        let tx_err = tx.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let _ = tx.unbounded_send(FromPython::from_js(&e.data()));
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            e.prevent_default(); // reported through the channel, not as an uncaught page error
+            let text = if e.message().is_empty() { format!("{SCRIPT} failed to start") } else { e.message() };
+            let _ = tx_err.unbounded_send(FromPython::Broken(text));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(PyWorker { worker, inbox: Some(inbox), _on_message: on_message, _on_error: on_error })
+    }
+
+    fn post(&self, msg: &ToPython) -> Result<(), String> {
+        self.worker.post_message(&msg.to_js()).map_err(|e| js_error_text(&e))
+    }
+
+    /// Starts a worker and waits until its interpreter is up.
+    async fn load(name: &str, run: u32, snapshot: Option<Uint8Array>, make_snapshot: bool) -> Result<Loaded, String> {
+        let mut w = PyWorker::spawn(name)?;
+        w.post(&ToPython::Load { run, snapshot, make_snapshot })?;
+        let inbox = w.inbox.as_mut().expect("a fresh worker has its inbox");
+        while let Some(m) = inbox.next().await {
+            match m {
+                FromPython::Loaded { run: r, load, snapshot } if r == run => {
+                    return Ok(Loaded { worker: w, load, snapshot })
+                }
+                FromPython::Failed { run: r, error } if r == run => return Err(error.message),
+                FromPython::Broken(e) => return Err(e),
+                _ => {} // another run's message
+            }
+        }
+        Err("the Python worker went away".into())
+    }
+}
+
+struct Loaded {
+    worker: PyWorker,
+    load: EngineLoad,
+    snapshot: Option<Uint8Array>,
+}
+
+thread_local! {
+    static NEXT_RUN: Cell<u32> = const { Cell::new(1) };
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
+}
+
+fn next_run() -> u32 {
+    NEXT_RUN.with(|n| {
+        let r = n.get();
+        n.set(r.wrapping_add(1).max(1));
+        r
+    })
+}
+
+/// Where the Python engine stands on this page (what the loading line shows).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum EngineStatus {
+    /// Nothing of it fetched yet.
+    #[default]
+    NotLoaded,
+    /// The first interpreter is loading.
+    Loading,
+    /// Loaded once; later interpreters start warm when `snapshot` is set.
+    Ready {
+        /// The first (cold) start.
+        first: EngineLoad,
+        /// The most recent start of a run's interpreters, if any came after it.
+        last: Option<EngineLoad>,
+        /// A memory snapshot is kept for warm starts.
+        snapshot: bool,
+    },
+    /// It could not load (offline without a cached copy, a browser without module workers…).
+    Failed(String),
+}
+
+type Warming = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+
+#[derive(Default)]
+struct Engine {
+    status: EngineStatus,
+    snapshot: Option<Uint8Array>,
+    warming: Option<Warming>,
+    listeners: Vec<Rc<dyn Fn(EngineStatus)>>,
+}
+
+fn set_status(status: EngineStatus) {
+    let listeners = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.status = status.clone();
+        e.listeners.clone()
+    });
+    for l in listeners {
+        l(status.clone());
+    }
+}
+
+/// The engine's status now.
+pub fn status() -> EngineStatus {
+    ENGINE.with(|e| e.borrow().status.clone())
+}
+
+/// Calls `f` with every later status change (the panel's loading line).
+pub fn subscribe(f: Rc<dyn Fn(EngineStatus)>) {
+    ENGINE.with(|e| e.borrow_mut().listeners.push(f));
+}
+
+/// Loads the engine once (fetching its files, which the service worker then keeps), keeping a
+/// memory snapshot for later interpreters. Resolves at once when that is done already; several
+/// callers share one load. A failed load is tried again by the next call.
+///
+/// # Errors
+/// What stopped the engine from loading.
+pub async fn warm() -> Result<(), String> {
+    let warming = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        if matches!(e.status, EngineStatus::Ready { .. }) {
+            return None;
+        }
+        Some(
+            e.warming
+                .get_or_insert_with(|| {
+                    let f: LocalBoxFuture<'static, Result<(), String>> = Box::pin(first_load());
+                    let shared = f.shared();
+                    // Runs to the end even if the run that asked for it is cancelled meanwhile.
+                    wasm_bindgen_futures::spawn_local(shared.clone().map(|_| ()));
+                    shared
+                })
+                .clone(),
+        )
+    });
+    match warming {
+        None => Ok(()),
+        Some(w) => w.await,
+    }
+}
+
+async fn first_load() -> Result<(), String> {
+    set_status(EngineStatus::Loading);
+    let result = PyWorker::load("python (first start)", next_run(), None, true).await;
+    ENGINE.with(|e| e.borrow_mut().warming = None);
+    match result {
+        Ok(Loaded { worker, load, snapshot }) => {
+            drop(worker); // its job was to load once and leave the snapshot
+            let has = snapshot.is_some();
+            ENGINE.with(|e| e.borrow_mut().snapshot = snapshot);
+            set_status(EngineStatus::Ready { first: load, last: None, snapshot: has });
+            Ok(())
+        }
+        Err(e) => {
+            set_status(EngineStatus::Failed(e.clone()));
+            Err(e)
+        }
+    }
+}
+
+/// `k` Python workers for one run, each with its own interpreter, and one inbox for all.
+/// Dropping the group terminates them.
+pub struct PyGroup {
+    run: u32,
+    workers: Vec<PyWorker>,
+    inbox: SelectAll<LocalBoxStream<'static, (usize, FromPython)>>,
+}
+
+impl PyGroup {
+    /// Loads the engine if needed (see [`warm`]), then starts `k` interpreters at once (from the
+    /// snapshot when there is one) and waits until every one is up.
+    ///
+    /// # Errors
+    /// The engine could not load, or a worker failed to start (the others are terminated).
+    pub async fn start(k: u32, label: &str) -> Result<PyGroup, String> {
+        warm().await?;
+        let run = next_run();
+        let snapshot = ENGINE.with(|e| e.borrow().snapshot.clone());
+        let loads = (0..k).map(|w| PyWorker::load_named(format!("{label} {}", w + 1), run, snapshot.clone()));
+        let mut workers = Vec::new();
+        let mut slowest: Option<EngineLoad> = None;
+        for r in join_all(loads).await {
+            let Loaded { worker, load, .. } = r?;
+            if slowest.as_ref().is_none_or(|s| load.ms > s.ms) {
+                slowest = Some(load);
+            }
+            workers.push(worker);
+        }
+        if let (Some(last), EngineStatus::Ready { first, snapshot, .. }) = (slowest, status()) {
+            set_status(EngineStatus::Ready { first, last: Some(last), snapshot });
+        }
+        let mut inbox = select_all(Vec::new());
+        for (w, pw) in workers.iter_mut().enumerate() {
+            let rx = pw.inbox.take().expect("each worker's inbox is taken once");
+            inbox.push(rx.map(move |m| (w, m)).boxed_local());
+        }
+        Ok(PyGroup { run, workers, inbox })
+    }
+
+    /// Workers in the group.
+    pub fn len(&self) -> usize {
+        self.workers.len()
+    }
+
+    /// Whether the group has no workers.
+    pub fn is_empty(&self) -> bool {
+        self.workers.is_empty()
+    }
+
+    /// Sends a job to worker `w` (it queues behind the worker's earlier jobs).
+    ///
+    /// # Errors
+    /// The worker cannot receive messages any more.
+    pub fn send(&self, w: usize, job: Job, style: Style, k: u32) -> Result<(), Stop> {
+        self.workers[w].post(&ToPython::Job { run: self.run, job, style, k }).map_err(Stop::Failed)
+    }
+
+    /// The next batch from any worker, with the worker's index.
+    ///
+    /// # Errors
+    /// [`Stop::Cancelled`] when Cancel fires first; [`Stop::Failed`] with Python's own message
+    /// when a job raised, or when a worker broke.
+    pub async fn next(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
+        loop {
+            if cancel.is_set() {
+                return Err(Stop::Cancelled);
+            }
+            let (w, m) = match select(self.inbox.next(), Box::pin(cancel.wait())).await {
+                Either::Right(_) => return Err(Stop::Cancelled),
+                Either::Left((None, _)) => return Err(Stop::Failed("the Python workers went away".into())),
+                Either::Left((Some(got), _)) => got,
+            };
+            if m.run().is_some_and(|r| r != self.run) {
+                continue; // a stale reply of an earlier run
+            }
+            return match m {
+                FromPython::Batch { batch, .. } => Ok((w, batch)),
+                FromPython::Failed { error, .. } => Err(Stop::Failed(error.message)),
+                FromPython::Broken(e) => Err(Stop::Failed(format!("Python worker {}: {e}", w + 1))),
+                FromPython::Loaded { .. } => Err(Stop::Failed(format!("Python worker {} loaded twice", w + 1))),
+            };
+        }
+    }
+}
+
+impl PyWorker {
+    async fn load_named(name: String, run: u32, snapshot: Option<Uint8Array>) -> Result<Loaded, String> {
+        PyWorker::load(&name, run, snapshot, false).await
+    }
+}
