@@ -1,6 +1,7 @@
 //! The `type` of every message that crosses `postMessage`, by wire name: one table for the Rust
 //! side ([`crate::web`]'s channel enums encode and decode with it) that the JS side mirrors in
-//! one constant table per script (`MSG` in `src/web/js/worker.js`, `www/sw.js`, `www/coi.js`) —
+//! one constant table per script (`MSG` in `src/web/js/worker.js`, `www/sw.js`, `www/coi.js`,
+//! `www/py/cpu.mjs`) —
 //! a test checks that every name the scripts use is here.
 
 use crate::id_table;
@@ -48,6 +49,14 @@ id_table! {
         SimnetPort = "simnet-port",
         /// Service worker → page: the port is installed.
         SimnetReady = "simnet-ready",
+        /// Page → Python worker: start the interpreter.
+        PyLoad = "py-load",
+        /// Python worker → page: the interpreter is up.
+        PyLoaded = "py-loaded",
+        /// Page → Python worker: compute a job in a style.
+        PyJob = "py-job",
+        /// Python worker → page: loading or a job failed.
+        PyFailed = "py-failed",
         /// Page → service worker: take control of this page.
         Claim = "claim",
         /// Embedded page → parent page: the page's height changed.
@@ -71,7 +80,7 @@ mod tests {
     /// only through their table (no `postMessage({ type: '…' })` or `data.type === '…'` literal).
     #[test]
     fn scripts_use_the_table() {
-        for path in ["src/web/js/worker.js", "www/sw.js", "www/coi.js"] {
+        for path in ["src/web/js/worker.js", "www/sw.js", "www/coi.js", "www/py/cpu.mjs"] {
             let names = js_table(path);
             assert!(!names.is_empty(), "{path}");
             for n in &names {

@@ -14,6 +14,7 @@ pub mod bench;
 pub mod boot;
 pub mod cpu;
 pub mod io;
+pub mod py;
 pub mod simnet;
 
 pub use crate::core::wire::Kind;
