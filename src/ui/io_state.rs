@@ -4,16 +4,13 @@ use super::state::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, IoEntry, IoOutcome, IoReport};
-use crate::core::preset::{IoSettings, Problem, Source};
+use crate::core::preset::{IoField, IoSettings, Problem, Source};
 use crate::core::report::Status;
 use crate::modes::io::IoEvent;
 use crate::modes::Cancel;
 use crate::web::download::ImageUrl;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The fields of the panel that are typed, by URL key.
-pub const FIELDS: [&str; 8] = ["count", "latency", "jitter", "bandwidth", "conn", "fail", "seed", "k"];
 
 /// Where a mode stands in the current run.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,8 +39,8 @@ pub struct Tile {
 /// Everything the I/O panel shows.
 #[derive(Clone)]
 pub struct IoState {
-    /// The typed fields, in `FIELDS` order.
-    pub fields: [String; 8],
+    /// The typed fields, by [`IoField::index`].
+    pub fields: [String; IoField::COUNT],
     /// Where the images come from.
     pub source: Source,
     /// `bounded` in submission order.
@@ -72,8 +69,8 @@ pub struct IoState {
 
 /// Everything that changes the I/O panel.
 pub enum IoAction {
-    /// Typed into field `i` of `FIELDS`.
-    SetField(usize, String),
+    /// Typed into a field.
+    SetField(IoField, String),
     /// Picked a source.
     SetSource(Source),
     /// Flipped the order of `bounded`.
@@ -104,18 +101,8 @@ pub fn url_lines(text: &str) -> Vec<&str> {
 impl IoState {
     /// A panel showing `settings`.
     pub fn new(settings: &IoSettings, restored: Option<IoReport>) -> IoState {
-        let n = &settings.net;
         IoState {
-            fields: [
-                settings.count.to_string(),
-                n.latency_ms.to_string(),
-                n.jitter_ms.to_string(),
-                n.bandwidth_kbs.to_string(),
-                n.conn_cap.to_string(),
-                n.fail_rate.to_string(),
-                n.seed.to_string(),
-                settings.k.to_string(),
-            ],
+            fields: IoField::ALL.map(|f| settings.field_text(f)),
             source: settings.source,
             ordered: settings.ordered,
             urls_text: String::new(),
@@ -141,8 +128,8 @@ impl IoState {
         };
         let mut problems = Vec::new();
         // A capped count comes back as a problem too: in a field, the learner fixes it.
-        for (key, value) in FIELDS.iter().zip(&self.fields) {
-            s.apply(key, value, &mut problems);
+        for f in IoField::ALL {
+            s.apply(f.id(), &self.fields[f.index()], &mut problems);
         }
         let urls: Vec<String> = url_lines(&self.urls_text).into_iter().map(String::from).collect();
         if problems.is_empty() {
@@ -187,7 +174,7 @@ impl Reducible for IoState {
     fn reduce(self: Rc<Self>, action: IoAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            IoAction::SetField(i, v) => s.fields[i] = v,
+            IoAction::SetField(f, v) => s.fields[f.index()] = v,
             IoAction::SetSource(src) => s.source = src,
             IoAction::SetOrdered(o) => s.ordered = o,
             IoAction::SetUrls(t) => s.urls_text = t,

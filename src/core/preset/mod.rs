@@ -9,7 +9,7 @@ mod cpu;
 mod io;
 
 pub use cpu::{check_chunk, check_k, check_n, Chunk, CpuSettings, DEFAULT_N, MAX_CHUNK, MAX_N, MIN_N};
-pub use io::{IoSettings, Source, MAX_COUNT};
+pub use io::{IoField, IoSettings, Source, MAX_COUNT};
 
 use super::cpu_modes::CpuMode;
 use super::demos::DemoId;
