@@ -23,3 +23,6 @@ pub mod timeline;
 pub mod topics;
 pub mod wire;
 pub mod workload;
+
+#[cfg(test)]
+mod layers;
