@@ -4,7 +4,7 @@
 
 use super::fetch::{download, download_blocking};
 use super::msg::io::{FromIo, Item, ToIo};
-use super::msg::Wire;
+use super::msg::Decode;
 use super::worker_entry::post;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

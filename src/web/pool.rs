@@ -12,7 +12,7 @@
 //! lock there traps ("Atomics.wait cannot be called in this context").
 
 use super::msg::cpu::{FromPool, ToPool};
-use super::msg::Wire;
+use super::msg::{Decode, Encode};
 use super::workers::{boot, Booted, Role};
 use futures::StreamExt;
 use rayon::ThreadPool;

@@ -9,7 +9,7 @@
 //! which every later one starts (≈ 1 s instead of ≈ 4 s: see `www/py/engine.mjs`).
 
 pub use super::msg::py::{EngineLoad, FromPython, PyError, Style, ToPython};
-use super::msg::{Batch, Job, Wire};
+use super::msg::{Batch, Encode, Job};
 use super::workers::js_error_text;
 use crate::core::run::{Cancel, Stop};
 use futures::channel::mpsc;

@@ -6,7 +6,7 @@
 use super::clock::epoch_now;
 use super::msg::simnet::{FromSimnet, FromSw, PageToSw, ToSimnet, ToSw};
 use super::msg::Reply;
-use super::msg::Wire;
+use super::msg::{Decode, Encode};
 use super::workers::{boot, js_error_text, Booted, Role};
 use crate::core::net::{NetParams, NetSim};
 use futures::StreamExt;

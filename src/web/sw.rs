@@ -1,7 +1,7 @@
 //! The page's service worker (`www/sw.js`): registering it and waiting until it controls the page.
 
 use super::msg::simnet::PageToSw;
-use super::msg::Wire;
+use super::msg::Encode;
 use super::workers::js_error_text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

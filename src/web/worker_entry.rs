@@ -3,7 +3,7 @@
 use super::clock::epoch_now;
 use super::msg::boot::FromWorker;
 use super::msg::cpu::{Batch, FromCpu, FromPool, Job, ToCpu, ToPool};
-use super::msg::Wire;
+use super::msg::{Decode, Encode};
 use super::pool::run_pool_thread;
 use super::workers::Role;
 use crate::core::workload::task;
@@ -15,7 +15,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 /// Posts a message to the page (workers only).
-pub(crate) fn post(msg: &impl Wire) {
+pub(crate) fn post(msg: &impl Encode) {
     let (value, transfer) = msg.encode();
     scope().post_message_with_transfer(&value, &transfer).expect("a worker can always post to its page");
 }

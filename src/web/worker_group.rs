@@ -2,7 +2,7 @@
 //! and they share nothing with the page but messages. Dropping the group terminates them.
 
 use super::msg::boot::FromWorker;
-use super::msg::{Reply, Wire};
+use super::msg::{Decode, Encode, Reply};
 use super::workers::{boot, js_error_text, Booted, Role};
 use crate::core::run::{Cancel, Stop};
 use futures::future::{join_all, select, Either};
@@ -64,7 +64,7 @@ impl WorkerGroup {
     ///
     /// # Errors
     /// The worker cannot receive messages any more.
-    pub fn post(&self, w: usize, msg: &impl Wire) -> Result<(), Stop> {
+    pub fn post(&self, w: usize, msg: &impl Encode) -> Result<(), Stop> {
         let (value, transfer) = msg.encode();
         self.booted[w].worker.post_message_with_transfer(&value, &transfer).map_err(|e| Stop::Failed(js_error_text(&e)))
     }

@@ -1,7 +1,7 @@
 //! Starting workers that load this same module: the bootstrap both worker kinds share.
 
 use super::msg::boot::{Boot, FromWorker};
-use super::msg::{field, Wire};
+use super::msg::{field, Decode, Encode};
 use futures::channel::mpsc;
 use futures::StreamExt;
 use wasm_bindgen::prelude::*;

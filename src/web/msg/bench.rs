@@ -3,7 +3,7 @@
 //! `--features codec-bench` (see the README, "Messages"); not part of the page.
 
 use super::cpu::FromCpu;
-use super::Wire;
+use super::{Decode, Encode};
 use crate::core::run::Batch;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;

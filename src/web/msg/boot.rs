@@ -1,7 +1,7 @@
 //! Page ↔ any worker while it starts (`worker.js` handles `boot` itself, then hands over to
 //! `worker_main`, which says `ready`).
 
-use super::{kind, no_transfer, object, text, Kind, Wire};
+use super::{kind, no_transfer, object, text, Decode, Encode, Kind};
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 
@@ -17,7 +17,7 @@ pub struct Boot {
     pub memory: Option<JsValue>,
 }
 
-impl Wire for Boot {
+impl Encode for Boot {
     fn encode(&self) -> (JsValue, Array) {
         let mut fields =
             vec![("role", self.role.into()), ("mainJS", self.main_js.clone()), ("module", self.module.clone())];
@@ -25,10 +25,6 @@ impl Wire for Boot {
             fields.push(("memory", m.clone()));
         }
         (object(Kind::Boot, &fields), no_transfer())
-    }
-
-    fn decode(_: &JsValue) -> Option<Self> {
-        None // read by worker.js, never by Rust
     }
 }
 
@@ -43,7 +39,7 @@ pub enum FromWorker {
     Crashed(String),
 }
 
-impl Wire for FromWorker {
+impl Encode for FromWorker {
     fn encode(&self) -> (JsValue, Array) {
         let msg = match self {
             FromWorker::Ready => object(Kind::Ready, &[]),
@@ -52,7 +48,9 @@ impl Wire for FromWorker {
         };
         (msg, no_transfer())
     }
+}
 
+impl Decode for FromWorker {
     fn decode(v: &JsValue) -> Option<Self> {
         let error = || text(v, "error").unwrap_or_default();
         match kind(v)? {

@@ -1,7 +1,7 @@
 //! Page ↔ CPU worker (jobs out, batches back) and page ↔ pool worker (a rayon thread to run,
 //! `idle` when it ends). Arrays travel as `Float64Array`s, transferred, not copied.
 
-use super::{field, kind, no_transfer, num, object, uint, Kind, Reply, Wire};
+use super::{field, kind, no_transfer, num, object, uint, Decode, Encode, Kind, Reply};
 pub use crate::core::run::Batch;
 use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
@@ -28,7 +28,7 @@ pub enum ToCpu {
     Job(Job),
 }
 
-impl Wire for ToCpu {
+impl Encode for ToCpu {
     fn encode(&self) -> (JsValue, Array) {
         let ToCpu::Job(j) = self;
         let msg = object(
@@ -43,7 +43,9 @@ impl Wire for ToCpu {
         );
         (msg, no_transfer())
     }
+}
 
+impl Decode for ToCpu {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::Job).then_some(())?;
         Some(ToCpu::Job(Job {
@@ -63,7 +65,7 @@ pub enum FromCpu {
     Batch(Batch),
 }
 
-impl Wire for FromCpu {
+impl Encode for FromCpu {
     fn encode(&self) -> (JsValue, Array) {
         let FromCpu::Batch(b) = self;
         let values = Float64Array::from(&b.values[..]);
@@ -82,7 +84,9 @@ impl Wire for FromCpu {
         );
         (msg, transfer)
     }
+}
 
+impl Decode for FromCpu {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::Batch).then_some(())?;
         let arr = |k| field(v, k).dyn_into::<Float64Array>().ok().map(|a| a.to_vec());
@@ -112,12 +116,14 @@ pub enum ToPool {
     RunThread { pool: u32, ptr: usize },
 }
 
-impl Wire for ToPool {
+impl Encode for ToPool {
     fn encode(&self) -> (JsValue, Array) {
         let ToPool::RunThread { pool, ptr } = *self;
         (object(Kind::RunThread, &[("pool", pool.into()), ("ptr", (ptr as f64).into())]), no_transfer())
     }
+}
 
+impl Decode for ToPool {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::RunThread).then_some(())?;
         Some(ToPool::RunThread { pool: uint(v, "pool")?, ptr: num(v, "ptr")? as usize })
@@ -131,12 +137,14 @@ pub enum FromPool {
     Idle { pool: u32 },
 }
 
-impl Wire for FromPool {
+impl Encode for FromPool {
     fn encode(&self) -> (JsValue, Array) {
         let FromPool::Idle { pool } = *self;
         (object(Kind::Idle, &[("pool", pool.into())]), no_transfer())
     }
+}
 
+impl Decode for FromPool {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::Idle).then_some(())?;
         Some(FromPool::Idle { pool: uint(v, "pool")? })

@@ -2,7 +2,7 @@
 //! batch of blocking async tasks), each answered by `got` with the download's record and body
 //! (transferred).
 
-use super::{field, kind, no_transfer, num, object, text, uint, Kind, Reply, Wire};
+use super::{field, kind, no_transfer, num, object, text, uint, Decode, Encode, Kind, Reply};
 use crate::web::fetch::Downloaded;
 use js_sys::{Array, ArrayBuffer};
 use wasm_bindgen::prelude::*;
@@ -43,7 +43,7 @@ pub enum ToIo {
     GetBlocking { run: u32, items: Vec<Item> },
 }
 
-impl Wire for ToIo {
+impl Encode for ToIo {
     fn encode(&self) -> (JsValue, Array) {
         let msg = match self {
             ToIo::Get { run, item } => object(Kind::Get, &[("run", (*run).into()), ("item", item.to_js())]),
@@ -54,7 +54,9 @@ impl Wire for ToIo {
         };
         (msg, no_transfer())
     }
+}
 
+impl Decode for ToIo {
     fn decode(v: &JsValue) -> Option<Self> {
         let run = uint(v, "run")?;
         match kind(v)? {
@@ -74,7 +76,7 @@ pub enum FromIo {
     Got { run: u32, index: u32, download: Downloaded },
 }
 
-impl Wire for FromIo {
+impl Encode for FromIo {
     fn encode(&self) -> (JsValue, Array) {
         let FromIo::Got { run, index, download: d } = self;
         let transfer = Array::new();
@@ -95,7 +97,9 @@ impl Wire for FromIo {
         );
         (msg, transfer)
     }
+}
 
+impl Decode for FromIo {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::Got).then_some(())?;
         let error = text(v, "error").and_then(|s| serde_json::from_value(s.into()).ok());

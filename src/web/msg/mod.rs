@@ -22,17 +22,21 @@ pub use cpu::{Batch, Job};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-/// A message of one channel: how it goes on the wire and comes back.
-pub trait Wire: Sized {
+/// A message Rust sends: how it goes on the wire.
+pub trait Encode {
     /// The message, and the buffers to transfer with it (empty when nothing moves).
     fn encode(&self) -> (JsValue, Array);
+}
+
+/// A message Rust receives: how it is read back.
+pub trait Decode: Sized {
     /// Reads a message of this channel; `None` for anything else (another channel's message,
     /// or one that lost a field on the way).
     fn decode(v: &JsValue) -> Option<Self>;
 }
 
 /// A reply that names the run it answers.
-pub trait Reply: Wire {
+pub trait Reply: Decode {
     /// The run (or request) this reply answers.
     fn run(&self) -> u32;
 }

@@ -2,7 +2,7 @@
 //! interpreter, then jobs; every reply echoes the run it answers.
 
 use super::cpu::{FromCpu, Job};
-use super::{field, kind, no_transfer, num, object, text, uint, Kind, Wire};
+use super::{field, kind, no_transfer, num, object, text, uint, Decode, Encode, Kind};
 use crate::core::run::Batch;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -77,7 +77,7 @@ pub enum FromPython {
     Broken(String),
 }
 
-impl Wire for ToPython {
+impl Encode for ToPython {
     fn encode(&self) -> (JsValue, Array) {
         let msg = match self {
             ToPython::Load { run, snapshot, make_snapshot } => {
@@ -102,17 +102,9 @@ impl Wire for ToPython {
         };
         (msg, no_transfer())
     }
-
-    fn decode(_: &JsValue) -> Option<Self> {
-        None // read by www/py/cpu.mjs
-    }
 }
 
-impl Wire for FromPython {
-    fn encode(&self) -> (JsValue, Array) {
-        unreachable!("encoded by www/py/cpu.mjs")
-    }
-
+impl Decode for FromPython {
     fn decode(v: &JsValue) -> Option<Self> {
         let run = uint(v, "run")?;
         let txt = |k| text(v, k).unwrap_or_default();

@@ -2,7 +2,7 @@
 //! worker ↔ simnet worker (a request arrived; it is done), page ↔ service worker (take control;
 //! here is the port to the simnet worker).
 
-use super::{field, kind, no_transfer, num, object, text, uint, Kind, Reply, Wire};
+use super::{field, kind, no_transfer, num, object, text, uint, Decode, Encode, Kind, Reply};
 use crate::core::net::NetParams;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,7 @@ pub enum ToSimnet {
     Stop { run: u32 },
 }
 
-impl Wire for ToSimnet {
+impl Encode for ToSimnet {
     fn encode(&self) -> (JsValue, Array) {
         match self {
             ToSimnet::Connect(port) => (object(Kind::Connect, &[("port", port.into())]), Array::of1(port)),
@@ -46,7 +46,9 @@ impl Wire for ToSimnet {
             ToSimnet::Stop { run } => (object(Kind::Stop, &[("run", (*run).into())]), no_transfer()),
         }
     }
+}
 
+impl Decode for ToSimnet {
     fn decode(v: &JsValue) -> Option<Self> {
         match kind(v)? {
             Kind::Connect => Some(ToSimnet::Connect(field(v, "port").dyn_into().ok()?)),
@@ -84,7 +86,7 @@ pub enum FromSimnet {
     Refused { run: u32, error: String },
 }
 
-impl Wire for FromSimnet {
+impl Encode for FromSimnet {
     fn encode(&self) -> (JsValue, Array) {
         let msg = match self {
             FromSimnet::Started { run } => object(Kind::Started, &[("run", (*run).into())]),
@@ -94,7 +96,9 @@ impl Wire for FromSimnet {
         };
         (msg, no_transfer())
     }
+}
 
+impl Decode for FromSimnet {
     fn decode(v: &JsValue) -> Option<Self> {
         let run = uint(v, "run")?;
         match kind(v)? {
@@ -120,7 +124,7 @@ pub enum FromSw {
     Arrive { id: u32, run: u32, j: u32, name: String, t: f64 },
 }
 
-impl Wire for FromSw {
+impl Encode for FromSw {
     fn encode(&self) -> (JsValue, Array) {
         let FromSw::Arrive { id, run, j, name, t } = self;
         let fields = [
@@ -132,7 +136,9 @@ impl Wire for FromSw {
         ];
         (object(Kind::Arrive, &fields), no_transfer())
     }
+}
 
+impl Decode for FromSw {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::Arrive).then_some(())?;
         Some(FromSw::Arrive {
@@ -153,12 +159,14 @@ pub enum ToSw {
     Done { id: u32, run: u32, status: u16 },
 }
 
-impl Wire for ToSw {
+impl Encode for ToSw {
     fn encode(&self) -> (JsValue, Array) {
         let ToSw::Done { id, run, status } = *self;
         (object(Kind::Done, &[("id", id.into()), ("run", run.into()), ("status", status.into())]), no_transfer())
     }
+}
 
+impl Decode for ToSw {
     fn decode(v: &JsValue) -> Option<Self> {
         (kind(v)? == Kind::Done).then_some(())?;
         Some(ToSw::Done { id: uint(v, "id")?, run: uint(v, "run")?, status: u16::try_from(uint(v, "status")?).ok()? })
@@ -173,15 +181,11 @@ pub enum PageToSw {
     SimnetPort { port: MessagePort, ack: MessagePort },
 }
 
-impl Wire for PageToSw {
+impl Encode for PageToSw {
     fn encode(&self) -> (JsValue, Array) {
         match self {
             PageToSw::Claim => (object(Kind::Claim, &[]), no_transfer()),
             PageToSw::SimnetPort { port, ack } => (object(Kind::SimnetPort, &[]), Array::of2(port, ack)),
         }
-    }
-
-    fn decode(_: &JsValue) -> Option<Self> {
-        None // read by sw.js
     }
 }
