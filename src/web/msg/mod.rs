@@ -1,8 +1,8 @@
 //! Every message that crosses `postMessage`, typed: one enum per channel, each encoded and
 //! decoded here and nowhere else —
 //! [`boot`] (page ↔ any worker while it starts), [`cpu`] (page ↔ CPU and pool workers),
-//! [`io`] (page ↔ download workers), [`simnet`] (page ↔ simnet worker, service worker ↔ simnet
-//! worker, page ↔ service worker). The `type` names are [`Kind`]'s table, which the JS side
+//! [`io`] (page ↔ download workers), [`py`] (page ↔ Python workers), [`simnet`] (page ↔ simnet
+//! worker, service worker ↔ simnet worker, page ↔ service worker). The `type` names are [`Kind`]'s table, which the JS side
 //! mirrors. Every reply names the run (or request) it answers, so a stale one is dropped.
 //!
 //! Hand-written over `js_sys::Object` rather than `serde-wasm-bindgen`: batches carry their
