@@ -16,15 +16,18 @@ import { DIST, newPage, load, at, waitForRun, mark, resultRows, assertNoErrors, 
 
 const HOST = 'playground.test';
 
-let server;
+let server; // with the isolation headers, on 127.0.0.1
+let plain; // without them: a plain server on the LAN sends none (Chromium rejects COOP on an untrusted origin)
 let browser;
 before(async () => {
   server = await serve({ root: DIST, headers: ISOLATION_HEADERS });
+  plain = await serve({ root: DIST });
   browser = await launch({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`] });
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await plain?.close();
 });
 
 /** Opens the CPU share dialog, clicks the link's Copy, and returns the status text and selection. */
@@ -46,7 +49,7 @@ async function copyLink(page) {
 test('Copy on an origin that is not a secure context explains itself and logs no error', async () => {
   const page = await newPage(browser.context);
   try {
-    const url = server.url.replace('127.0.0.1', HOST);
+    const url = plain.url.replace('127.0.0.1', HOST);
     await load(page, at(url, 'lang=en'));
     assert.equal(await page.evaluate(() => [window.isSecureContext, 'clipboard' in navigator].join()), 'false,false',
       `${url} should not be a secure context`);
