@@ -144,6 +144,7 @@ mod tests {
             status: Status::Done,
             error: None,
             wall_ms: 10.0,
+            samples_ms: vec![10.0],
             startup_ms: 1.0,
             tasks_done: n - 1,
             values: run_serial(n),
@@ -151,7 +152,7 @@ mod tests {
         };
         Run::Cpu(CpuReport {
             experiment: "cpu".into(),
-            params: Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10 },
+            params: Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,

@@ -3,7 +3,8 @@
 use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
 use super::report::{csv_cell, Status};
-use super::stats::speedup;
+use super::rounds::Spread;
+use super::stats::{median, speedup};
 use super::timeline::Lane;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -116,8 +117,10 @@ pub struct IoOutcome {
     pub status: Status,
     /// Why it failed, if it did.
     pub error: Option<String>,
-    /// Timed wall time (ms).
+    /// Timed wall time (ms); over several rounds the median of the finished ones.
     pub wall_ms: f64,
+    /// Every finished round's wall time (ms), in round order.
+    pub samples_ms: Vec<f64>,
     /// Starting workers (ms).
     pub startup_ms: f64,
     /// The network model's ideal time for this mode (simulated source only).
@@ -136,8 +139,17 @@ pub struct IoEntry {
     /// `bounded` only: `true` for submission order.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub ordered: Option<bool>,
-    /// Timed wall time (ms).
+    /// Timed wall time (ms): the median of `samples_ms`.
     pub wall_ms: f64,
+    /// Every round's wall time (ms), in round order.
+    #[serde(default)]
+    pub samples_ms: Vec<f64>,
+    /// The fastest round (ms).
+    #[serde(default)]
+    pub min_ms: Option<f64>,
+    /// The slowest round (ms).
+    #[serde(default)]
+    pub max_ms: Option<f64>,
     /// Worker start-up (ms).
     pub startup_ms: f64,
     /// Model's ideal time (ms), `null` without the simulated source.
@@ -150,6 +162,9 @@ pub struct IoEntry {
     pub bytes: u64,
     /// `serial`'s wall time over this one.
     pub speedup: Option<f64>,
+    /// The speedup's range over the rounds (each round's serial time over this mode's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speedup_range: Option<(f64, f64)>,
     /// How it ended.
     pub status: Status,
     /// Why it failed.
@@ -182,6 +197,9 @@ pub struct IoParams {
     pub k: u32,
     /// `completion` or `submission` (for `bounded`).
     pub order: String,
+    /// Rounds: each mode was timed this many times, interleaved (median reported).
+    #[serde(default = "crate::core::report::one_round")]
+    pub rounds: u32,
 }
 
 /// Browser facts for the I/O run.
@@ -226,6 +244,7 @@ impl IoReport {
             ("fail", p.fail.to_string()),
             ("seed", p.seed.to_string()),
             ("k", p.k.to_string()),
+            ("rounds", p.rounds.to_string()),
             ("source", p.source.clone()),
             ("order", p.order.clone()),
         ] {
@@ -246,23 +265,55 @@ impl IoReport {
     }
 }
 
+/// One mode's rounds as one outcome, as [`crate::core::report::merge_rounds`] does for the CPU
+/// modes: the median of the finished rounds, every sample kept; a failed or interrupted round
+/// stands for the mode; otherwise the requests are those of the round nearest the median.
+pub fn merge_io_rounds(rounds: &[IoOutcome]) -> Option<IoOutcome> {
+    let samples: Vec<f64> = rounds.iter().filter(|o| o.status == Status::Done).map(|o| o.wall_ms).collect();
+    let startups: Vec<f64> = rounds.iter().map(|o| o.startup_ms).collect();
+    let stopped = rounds
+        .iter()
+        .find(|o| o.status == Status::Failed)
+        .or_else(|| rounds.last().filter(|o| o.status == Status::Cancelled));
+    let mut merged = match stopped {
+        Some(o) => o.clone(),
+        None => {
+            let median = median(&samples)?;
+            let nearest =
+                rounds.iter().min_by(|a, b| (a.wall_ms - median).abs().total_cmp(&(b.wall_ms - median).abs()))?;
+            IoOutcome { wall_ms: median, ..nearest.clone() }
+        }
+    };
+    merged.samples_ms = samples;
+    merged.startup_ms = median(&startups).unwrap_or(merged.startup_ms);
+    Some(merged)
+}
+
 /// Entries with speedups over a finished `serial`.
 pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
     let outcomes = || outcomes.iter().map(Borrow::borrow);
-    let serial =
-        outcomes().find(|o: &&IoOutcome| o.mode == IoMode::Serial && o.status == Status::Done).map(|o| o.wall_ms);
+    let serial_run = outcomes().find(|o: &&IoOutcome| o.mode == IoMode::Serial && o.status == Status::Done);
+    let serial = serial_run.map(|o| o.wall_ms);
+    let speedup_of =
+        |o: &IoOutcome| if o.status == Status::Done { serial.and_then(|s| speedup(s, o.wall_ms)) } else { None };
     outcomes()
         .map(|o: &IoOutcome| IoEntry {
+            speedup_range: speedup_of(o)
+                .zip(serial_run)
+                .and_then(|(p, s)| crate::core::rounds::speedup_range(&s.samples_ms, &o.samples_ms, p)),
             mode: o.mode,
             k: o.k,
             ordered: o.ordered,
             wall_ms: o.wall_ms,
+            samples_ms: o.samples_ms.clone(),
+            min_ms: Spread::of(&o.samples_ms).map(|s| s.min),
+            max_ms: Spread::of(&o.samples_ms).map(|s| s.max),
             startup_ms: o.startup_ms,
             ideal_ms: o.ideal_ms,
             ok: o.requests.iter().filter(|r| r.ok).count() as u32,
             failed: o.requests.iter().filter(|r| !r.ok).count() as u32,
             bytes: o.requests.iter().map(|r| r.bytes).sum(),
-            speedup: if o.status == Status::Done { serial.and_then(|s| speedup(s, o.wall_ms)) } else { None },
+            speedup: speedup_of(o),
             status: o.status,
             error: o.error.clone(),
             requests: o.requests.clone(),
@@ -344,6 +395,7 @@ mod tests {
             status: Status::Done,
             error: None,
             wall_ms,
+            samples_ms: vec![wall_ms],
             startup_ms: 0.0,
             ideal_ms: Some(wall_ms * 0.9),
             requests,
@@ -408,6 +460,7 @@ mod tests {
                 seed: 1,
                 k: 4,
                 order: "completion".into(),
+                rounds: 2,
             },
             env: IoEnv { hardware_concurrency: 2, cross_origin_isolated: false, user_agent: "UA".into() },
             runs: io_entries(&[outcome(IoMode::Serial, 10.0, vec![record(0, true, 10), record(1, false, 0)])]),
@@ -421,5 +474,20 @@ mod tests {
         assert_eq!(v["runs"][0]["requests"][0]["lane"]["kind"], "event-loop");
         assert_eq!(serde_json::from_str::<IoReport>(&report.to_json()).unwrap(), report);
         assert_eq!(report.to_csv().lines().count(), 3);
+    }
+
+    /// Rounds of an I/O mode: the median is the wall time, every sample is exported.
+    #[test]
+    fn io_rounds_merge() {
+        let rounds: Vec<IoOutcome> =
+            [300.0, 250.0, 260.0].iter().map(|&t| outcome(IoMode::Bounded, t, vec![record(0, true, 10)])).collect();
+        let merged = merge_io_rounds(&rounds).unwrap();
+        assert_eq!((merged.wall_ms, merged.samples_ms.clone()), (260.0, vec![300.0, 250.0, 260.0]));
+        let e = io_entries(&[merged]);
+        assert_eq!((e[0].min_ms, e[0].max_ms, e[0].samples_ms.len()), (Some(250.0), Some(300.0), 3));
+        let mut cancelled = outcome(IoMode::Bounded, 40.0, vec![]);
+        cancelled.status = Status::Cancelled;
+        let m = merge_io_rounds(&[rounds[0].clone(), cancelled]).unwrap();
+        assert_eq!((m.status, m.samples_ms), (Status::Cancelled, vec![300.0]));
     }
 }

@@ -15,12 +15,14 @@ pub mod net;
 pub mod number;
 pub mod preset;
 pub mod report;
+pub mod rounds;
 pub mod run;
 pub mod series;
 pub mod stats;
 pub mod sweep;
 pub mod timeline;
 pub mod topics;
+pub mod trace;
 pub mod wire;
 pub mod workload;
 

@@ -2,6 +2,7 @@
 //! over `serial` and whether every `S(i)` matched, rendered as JSON or CSV.
 
 use super::cpu_modes::CpuMode;
+use super::rounds::{speedup_range, Spread};
 use super::stats::{efficiency, speedup};
 use super::timeline::Span;
 use super::workload::checksum;
@@ -34,8 +35,11 @@ pub struct ModeOutcome {
     pub status: Status,
     /// Why it failed, if it did.
     pub error: Option<String>,
-    /// Wall time of the timed run, start-up excluded (ms).
+    /// Wall time of the timed run, start-up excluded (ms); over several rounds, the median of
+    /// the finished rounds (or the interrupted round's partial time when Cancel stopped it).
     pub wall_ms: f64,
+    /// Wall time of every finished round, in round order (ms).
+    pub samples_ms: Vec<f64>,
     /// Bringing threads or workers up, before the warm-up (ms).
     pub startup_ms: f64,
     /// Tasks finished.
@@ -56,8 +60,17 @@ pub struct RunEntry {
     /// Tasks per message, for the worker modes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub chunk: Option<u32>,
-    /// Timed wall time, start-up excluded (ms).
+    /// Timed wall time, start-up excluded (ms): the median of `samples_ms`.
     pub wall_ms: f64,
+    /// Every round's wall time (ms), in round order.
+    #[serde(default)]
+    pub samples_ms: Vec<f64>,
+    /// The fastest round (ms); `null` without a finished round.
+    #[serde(default)]
+    pub min_ms: Option<f64>,
+    /// The slowest round (ms); `null` without a finished round.
+    #[serde(default)]
+    pub max_ms: Option<f64>,
     /// Start-up time (ms).
     pub startup_ms: f64,
     /// Tasks completed.
@@ -68,6 +81,10 @@ pub struct RunEntry {
     pub checksum_match: Option<bool>,
     /// Reference wall time over this one; `null` without a finished reference.
     pub speedup: Option<f64>,
+    /// The range of the speedup over the rounds: `[lowest, highest]` of each round's serial
+    /// time over this mode's time in the same round (always holding `speedup`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speedup_range: Option<(f64, f64)>,
     /// Speedup per thread.
     pub efficiency: Option<f64>,
     /// How it ended.
@@ -88,8 +105,16 @@ pub struct Params {
     pub chunk: u32,
     /// Whether the chunk size was chosen automatically.
     pub chunk_auto: bool,
-    /// Tasks run untimed on the same threads before each timed run.
+    /// Tasks run untimed on the same threads before a mode's first timed run in the page.
     pub warmup_tasks: u32,
+    /// Rounds: each mode was timed this many times, interleaved (median reported).
+    #[serde(default = "one_round")]
+    pub rounds: u32,
+}
+
+/// Reports from before rounds existed timed each mode once.
+pub fn one_round() -> u32 {
+    1
 }
 
 /// The facts about the browser a reader needs to trust the numbers.
@@ -135,6 +160,7 @@ impl CpuReport {
             k: check_k(&self.params.k.to_string(), host).unwrap_or(defaults.k),
             chunk: if self.params.chunk_auto { Chunk::Auto } else { Chunk::Fixed(self.params.chunk.max(1)) },
             modes: if modes.is_empty() { defaults.modes } else { modes },
+            rounds: self.params.rounds.clamp(super::rounds::MIN_ROUNDS, super::rounds::MAX_ROUNDS),
         }
     }
 }
@@ -150,13 +176,16 @@ pub fn reference<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Option<&ModeOutcome>
 /// Speedups are only relative to `serial` (a speedup over another mode would mislead).
 pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
     let reference = reference(outcomes);
-    let serial_ms = reference.filter(|r| r.mode == CpuMode::Serial).map(|r| r.wall_ms);
+    let serial = reference.filter(|r| r.mode == CpuMode::Serial);
+    let serial_ms = serial.map(|r| r.wall_ms);
     outcomes
         .iter()
         .map(Borrow::borrow)
         .map(|o: &ModeOutcome| {
             let done = o.status == Status::Done;
             let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
+            let range = sp.zip(serial).and_then(|(p, s)| speedup_range(&s.samples_ms, &o.samples_ms, p));
+            let spread = Spread::of(&o.samples_ms);
             let same = |r: &ModeOutcome| {
                 r.values.len() == o.values.len()
                     && r.values.iter().zip(&o.values).all(|(a, b)| a.to_bits() == b.to_bits())
@@ -166,17 +195,57 @@ pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
                 k: o.threads,
                 chunk: o.chunk,
                 wall_ms: o.wall_ms,
+                samples_ms: o.samples_ms.clone(),
+                min_ms: spread.map(|s| s.min),
+                max_ms: spread.map(|s| s.max),
                 startup_ms: o.startup_ms,
                 tasks: o.tasks_done,
                 checksum: done.then(|| checksum(&o.values)),
                 checksum_match: if done { reference.map(same) } else { None },
                 speedup: sp,
+                speedup_range: range,
                 efficiency: sp.map(|s| efficiency(s, o.threads)),
                 status: o.status,
                 error: o.error.clone(),
             }
         })
         .collect()
+}
+
+/// One mode's rounds, in round order, as one outcome: the median of the finished rounds as its
+/// wall time, every finished round in `samples_ms`. A failed round makes the mode failed and an
+/// interrupted one (Cancel) cancelled, keeping the samples before it; otherwise the timeline is
+/// the round nearest the median, and the values are any round's that differ from the first
+/// round's (so a mode that computed something else even once is flagged), else the first's.
+/// `None` for no rounds.
+pub fn merge_rounds(rounds: &[ModeOutcome]) -> Option<ModeOutcome> {
+    let done: Vec<&ModeOutcome> = rounds.iter().filter(|o| o.status == Status::Done).collect();
+    let samples: Vec<f64> = done.iter().map(|o| o.wall_ms).collect();
+    let startups: Vec<f64> = rounds.iter().map(|o| o.startup_ms).collect();
+    let stopped = rounds
+        .iter()
+        .find(|o| o.status == Status::Failed)
+        .or_else(|| rounds.last().filter(|o| o.status == Status::Cancelled));
+    let mut merged = match stopped {
+        Some(o) => o.clone(),
+        None => {
+            let median = super::stats::median(&samples)?;
+            let nearest =
+                done.iter().min_by(|a, b| (a.wall_ms - median).abs().total_cmp(&(b.wall_ms - median).abs()))?;
+            let first = &done[0].values;
+            let odd = done.iter().find(|o| {
+                o.values.len() != first.len() || o.values.iter().zip(first).any(|(a, b)| a.to_bits() != b.to_bits())
+            });
+            ModeOutcome {
+                wall_ms: median,
+                values: odd.map_or_else(|| first.clone(), |o| o.values.clone()),
+                ..(*nearest).clone()
+            }
+        }
+    };
+    merged.samples_ms = samples;
+    merged.startup_ms = super::stats::median(&startups).unwrap_or(merged.startup_ms);
+    Some(merged)
 }
 
 impl CpuReport {
@@ -238,6 +307,7 @@ mod tests {
             status: Status::Done,
             error: None,
             wall_ms,
+            samples_ms: vec![wall_ms],
             startup_ms: 0.0,
             tasks_done: values.len() as u32,
             values,
@@ -288,7 +358,7 @@ mod tests {
         failed.error = Some("worker said \"no\", twice".into());
         let report = CpuReport {
             experiment: "cpu".into(),
-            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200 },
+            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,
@@ -316,5 +386,52 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[1].starts_with("cpu,serial,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
         assert!(lines[2].ends_with(",failed,\"worker said \"\"no\"\", twice\""));
+    }
+
+    /// Three rounds: the median is the wall time, every sample is exported with min and max, and
+    /// the speedup's range pairs the rounds.
+    #[test]
+    fn rounds_merge_into_a_median() {
+        let v = run_serial(30);
+        let serial: Vec<ModeOutcome> =
+            [100.0, 120.0, 100.0].iter().map(|&t| outcome(CpuMode::Serial, 1, t, v.clone())).collect();
+        let mut rayon: Vec<ModeOutcome> =
+            [50.0, 50.0, 80.0].iter().map(|&t| outcome(CpuMode::Rayon, 2, t, v.clone())).collect();
+        rayon[2].spans = vec![Span { task: 1, lane: crate::core::timeline::Lane::Thread(0), start: 0.0, end: 1.0 }];
+        let (s, r) = (merge_rounds(&serial).unwrap(), merge_rounds(&rayon).unwrap());
+        assert_eq!((s.wall_ms, s.samples_ms.clone()), (100.0, vec![100.0, 120.0, 100.0]));
+        assert_eq!(r.wall_ms, 50.0);
+        assert!(r.spans.is_empty(), "the timeline is a round nearest the median, not the 80 ms one");
+        let e = entries(&[s, r]);
+        assert_eq!((e[1].min_ms, e[1].max_ms), (Some(50.0), Some(80.0)));
+        assert_eq!(e[1].samples_ms, vec![50.0, 50.0, 80.0]);
+        assert_eq!(e[1].speedup, Some(2.0));
+        assert_eq!(e[1].speedup_range, Some((1.25, 2.4)));
+        let json: serde_json::Value = serde_json::to_value(&e[1]).unwrap();
+        assert_eq!(json["samples_ms"], serde_json::json!([50.0, 50.0, 80.0]));
+    }
+
+    /// A round that computed something else flags the mode; Cancel in a later round keeps the
+    /// samples before it; a failed round fails the mode.
+    #[test]
+    fn rounds_keep_what_went_wrong() {
+        let good = run_serial(30);
+        let mut bad = good.clone();
+        bad[3] = f64::from_bits(bad[3].to_bits() ^ 1);
+        let merged = merge_rounds(&[
+            outcome(CpuMode::Workers, 2, 10.0, good.clone()),
+            outcome(CpuMode::Workers, 2, 11.0, bad.clone()),
+        ])
+        .unwrap();
+        assert_eq!(merged.values, bad);
+        let mut cancelled = outcome(CpuMode::Async, 1, 3.0, vec![]);
+        cancelled.status = Status::Cancelled;
+        let merged = merge_rounds(&[outcome(CpuMode::Async, 1, 10.0, good.clone()), cancelled]).unwrap();
+        assert_eq!((merged.status, merged.wall_ms, merged.samples_ms), (Status::Cancelled, 3.0, vec![10.0]));
+        let mut failed = outcome(CpuMode::Rayon, 2, 0.0, vec![]);
+        failed.status = Status::Failed;
+        let merged = merge_rounds(&[failed, outcome(CpuMode::Rayon, 2, 5.0, good)]).unwrap();
+        assert_eq!(merged.status, Status::Failed);
+        assert_eq!(merge_rounds(&[]), None);
     }
 }

@@ -36,16 +36,38 @@ pub fn plan(max_k: u32, isolated: bool) -> Vec<Step> {
 }
 
 /// One measured point of a sweep.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SweepPoint {
     /// Which mode.
     pub mode: CpuMode,
     /// Threads or workers.
     pub k: u32,
-    /// Timed wall time (ms).
+    /// Timed wall time (ms): the median of `samples_ms`.
     pub wall_ms: f64,
+    /// Every finished round's wall time (ms).
+    #[serde(default)]
+    pub samples_ms: Vec<f64>,
     /// How the run ended.
     pub status: Status,
+}
+
+impl SweepPoint {
+    /// Adds one round's result: a finished round adds a sample (the median becomes the point's
+    /// time); an unfinished one marks the point with its status.
+    pub fn add(&mut self, wall_ms: f64, status: Status) {
+        if status == Status::Done {
+            self.samples_ms.push(wall_ms);
+            self.wall_ms = super::stats::median(&self.samples_ms).unwrap_or(wall_ms);
+            if self.status == Status::Done || self.samples_ms.len() == 1 {
+                self.status = Status::Done;
+            }
+        } else {
+            self.status = status;
+            if self.samples_ms.is_empty() {
+                self.wall_ms = wall_ms;
+            }
+        }
+    }
 }
 
 /// A sweep as shown and stored.
@@ -65,6 +87,9 @@ pub struct SweepReport {
     pub points: Vec<SweepPoint>,
     /// Every planned run finished (not cancelled part-way).
     pub complete: bool,
+    /// Each step was timed this many times, interleaved.
+    #[serde(default = "crate::core::report::one_round")]
+    pub rounds: u32,
     /// When it started (ms since the Unix epoch).
     pub started_at: f64,
 }
@@ -132,12 +157,25 @@ mod tests {
             modes: SWEPT.to_vec(),
             points,
             complete: true,
+            rounds: 1,
             started_at: 0.0,
         }
     }
 
     fn point(mode: CpuMode, k: u32, wall_ms: f64) -> SweepPoint {
-        SweepPoint { mode, k, wall_ms, status: Status::Done }
+        SweepPoint { mode, k, wall_ms, samples_ms: vec![wall_ms], status: Status::Done }
+    }
+
+    /// A point's time is the median of its rounds; a cancelled round marks it.
+    #[test]
+    fn points_take_the_median_of_rounds() {
+        let mut p = SweepPoint { mode: CpuMode::Rayon, k: 2, wall_ms: 0.0, samples_ms: vec![], status: Status::Done };
+        for t in [50.0, 70.0, 52.0] {
+            p.add(t, Status::Done);
+        }
+        assert_eq!((p.wall_ms, p.samples_ms.len(), p.status), (52.0, 3, Status::Done));
+        p.add(3.0, Status::Cancelled);
+        assert_eq!((p.wall_ms, p.status), (52.0, Status::Cancelled));
     }
 
     /// Speedups are serial's time over each point's; unfinished points and other modes are left

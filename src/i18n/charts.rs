@@ -10,6 +10,7 @@ texts! {
     ThisBrowser => { Zh: "本浏览器", En: "this browser" }
     TutorialPython => { Zh: "教程（CPython）", En: "tutorial (CPython)" }
     SpeedupAxis => { Zh: "加速比（相对 serial，倍）", En: "speedup over serial (×)" }
+    Rounds => { Zh: "轮", En: "rounds" }
     NoSpeedups => { Zh: "没有完成的 serial 结果，所以这里只标出墙钟时间。", En: "No finished serial run, so only wall times are marked." }
     NotFinished => { Zh: "未完成", En: "not finished" }
     TimelineTitle => { Zh: "时间线：每个任务在哪条线程上、何时运行", En: "Timeline: when and where each task ran" }
@@ -81,14 +82,72 @@ pub fn lane_name(l: Lang, lane: Lane) -> String {
     }
 }
 
-/// The speedup chart's summary: the fastest mode, beside the tutorial's figure for it.
-pub fn fastest(l: Lang, mode: &str, speedup: f64, tutorial: f64) -> String {
-    match l {
-        Lang::Zh => format!("本次最快的是 {mode}：{speedup:.2} 倍；教程中对应的写法是 {tutorial:.2} 倍。"),
-        Lang::En => {
-            format!("Fastest here: {mode} at {speedup:.2}×; the tutorial's matching variant got {tutorial:.2}×.")
+/// The speedup chart's summary: what the ranges support, no more. The fastest mode is named
+/// with its range (and the modes level with it within their ranges); every mode whose range
+/// holds 1 is said to show no speedup (`global-lock`: as with the GIL), every mode clearly
+/// below 1 to be slower.
+pub fn speedup_summary(l: Lang, rows: &[crate::ui::charts::speedup::SpeedupRow]) -> String {
+    use crate::core::rounds::{verdict, Verdict};
+    let measured: Vec<_> = rows
+        .iter()
+        .filter(|r| r.done && r.mode != "serial")
+        .filter_map(|r| r.speedup.map(|s| (r, s, r.range.unwrap_or((s, s)))))
+        .collect();
+    let Some(&(best, s, (lo, hi))) = measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+        return trc(l, Tc::NoSpeedups).to_string();
+    };
+    let range = |r: &crate::ui::charts::speedup::SpeedupRow, lo: f64, hi: f64| {
+        if r.samples > 1 {
+            format!(" ({lo:.2}–{hi:.2})")
+        } else {
+            String::new()
         }
+    };
+    let level: Vec<&str> =
+        measured.iter().filter(|(r, _, (_, h))| r.mode != best.mode && *h >= lo).map(|(r, _, _)| r.mode).collect();
+    let mut out = if verdict(lo, hi) == Verdict::Faster {
+        let (t, with) = (best.tutorial_speedup, level.join(", "));
+        let r = range(best, lo, hi);
+        match (l, level.is_empty()) {
+            (Lang::Zh, true) => format!("本次最快的是 {}：{s:.2} 倍{r}；教程中对应的写法是 {t:.2} 倍。", best.mode),
+            (Lang::Zh, false) => {
+                format!("本次最快的是 {}：{s:.2} 倍{r}，但在范围内与 {with} 不相上下；教程中对应的写法是 {t:.2} 倍。", best.mode)
+            }
+            (Lang::En, true) => {
+                format!("Fastest here: {} at {s:.2}×{r}; the tutorial's matching variant got {t:.2}×.", best.mode)
+            }
+            (Lang::En, false) => format!(
+                "Fastest here: {} at {s:.2}×{r}, level with {with} within the ranges; the tutorial's matching variant got {t:.2}×.",
+                best.mode
+            ),
+        }
+    } else {
+        match l {
+            Lang::Zh => "这次没有哪种方式明显快于 serial。".to_string(),
+            Lang::En => "No mode is clearly faster than serial here.".to_string(),
+        }
+    };
+    for &(r, s, (lo, hi)) in &measured {
+        let gil = r.mode == "global-lock";
+        let rr = range(r, lo, hi);
+        let claim = match (verdict(lo, hi), l) {
+            (Verdict::Faster, _) => continue,
+            (Verdict::NoSpeedup, Lang::Zh) if gil => format!(" {}：{s:.2} 倍{rr}，没有加速，和 GIL 下一样。", r.mode),
+            (Verdict::NoSpeedup, Lang::Zh) => format!(" {}：{s:.2} 倍{rr}，没有加速。", r.mode),
+            (Verdict::Slower, Lang::Zh) => format!(" {}：{s:.2} 倍{rr}，比 serial 慢。", r.mode),
+            (Verdict::NoSpeedup, Lang::En) if gil => format!(" {}: {s:.2}×{rr} — no speedup, as with the GIL.", r.mode),
+            (Verdict::NoSpeedup, Lang::En) => format!(" {}: {s:.2}×{rr} — no speedup.", r.mode),
+            (Verdict::Slower, Lang::En) => format!(" {}: {s:.2}×{rr} — slower than serial.", r.mode),
+        };
+        out.push_str(&claim);
     }
+    if best.samples <= 1 {
+        out.push_str(match l {
+            Lang::Zh => " 只有一轮，没有范围：多跑几轮才知道这些数字有多可靠。",
+            Lang::En => " One round gives no range: more rounds show how far these figures can be trusted.",
+        });
+    }
+    out
 }
 
 /// The timeline's summary sentence.

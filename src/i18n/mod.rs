@@ -78,6 +78,7 @@ texts! {
     }
     LabelN => { Zh: "规模 n", En: "Size n" }
     LabelK => { Zh: "线程 / Worker 数 k", En: "Threads / workers k" }
+    LabelRounds => { Zh: "轮数（每种方式计时几次，取中位数）", En: "Rounds (times each mode is timed; median shown)" }
     LabelChunk => { Zh: "每条消息的任务数（chunk）", En: "Tasks per message (chunk)" }
     ChunkHint => { Zh: "留空或填 auto：自动选择", En: "blank or auto: chosen for you" }
     TutorialScale => { Zh: "教程规模（n = 20000）", En: "Tutorial scale (n = 20000)" }
@@ -85,8 +86,8 @@ texts! {
     Run => { Zh: "运行", En: "Run" }
     Cancel => { Zh: "取消", En: "Cancel" }
     WarmupNote => {
-        Zh: "每种方式先在同一批线程上不计时地预热（任务 1…1199），再正式计时；墙钟时间不含启动时间。",
-        En: "Each mode first warms up untimed on the same threads (tasks 1…1199), then the timed run; wall time excludes start-up.",
+        Zh: "每种方式在本页第一次运行前先不计时地预热（任务 1…1199），之后按轮计时：每轮把所选方式各跑一次，轮与轮之间轮换顺序，报告中位数和范围；墙钟时间不含启动时间。",
+        En: "Each mode warms up untimed (tasks 1…1199) before its first run in this page; then it is timed in rounds, every chosen mode once per round, the order rotated each round, and the median and range are reported; wall time excludes start-up.",
     }
     NeedsIsolation => {
         Zh: "此页面没有跨源隔离，内存无法与 Worker 共享，所以这一项不可用（原因见上方的环境信息）。",
@@ -117,6 +118,7 @@ texts! {
     StatusSkipped => { Zh: "未运行", En: "not run" }
     DownloadJson => { Zh: "下载 JSON", En: "Download JSON" }
     DownloadCsv => { Zh: "下载 CSV", En: "Download CSV" }
+    DownloadTrace => { Zh: "下载 trace（可在 Perfetto 中打开）", En: "Download trace (opens in Perfetto)" }
     Restored => { Zh: "以下是你上次的结果（从本地存储恢复）。", En: "Your last results, restored from this browser's storage." }
     EnvCores => { Zh: "逻辑核心数", En: "hardwareConcurrency" }
     EnvIsolated => { Zh: "跨源隔离", En: "crossOriginIsolated" }
@@ -249,5 +251,25 @@ pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
         (Lang::En, Problem::UnknownExperiment { value }) => {
             format!("There is no experiment “{value}”; showing the CPU experiment.")
         }
+    }
+}
+
+/// "Round 2 of 3", for the progress of a run in rounds.
+pub fn round_text(l: Lang, (round, of): (u32, u32)) -> String {
+    match l {
+        Lang::Zh => format!("第 {round} 轮，共 {of} 轮"),
+        Lang::En => format!("Round {round} of {of}"),
+    }
+}
+
+/// The busy-machine warning, naming the modes whose rounds spread too wide.
+pub fn busy_text(l: Lang, modes: &str) -> String {
+    match l {
+        Lang::Zh => format!(
+            "这些方式各轮的用时相差超过中位数的 15 %（{modes}）：这台机器正忙，单看一个数字不可靠。关掉其他标签页或程序，或者多跑几轮再比较。"
+        ),
+        Lang::En => format!(
+            "The rounds of these modes spread over more than 15 % of their median ({modes}): the machine is busy, so no single figure is reliable. Close other tabs or programs, or run more rounds, before comparing."
+        ),
     }
 }

@@ -18,8 +18,15 @@ use std::future::Future;
 use std::ops::Range;
 use std::rc::Rc;
 
-/// Tasks `1 .. WARMUP_N` run untimed on the same threads before each timed run.
+/// Tasks `1 .. WARMUP_N` run untimed before a mode's first timed run in the page.
 pub const WARMUP_N: u32 = 1200;
+
+thread_local! {
+    /// Modes that ran their warm-up in this page. The engine keeps one compiled copy of the
+    /// module for every worker of the page, so the optimised code a warm-up produced serves the
+    /// later rounds too (their workers are new, their code is not).
+    static WARMED: std::cell::RefCell<Vec<CpuMode>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 /// What a run of one mode is asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +98,7 @@ async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase
         status: Status::Done,
         error: None,
         wall_ms: 0.0,
+        samples_ms: Vec::new(),
         startup_ms: 0.0,
         tasks_done: 0,
         values: Vec::new(),
@@ -109,11 +117,14 @@ async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase
     };
     outcome.startup_ms = now() - t0;
 
-    on_phase(Phase::WarmingUp);
-    let warm = tasks(plan.n.min(WARMUP_N));
-    let mut scratch = Sink::new(warm.clone(), epoch_now, Box::new(|_| {}));
-    if let Err(stop) = executor.compute(warm, &mut scratch, cancel).await {
-        return stopped(outcome, stop);
+    if !WARMED.with(|w| w.borrow().contains(&mode)) {
+        on_phase(Phase::WarmingUp);
+        let warm = tasks(plan.n.min(WARMUP_N));
+        let mut scratch = Sink::new(warm.clone(), epoch_now, Box::new(|_| {}));
+        if let Err(stop) = executor.compute(warm, &mut scratch, cancel).await {
+            return stopped(outcome, stop);
+        }
+        WARMED.with(|w| w.borrow_mut().push(mode));
     }
 
     let total = task_count(plan.n);
@@ -131,6 +142,7 @@ async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase
     match result {
         Ok(()) => {
             outcome.values = values;
+            outcome.samples_ms = vec![outcome.wall_ms];
             outcome
         }
         Err(stop) => stopped(outcome, stop),

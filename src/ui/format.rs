@@ -20,6 +20,23 @@ pub fn speedup(x: Option<f64>) -> String {
     x.map(|v| format!("{v:.2}×")).unwrap_or_else(|| "—".into())
 }
 
+/// A range of durations: "812.0–905.3 ms" (the unit once when both share it).
+pub fn duration_range(lo: f64, hi: f64) -> String {
+    let (a, b) = (duration(lo), duration(hi));
+    match (a.rsplit_once(' '), b.rsplit_once(' ')) {
+        (Some((x, u)), Some((y, v))) if u == v && !x.contains(' ') && !y.contains(' ') => format!("{x}–{y} {u}"),
+        _ => format!("{a} – {b}"),
+    }
+}
+
+/// A speedup and its range: "1.93× (1.85–2.01)"; just the speedup without a range.
+pub fn speedup_with_range(x: Option<f64>, range: Option<(f64, f64)>, samples: usize) -> String {
+    match (x, range) {
+        (Some(v), Some((lo, hi))) if samples > 1 => format!("{v:.2}× ({lo:.2}–{hi:.2})"),
+        _ => speedup(x),
+    }
+}
+
 /// A ratio as a percentage: "97 %".
 pub fn percent(x: Option<f64>) -> String {
     x.map(|v| format!("{:.0} %", v * 100.0)).unwrap_or_else(|| "—".into())

@@ -5,8 +5,10 @@ use super::io_state::{IoAction, IoState};
 use crate::core::history::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
-use crate::core::io_report::{io_entries, IoEnv, IoParams, IoReport};
+use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoOutcome, IoParams, IoReport};
 use crate::core::preset::{IoSettings, Source};
+use crate::core::report::Status;
+use crate::core::rounds::schedule;
 use crate::modes::io::{run_io_mode, IoEvent, Target};
 use crate::modes::Cancel;
 use crate::web::{env, storage};
@@ -72,21 +74,28 @@ pub fn start(
     };
     let started_at = js_sys::Date::now();
     wasm_bindgen_futures::spawn_local(async move {
-        let mut outcomes = Vec::new();
-        for mode in modes {
+        let mut done: Vec<(IoMode, Vec<IoOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
+        for (round, mode) in schedule(&modes, settings.rounds) {
+            let slot = done.iter_mut().find(|(m, _)| *m == mode).map(|(_, v)| v).expect("scheduled from modes");
             if cancel.is_set() {
                 break;
             }
+            if slot.iter().any(|o| o.status == Status::Failed) {
+                continue;
+            }
+            dispatch.dispatch(IoAction::Round(mode, round + 1, settings.rounds));
             let batch = Batcher::new(mode, dispatch.clone());
             let on_event = {
                 let batch = batch.clone();
                 Rc::new(move |e: IoEvent| batch.push(e))
             };
-            let outcome = run_io_mode(mode, &settings, &target, &cancel, on_event).await;
+            slot.push(run_io_mode(mode, &settings, &target, &cancel, on_event).await);
             batch.flush();
-            outcomes.push(outcome.clone());
-            dispatch.dispatch(IoAction::ModeFinished(Rc::new(outcome)));
+            if let Some(merged) = merge_io_rounds(slot) {
+                dispatch.dispatch(IoAction::ModeFinished(Rc::new(merged)));
+            }
         }
+        let outcomes: Vec<IoOutcome> = done.iter().filter_map(|(_, r)| merge_io_rounds(r)).collect();
         let n = &settings.net;
         let report = IoReport {
             experiment: "io".into(),
@@ -101,6 +110,7 @@ pub fn start(
                 seed: n.seed,
                 k: settings.k,
                 order: if settings.ordered { "submission" } else { "completion" }.into(),
+                rounds: settings.rounds,
             },
             env: IoEnv {
                 hardware_concurrency: env::hardware_concurrency(),

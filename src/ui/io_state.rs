@@ -59,6 +59,8 @@ pub struct IoState {
     pub tiles: Vec<(IoMode, Vec<Tile>)>,
     /// Whose thumbnails are shown.
     pub shown: Option<IoMode>,
+    /// The round in progress (1-based) and the rounds of the run; `(0, 0)` before a run.
+    pub round: (u32, u32),
     /// The last finished run (also restored after a reload).
     pub report: Option<Rc<IoReport>>,
     /// `report` came from storage.
@@ -81,6 +83,8 @@ pub enum IoAction {
     ToggleMode(IoMode),
     /// A run began.
     Started(Cancel, Vec<IoMode>),
+    /// Round `.1` of `.2` of a mode begins: its thumbnails start afresh.
+    Round(IoMode, u32, u32),
     /// What happened in a mode since the last update (progress, results handed over).
     Events(IoMode, Vec<IoEvent>),
     /// A mode finished.
@@ -112,6 +116,7 @@ impl IoState {
             outcomes: Vec::new(),
             tiles: Vec::new(),
             shown: None,
+            round: (0, 0),
             restored: restored.is_some(),
             report: restored.map(Rc::new),
             manifest: Rc::new(Manifest::bundled()),
@@ -194,7 +199,15 @@ impl Reducible for IoState {
                 s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
                 s.shown = modes.first().copied();
                 s.outcomes.clear();
+                s.round = (0, 0);
                 s.restored = false;
+            }
+            IoAction::Round(mode, r, of) => {
+                s.round = (r, of);
+                // A new round's thumbnails replace the last round's (their URLs revoke on drop).
+                if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
+                    tiles.clear();
+                }
             }
             IoAction::Events(mode, events) => {
                 s.shown = Some(mode);
@@ -216,7 +229,10 @@ impl Reducible for IoState {
                     _ => done,
                 };
                 s.set_row(o.mode, IoRow::Finished(o.status, done, total));
-                s.outcomes.push(o);
+                match s.outcomes.iter_mut().find(|x| x.mode == o.mode) {
+                    Some(slot) => *slot = o,
+                    None => s.outcomes.push(o),
+                }
             }
             IoAction::CancelRequested => {
                 if let Run::Running(_) = &s.run {

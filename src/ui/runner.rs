@@ -4,9 +4,11 @@
 use super::history::{History, HistoryAction};
 use super::state::{Action, CpuState};
 use crate::core::chunks::auto_chunk;
+use crate::core::cpu_modes::CpuMode;
 use crate::core::history::Run;
 use crate::core::preset::{Chunk, CpuSettings};
-use crate::core::report::{entries, reference, CpuReport, Env, Params};
+use crate::core::report::{entries, merge_rounds, reference, CpuReport, Env, ModeOutcome, Params, Status};
+use crate::core::rounds::schedule;
 use crate::core::workload::task_count;
 use crate::modes::{run_mode, Cancel, Plan, WARMUP_N};
 use crate::web::{env, pool, storage};
@@ -31,18 +33,27 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
     dispatch.dispatch(Action::Started(cancel.clone(), modes.clone(), task_count(settings.n)));
     let plan = Plan { n: settings.n, k: settings.k, chunk: resolved_chunk(&settings) };
     let started_at = js_sys::Date::now();
+    let rounds = settings.rounds;
     wasm_bindgen_futures::spawn_local(async move {
-        let mut outcomes = Vec::new();
-        for mode in modes {
+        // Every mode's rounds so far, in panel order; each round's result replaces the mode's row.
+        let mut done: Vec<(CpuMode, Vec<ModeOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
+        for (round, mode) in schedule(&modes, rounds) {
+            let slot = done.iter_mut().find(|(m, _)| *m == mode).map(|(_, v)| v).expect("scheduled from modes");
             if cancel.is_set() {
                 break;
             }
+            if slot.iter().any(|o| o.status == Status::Failed) {
+                continue; // a mode that could not run once will not run in a later round either
+            }
+            dispatch.dispatch(Action::Round(round + 1, rounds));
             let d = dispatch.clone();
             let on_phase = Rc::new(move |p| d.dispatch(Action::Phase(mode, p)));
-            let outcome = run_mode(mode, plan, &cancel, on_phase).await;
-            outcomes.push(outcome.clone());
-            dispatch.dispatch(Action::ModeFinished(Rc::new(outcome)));
+            slot.push(run_mode(mode, plan, &cancel, on_phase).await);
+            if let Some(merged) = merge_rounds(slot) {
+                dispatch.dispatch(Action::ModeFinished(Rc::new(merged)));
+            }
         }
+        let outcomes: Vec<ModeOutcome> = done.iter().filter_map(|(_, r)| merge_rounds(r)).collect();
         let report = CpuReport {
             experiment: "cpu".into(),
             params: Params {
@@ -51,6 +62,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
                 chunk: plan.chunk,
                 chunk_auto: settings.chunk == Chunk::Auto,
                 warmup_tasks: task_count(plan.n.min(WARMUP_N)),
+                rounds,
             },
             env: Env {
                 hardware_concurrency: env::hardware_concurrency(),

@@ -1,7 +1,7 @@
 //! The CPU panel's state and its reducer.
 
 use crate::core::cpu_modes::CpuMode;
-use crate::core::preset::{check_chunk, check_k, check_n, Chunk, CpuSettings, Host, Problem};
+use crate::core::preset::{check_chunk, check_k, check_n, check_rounds, Chunk, CpuSettings, Host, Problem};
 use crate::core::report::{entries, CpuReport, ModeOutcome, RunEntry, Status};
 use crate::modes::{Cancel, Phase};
 use std::rc::Rc;
@@ -40,6 +40,8 @@ pub struct CpuState {
     pub k_text: String,
     /// What the learner typed for the chunk size.
     pub chunk_text: String,
+    /// What the learner typed for the rounds.
+    pub rounds_text: String,
     /// Modes ticked, in panel order.
     pub modes: Vec<CpuMode>,
     /// The host the inputs are checked against.
@@ -50,6 +52,8 @@ pub struct CpuState {
     pub rows: Vec<(CpuMode, Row)>,
     /// Tasks in that run's timed part.
     pub run_total: u32,
+    /// The round in progress (1-based) and the rounds of the run; `(0, 0)` before a run.
+    pub round: (u32, u32),
     /// Outcomes of the current or last run (with every S(i), for the comparison).
     pub outcomes: Vec<Rc<ModeOutcome>>,
     /// The last finished run's report (also the one restored after a reload).
@@ -66,15 +70,19 @@ pub enum Action {
     SetK(String),
     /// Typed into chunk.
     SetChunk(String),
+    /// Typed into rounds.
+    SetRounds(String),
     /// Ticked or unticked a mode.
     ToggleMode(CpuMode),
     /// The "tutorial scale" button.
     TutorialScale,
     /// A run began with these modes and this many tasks.
     Started(Cancel, Vec<CpuMode>, u32),
+    /// Round `.0` of `.1` began (or went on with its next mode).
+    Round(u32, u32),
     /// A mode moved to a new phase.
     Phase(CpuMode, Phase),
-    /// A mode finished.
+    /// A mode finished a round: its rounds so far, merged.
     ModeFinished(Rc<ModeOutcome>),
     /// Cancel pressed.
     CancelRequested,
@@ -92,11 +100,13 @@ impl CpuState {
                 Chunk::Auto => "auto".into(),
                 Chunk::Fixed(c) => c.to_string(),
             },
+            rounds_text: settings.rounds.to_string(),
             modes: settings.modes.clone(),
             host,
             run: Run::Idle,
             rows: Vec::new(),
             run_total: 0,
+            round: (0, 0),
             outcomes: Vec::new(),
             restored: restored.is_some(),
             report: restored.map(Rc::new),
@@ -109,9 +119,10 @@ impl CpuState {
         let n = check_n(&self.n_text).and_then(|(n, cap)| cap.map_or(Ok(n), Err));
         let k = check_k(&self.k_text, self.host);
         let chunk = if self.chunk_text.trim().is_empty() { Ok(Chunk::Auto) } else { check_chunk(&self.chunk_text) };
-        match (n, k, chunk) {
-            (Ok(n), Ok(k), Ok(chunk)) => Ok(CpuSettings { n, k, chunk, modes: self.modes.clone() }),
-            (n, k, c) => Err([n.err(), k.err(), c.err()].into_iter().flatten().collect()),
+        let rounds = check_rounds(&self.rounds_text);
+        match (n, k, chunk, rounds) {
+            (Ok(n), Ok(k), Ok(chunk), Ok(rounds)) => Ok(CpuSettings { n, k, chunk, modes: self.modes.clone(), rounds }),
+            (n, k, c, r) => Err([n.err(), k.err(), c.err(), r.err()].into_iter().flatten().collect()),
         }
     }
 
@@ -153,6 +164,7 @@ impl Reducible for CpuState {
             Action::SetN(t) => s.n_text = t,
             Action::SetK(t) => s.k_text = t,
             Action::SetChunk(t) => s.chunk_text = t,
+            Action::SetRounds(t) => s.rounds_text = t,
             Action::ToggleMode(m) => {
                 if let Some(pos) = s.modes.iter().position(|x| *x == m) {
                     s.modes.remove(pos);
@@ -166,13 +178,23 @@ impl Reducible for CpuState {
                 s.run = Run::Running(cancel);
                 s.run_total = total;
                 s.rows = modes.into_iter().map(|m| (m, Row::Waiting)).collect();
+                s.round = (0, 0);
                 s.outcomes.clear();
                 s.restored = false;
+            }
+            Action::Round(r, of) => {
+                if s.round == (r, of) {
+                    return self;
+                }
+                s.round = (r, of);
             }
             Action::Phase(mode, phase) => s.set_row(mode, Row::Active(phase)),
             Action::ModeFinished(o) => {
                 s.set_row(o.mode, Row::Finished(o.status, o.tasks_done));
-                s.outcomes.push(o);
+                match s.outcomes.iter_mut().find(|x| x.mode == o.mode) {
+                    Some(slot) => *slot = o,
+                    None => s.outcomes.push(o),
+                }
             }
             Action::CancelRequested => {
                 if let Run::Running(_) = &s.run {

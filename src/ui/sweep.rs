@@ -4,6 +4,7 @@
 
 use crate::core::chunks::auto_chunk;
 use crate::core::preset::{Chunk, Host};
+use crate::core::rounds::schedule;
 use crate::core::sweep::{plan, swept_modes, Step, SweepPoint, SweepReport};
 use crate::core::workload::task_count;
 use crate::modes::{run_mode, Cancel, Phase, Plan};
@@ -144,9 +145,10 @@ impl Reducible for SweepState {
 }
 
 /// Starts a sweep at size `n` in the background; a complete one is stored.
-pub fn start(n: u32, chunk: Chunk, host: Host, dispatch: UseReducerDispatcher<SweepState>) {
+pub fn start(n: u32, chunk: Chunk, rounds: u32, host: Host, dispatch: UseReducerDispatcher<SweepState>) {
     let cancel = Cancel::default();
     let steps = plan(host.max_k(), host.isolated);
+    let runs = schedule(&(0..steps.len()).collect::<Vec<_>>(), rounds);
     let mut report = SweepReport {
         n,
         hardware_concurrency: host.hardware_concurrency,
@@ -155,14 +157,17 @@ pub fn start(n: u32, chunk: Chunk, host: Host, dispatch: UseReducerDispatcher<Sw
         modes: swept_modes(host.isolated),
         points: Vec::new(),
         complete: false,
+        rounds,
         started_at: js_sys::Date::now(),
     };
-    dispatch.dispatch(SweepAction::Started(cancel.clone(), Rc::new(report.clone()), steps.len()));
+    dispatch.dispatch(SweepAction::Started(cancel.clone(), Rc::new(report.clone()), runs.len()));
     wasm_bindgen_futures::spawn_local(async move {
-        for (i, step) in steps.iter().enumerate() {
+        let mut finished = 0;
+        for (i, &(_, s)) in runs.iter().enumerate() {
             if cancel.is_set() {
                 break;
             }
+            let step = &steps[s];
             dispatch.dispatch(SweepAction::Step(i, *step));
             let chunk = match chunk {
                 Chunk::Auto => auto_chunk(task_count(n), step.k),
@@ -171,15 +176,22 @@ pub fn start(n: u32, chunk: Chunk, host: Host, dispatch: UseReducerDispatcher<Sw
             let d = dispatch.clone();
             let on_phase = Rc::new(move |p| d.dispatch(SweepAction::Phase(p)));
             let outcome = run_mode(step.mode, Plan { n, k: step.k, chunk }, &cancel, on_phase).await;
-            report.points.push(SweepPoint {
-                mode: step.mode,
-                k: step.k,
-                wall_ms: outcome.wall_ms,
-                status: outcome.status,
-            });
+            // Points stay in plan order: the first round adds them, later rounds add samples.
+            if report.points.len() <= s {
+                let empty = SweepPoint {
+                    mode: step.mode,
+                    k: step.k,
+                    wall_ms: 0.0,
+                    samples_ms: Vec::new(),
+                    status: outcome.status,
+                };
+                report.points.push(empty);
+            }
+            report.points[s].add(outcome.wall_ms, outcome.status);
+            finished += usize::from(outcome.status == crate::core::report::Status::Done);
             dispatch.dispatch(SweepAction::Point(Rc::new(report.clone())));
         }
-        report.complete = !cancel.is_set() && report.points.len() == steps.len();
+        report.complete = !cancel.is_set() && finished == runs.len();
         if report.complete {
             storage::save(LAST_SWEEP_KEY, &report);
         }

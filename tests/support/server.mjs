@@ -24,15 +24,19 @@ export const DOCUMENT_ISOLATION_HEADERS = {
 
 /**
  * Serves `root` under `prefix` (e.g. "/" or "/course/playground/").
- * `requests` lists every request it received ("GET /path?query"), in order.
+ * `requests` lists every request it received ("GET /path?query"), in order; `sent` the bytes
+ * of each response body, in the same order ({url, bytes}).
  * @param {{root: string, prefix?: string, headers?: Record<string,string>, port?: number}} opts
  * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
  */
 export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   root = path.resolve(root);
   const requests = [];
+  const sent = [];
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
+    const end = res.end.bind(res);
+    res.end = (body, ...rest) => { sent.push({ url: req.url, bytes: body ? Buffer.byteLength(body) : 0 }); return end(body, ...rest); };
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
@@ -49,7 +53,7 @@ export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
-      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, requests, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, requests, sent, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
 }

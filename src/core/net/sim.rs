@@ -173,6 +173,16 @@ impl NetSim {
         out
     }
 
+    /// When every request in flight would finish if no other request arrived: the completions a
+    /// copy of the simulator gives when run to the end (not yet returned ones included). The
+    /// live network hands these deadlines to the service worker ahead of time, so it can answer
+    /// each request on its own timer, and sends new ones when an arrival changes them (a new
+    /// transfer slows the others down; a queued request waits for a slot).
+    pub fn projected(&self) -> Vec<Completion> {
+        let mut copy = self.clone();
+        copy.advance(f64::INFINITY)
+    }
+
     /// Where request `req_id` is at [`now_ms`](NetSim::now_ms), or `None` if it is unknown or
     /// has finished.
     pub fn phase(&self, req_id: u64) -> Option<Phase> {

@@ -479,3 +479,23 @@ fn default_scenario_table() {
     let jitter_sum: f64 = (0..20).map(|k| request_draw(&p, k, 0).latency_ms).sum();
     assert_approx(serial, jitter_sum + 20.0 * 40_000.0 / 2000.0);
 }
+
+/// The projection is what the simulator really does when nothing else arrives, and an arrival
+/// moves the projected finish of the transfers it now shares the bandwidth with.
+#[test]
+fn projection_matches_the_run() {
+    let params =
+        NetParams { latency_ms: 50.0, jitter_ms: 10.0, bandwidth_kbs: 100.0, conn_cap: 2, fail_rate: 0.2, seed: 3 };
+    let mut sim = NetSim::new(params);
+    for i in 0..4u64 {
+        sim.submit(i as f64 * 5.0, i, i as u32, 0, 2000);
+    }
+    let projected = sim.projected();
+    assert_eq!(projected.len(), 4);
+    let mut real = sim.clone();
+    assert_eq!(real.advance(f64::INFINITY), projected);
+    let first = projected.iter().find(|c| c.req_id == 0).unwrap().finish_ms;
+    sim.submit(30.0, 9, 9, 0, 2000);
+    let later = sim.projected().iter().find(|c| c.req_id == 0).unwrap().finish_ms;
+    assert!(later >= first, "an arrival can only delay the others: {first} -> {later}");
+}

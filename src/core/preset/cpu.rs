@@ -1,6 +1,6 @@
 //! The CPU panel's settings and their checks.
 
-use super::{id_list, in_range, whole_number, Expected, Host, Problem};
+use super::{check_rounds, id_list, in_range, whole_number, Expected, Host, Problem};
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 
@@ -34,6 +34,8 @@ pub struct CpuSettings {
     pub chunk: Chunk,
     /// Modes to run, in `CpuMode::ALL` order, no repeats.
     pub modes: Vec<CpuMode>,
+    /// Times each mode is timed, interleaved (`core::rounds`).
+    pub rounds: u32,
 }
 
 /// Checks an n as typed. `Ok` may carry a cap problem alongside the capped value.
@@ -72,6 +74,7 @@ impl CpuSettings {
                 .into_iter()
                 .filter(|m| *m != CpuMode::MainThread && (host.isolated || !m.needs_shared_memory()))
                 .collect(),
+            rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }
     }
 
@@ -91,6 +94,10 @@ impl CpuSettings {
             },
             "chunk" => match check_chunk(value) {
                 Ok(c) => self.chunk = c,
+                Err(e) => problems.push(e),
+            },
+            "rounds" => match check_rounds(value) {
+                Ok(r) => self.rounds = r,
                 Err(e) => problems.push(e),
             },
             "modes" => {
@@ -120,7 +127,15 @@ impl CpuSettings {
             Chunk::Fixed(c) => c.to_string(),
         };
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
-        format!("exp=cpu&n={}&k={}&chunk={}&modes={}&lang={}", self.n, self.k, chunk, modes.join(","), lang.tag())
+        format!(
+            "exp=cpu&n={}&k={}&chunk={}&modes={}&rounds={}&lang={}",
+            self.n,
+            self.k,
+            chunk,
+            modes.join(","),
+            self.rounds,
+            lang.tag()
+        )
     }
 }
 
@@ -144,7 +159,8 @@ mod tests {
                 n: 3000,
                 k: 2,
                 chunk: Chunk::Fixed(16),
-                modes: vec![CpuMode::Serial, CpuMode::Rayon, CpuMode::Workers]
+                modes: vec![CpuMode::Serial, CpuMode::Rayon, CpuMode::Workers],
+                rounds: 3,
             }
         );
     }
@@ -209,8 +225,13 @@ mod tests {
     /// A share link reads back as the same settings.
     #[test]
     fn share_link_round_trips() {
-        let s =
-            CpuSettings { n: 1234, k: 3, chunk: Chunk::Fixed(7), modes: vec![CpuMode::Async, CpuMode::WorkersQueue] };
+        let s = CpuSettings {
+            n: 1234,
+            k: 3,
+            chunk: Chunk::Fixed(7),
+            modes: vec![CpuMode::Async, CpuMode::WorkersQueue],
+            rounds: 7,
+        };
         let p = q(&s.to_query(Lang::Zh), ISOLATED);
         assert_eq!(p.cpu, s);
         assert_eq!(p.lang, Some(Lang::Zh));

@@ -42,6 +42,8 @@ id_table! {
         Seed = "seed" => IoFieldRow { network: true },
         /// Requests in flight, or workers.
         K = "k" => IoFieldRow { network: false },
+        /// Timed rounds per mode.
+        Rounds = "rounds" => IoFieldRow { network: false },
     }
 }
 
@@ -74,6 +76,7 @@ impl IoSettings {
             IoField::Fail => n.fail_rate.to_string(),
             IoField::Seed => n.seed.to_string(),
             IoField::K => self.k.to_string(),
+            IoField::Rounds => self.rounds.to_string(),
         }
     }
 }
@@ -94,6 +97,8 @@ pub struct IoSettings {
     pub ordered: bool,
     /// Modes to run, in `IoMode::ALL` order.
     pub modes: Vec<IoMode>,
+    /// Times each mode is timed, interleaved (`core::rounds`).
+    pub rounds: u32,
 }
 
 impl Default for IoSettings {
@@ -105,6 +110,7 @@ impl Default for IoSettings {
             source: Source::Simulated,
             ordered: false,
             modes: IoMode::ALL.to_vec(),
+            rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }
     }
 }
@@ -128,6 +134,7 @@ impl IoSettings {
             Err(e) => problems.push(e),
         };
         match key {
+            "rounds" => set(super::check_rounds(value), &mut |v| self.rounds = v),
             "count" => match whole_number(value) {
                 Some(v) if v > MAX_COUNT => {
                     self.count = MAX_COUNT;
@@ -180,7 +187,7 @@ impl IoSettings {
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
         let n = &self.net;
         format!(
-            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&lang={}",
+            "exp=io&count={}&latency={}&jitter={}&bandwidth={}&conn={}&fail={}&seed={}&k={}&source={}&order={}&modes={}&rounds={}&lang={}",
             self.count,
             n.latency_ms,
             n.jitter_ms,
@@ -192,6 +199,7 @@ impl IoSettings {
             self.source.id(),
             if self.ordered { "submission" } else { "completion" },
             modes.join(","),
+            self.rounds,
             lang.tag()
         )
     }

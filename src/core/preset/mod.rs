@@ -130,6 +130,12 @@ pub(crate) fn in_range(key: &str, value: &str, min: u32, max: u32) -> Result<u32
     }
 }
 
+/// Checks a rounds value as typed: a whole number in `MIN_ROUNDS ..= MAX_ROUNDS`.
+pub fn check_rounds(value: &str) -> Result<u32, Problem> {
+    use crate::core::rounds::{MAX_ROUNDS, MIN_ROUNDS};
+    in_range("rounds", value, MIN_ROUNDS, MAX_ROUNDS)
+}
+
 /// Reads a comma-separated list of ids, in `all` order, reporting unknown ones.
 pub(crate) fn id_list<M: Copy + Ord>(
     value: &str,
@@ -235,5 +241,24 @@ pub(crate) mod tests {
         let p = q("count=5", ISOLATED);
         assert_eq!(p.experiment, None);
         assert_eq!(p.problems, vec![Problem::UnknownParam { key: "count".into() }], "no exp means cpu");
+    }
+
+    /// `rounds=` is read by both experiments, 1 … 10, default 3; a bad value says so.
+    #[test]
+    fn rounds_in_both_experiments() {
+        assert_eq!((q("rounds=5", ISOLATED).cpu.rounds, q("exp=io&rounds=1", ISOLATED).io.rounds), (5, 1));
+        assert_eq!((q("", ISOLATED).cpu.rounds, q("exp=io", ISOLATED).io.rounds), (3, 3));
+        for bad in ["0", "11", "two", "2.5"] {
+            let p = q(&format!("rounds={bad}"), ISOLATED);
+            assert_eq!(p.cpu.rounds, 3);
+            assert_eq!(
+                p.problems,
+                vec![Problem::BadValue {
+                    key: "rounds".into(),
+                    value: bad.into(),
+                    expected: Expected::Range { min: 1, max: 10 }
+                }]
+            );
+        }
     }
 }

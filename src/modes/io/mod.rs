@@ -241,6 +241,7 @@ async fn drive<D: Downloader>(
         status: Status::Done,
         error: None,
         wall_ms: 0.0,
+        samples_ms: Vec::new(),
         startup_ms: 0.0,
         ideal_ms: None,
         requests: Vec::new(),
@@ -292,7 +293,10 @@ async fn drive<D: Downloader>(
     }
     outcome.requests = sink.records.into_iter().flatten().collect();
     match result {
-        Ok(()) => outcome,
+        Ok(()) => {
+            outcome.samples_ms = vec![outcome.wall_ms];
+            outcome
+        }
         Err(stop) => fail(outcome, stop),
     }
 }

@@ -57,6 +57,8 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
                 mode: e.mode.id(),
                 wall_ms: e.wall_ms,
                 speedup: e.speedup,
+                range: e.speedup_range,
+                samples: e.samples_ms.len(),
                 done: e.status == Status::Done,
                 tutorial_seconds: t.seconds,
                 tutorial_speedup: t.speedup,

@@ -4,7 +4,7 @@
 use super::{series_class, use_width};
 use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::lang::Lang;
-use crate::i18n::charts::{fastest, trc, Tc};
+use crate::i18n::charts::{speedup_summary, trc, Tc};
 use crate::ui::format::duration;
 use yew::prelude::*;
 
@@ -17,6 +17,10 @@ pub struct SpeedupRow {
     pub wall_ms: f64,
     /// Speedup over serial; `None` without a finished serial, or when this mode did not finish.
     pub speedup: Option<f64>,
+    /// The speedup's range over the rounds (the whisker), `None` without one.
+    pub range: Option<(f64, f64)>,
+    /// Rounds behind the figure.
+    pub samples: usize,
     /// The mode finished.
     pub done: bool,
     /// The tutorial's time for the matching variant (s).
@@ -59,7 +63,11 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
     let row_h = head + BAR + GAP + TUT + 12.0;
     let (x0, x1) =
         (label_w + if wide { 4.0 } else { 14.0 }, (w - if wide { 150.0 } else { 110.0 }).max(label_w + 60.0));
-    let max = props.rows.iter().flat_map(|r| [r.speedup.unwrap_or(0.0), r.tutorial_speedup]).fold(1.0, f64::max);
+    let max = props
+        .rows
+        .iter()
+        .flat_map(|r| [r.speedup.unwrap_or(0.0), r.range.map_or(0.0, |(_, hi)| hi), r.tutorial_speedup])
+        .fold(1.0, f64::max);
     let ticks = nice_ticks(0.0, max, if wide { 6 } else { 3 });
     let x = Linear::new(ticks.domain(), (x0, x1));
     let height = props.rows.len() as f64 * row_h + AXIS;
@@ -70,13 +78,30 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
         let top = i as f64 * row_h + 4.0;
         let bar_y = top + head;
         let tut_y = bar_y + BAR + GAP;
-        let browser = match (r.done, r.speedup) {
-            (true, Some(s)) => format!("{s:.2}× · {}", duration(r.wall_ms)),
-            (true, None) => duration(r.wall_ms),
-            (false, _) => format!("{} · {}", trc(l, Tc::NotFinished), duration(r.wall_ms)),
+        let browser = match (r.done, r.speedup, r.range) {
+            (true, Some(s), Some((lo, hi))) if r.samples > 1 => {
+                format!("{s:.2}× ({lo:.2}–{hi:.2}) · {}", duration(r.wall_ms))
+            }
+            (true, Some(s), _) => format!("{s:.2}× · {}", duration(r.wall_ms)),
+            (true, None, _) => duration(r.wall_ms),
+            (false, _, _) => format!("{} · {}", trc(l, Tc::NotFinished), duration(r.wall_ms)),
         };
         let tutorial = format!("{:.2}× · {:.2} s", r.tutorial_speedup, r.tutorial_seconds);
         let end = r.speedup.map(|s| x.map(s)).unwrap_or(x0);
+        // The whisker: the lowest and highest speedup over the rounds, across the bar's middle.
+        let whisker = r.range.filter(|_| r.done && r.samples > 1).map(|(lo, hi)| {
+            let (a, b, y) = (x.map(lo), x.map(hi), bar_y + BAR / 2.0);
+            let (t, u) = ((bar_y + 3.0).to_string(), (bar_y + BAR - 3.0).to_string());
+            html! {
+                <g class="whisker" data-lo={lo.to_string()} data-hi={hi.to_string()}>
+                    <line x1={a.to_string()} x2={b.to_string()} y1={y.to_string()} y2={y.to_string()} />
+                    <line x1={a.to_string()} x2={a.to_string()} y1={t.clone()} y2={u.clone()} />
+                    <line x1={b.to_string()} x2={b.to_string()} y1={t} y2={u} />
+                    <title>{ format!("{}: {lo:.2}× – {hi:.2}× ({} {})", r.mode, r.samples, trc(l, Tc::Rounds)) }</title>
+                </g>
+            }
+        });
+        let text_x = end.max(r.range.filter(|_| whisker.is_some()).map_or(end, |(_, hi)| x.map(hi))) + 5.0;
         let tut_end = x.map(r.tutorial_speedup);
         let (label_x, anchor) = if wide { (label_w - 6.0, "end") } else { (x0, "start") };
         let label_y = if wide { bar_y + BAR - 2.0 } else { top + 11.0 };
@@ -91,7 +116,8 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
                         <title>{ format!("{}: {} — {s:.2}×, {}", r.mode, trc(l, Tc::ThisBrowser), duration(r.wall_ms)) }</title>
                     </rect>
                 }
-                <text class="value" x={(end + 5.0).to_string()} y={(bar_y + BAR - 3.0).to_string()}>{ browser }</text>
+                { for whisker }
+                <text class="value" x={text_x.to_string()} y={(bar_y + BAR - 3.0).to_string()}>{ browser }</text>
                 <rect class="bar tutorial" x={x0.to_string()} y={tut_y.to_string()} width={(tut_end - x0).max(1.0).to_string()}
                     height={TUT.to_string()}>
                     <title>{ format!("{}: {} — {}", r.tutorial_label, trc(l, Tc::TutorialPython), tutorial) }</title>
@@ -109,16 +135,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
             </g>
         }
     };
-    let best = props
-        .rows
-        .iter()
-        .filter(|r| r.done)
-        .filter_map(|r| r.speedup.map(|s| (r, s)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    let summary = match best {
-        Some((r, s)) => fastest(l, r.mode, s, r.tutorial_speedup),
-        None => trc(l, Tc::NoSpeedups).to_string(),
-    };
+    let summary = speedup_summary(l, &props.rows);
     html! {
         <figure class="chart speedup-chart" id={props.id.clone()} ref={node}>
             <figcaption>{ props.title.clone() }</figcaption>

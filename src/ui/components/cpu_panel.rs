@@ -2,14 +2,14 @@
 
 use super::env_line::EnvLine;
 use super::progress::ProgressList;
-use super::results::ResultsTable;
+use super::results::{BusyWarning, ResultsTable};
 use super::share::ShareButton;
 use super::sweep::SweepPanel;
 use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
-use crate::core::report::CpuReport;
-use crate::i18n::{mode_name, problem, tr, T};
+use crate::core::report::{CpuReport, Status};
+use crate::i18n::{mode_name, problem, round_text, tr, T};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
 use crate::ui::runner::{self, resolved_chunk};
@@ -136,6 +136,20 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             }
         })
     };
+    // The trace needs the timelines, which only this page's runs have (storage keeps no spans).
+    let on_trace = {
+        let outcomes = state.outcomes.clone();
+        let report = state.report.clone();
+        Callback::from(move |_| {
+            let list: Vec<&crate::core::report::ModeOutcome> = outcomes.iter().map(|o| &**o).collect();
+            let n = report.as_ref().map_or(0, |r| r.params.n);
+            if let Err(e) =
+                download(&format!("cpu-run-n{n}.trace.json"), "application/json", &crate::core::trace::cpu_trace(&list))
+            {
+                web_sys::console::warn_1(&e.into());
+            }
+        })
+    };
     html! {
         <section id="cpu" class="panel" data-run-state={run_state} data-modes={CpuMode::IDS.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
@@ -162,6 +176,12 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                         aria-invalid={field_has(&problems, "chunk").to_string()} oninput={text_input(dispatch.clone(), Action::SetChunk)} />
                     <small id="cpu-chunk-hint">{ auto_hint }</small>
                 </div>
+                <div class="field">
+                    <label for="cpu-rounds">{ tr(l, T::LabelRounds) }</label>
+                    <input id="cpu-rounds" type="text" inputmode="numeric" value={state.rounds_text.clone()} disabled={busy}
+                        aria-invalid={field_has(&problems, "rounds").to_string()} oninput={text_input(dispatch.clone(), Action::SetRounds)} />
+                    <small>{ "1 … 10" }</small>
+                </div>
                 <fieldset class="modes">
                     <legend>{ tr(l, T::Modes) }</legend>
                     <ul>{ for CpuMode::ALL.into_iter().map(mode_box) }</ul>
@@ -183,15 +203,22 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 </div>
             </form>
             if !state.rows.is_empty() {
+                if state.round.1 > 1 && state.busy() {
+                    <p class="muted" id="cpu-round" data-round={state.round.0.to_string()}>{ round_text(l, state.round) }</p>
+                }
                 <ProgressList lang={l} rows={state.rows.clone()} total={state.run_total} />
             }
             if state.restored { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><ResultsTable lang={l} entries={state.entries()} /></div>
+            <BusyWarning lang={l} id="cpu-busy" samples={state.entries().iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <CpuCharts lang={l} entries={state.entries()} outcomes={shared(&state.outcomes)} restored={state.restored} />
             if state.report.is_some() && !busy {
                 <div class="actions">
                     <button type="button" id="cpu-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
                     <button type="button" id="cpu-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
+                    if !state.outcomes.is_empty() {
+                        <button type="button" id="cpu-trace" class="secondary" onclick={on_trace}>{ tr(l, T::DownloadTrace) }</button>
+                    }
                 </div>
             }
             <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.busy()} />

@@ -2,6 +2,7 @@
 //! results, thumbnails, per-URL failures, exports.
 
 use super::io_results::IoResults;
+use super::results::BusyWarning;
 use super::share::ShareButton;
 use super::thumbs::Thumbs;
 use crate::core::io_modes::IoMode;
@@ -45,6 +46,7 @@ fn label(l: Lang, f: IoField) -> &'static str {
         IoField::Fail => Ti::LabelFail,
         IoField::Seed => Ti::LabelSeed,
         IoField::K => Ti::LabelK,
+        IoField::Rounds => return crate::i18n::tr(l, crate::i18n::T::LabelRounds),
     };
     tri(l, t)
 }
@@ -183,9 +185,12 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         let report = report.clone();
         Callback::from(move |_| {
             if let Some(r) = &report {
-                let (text, mime) =
-                    if kind == "json" { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
-                if let Err(e) = download(&format!("io-run-{}.{kind}", r.params.source), mime, &text) {
+                let (text, mime, ext) = match kind {
+                    "json" => (r.to_json(), "application/json", "json"),
+                    "trace" => (crate::core::trace::io_trace(r), "application/json", "trace.json"),
+                    _ => (r.to_csv(), "text/csv", "csv"),
+                };
+                if let Err(e) = download(&format!("io-run-{}.{ext}", r.params.source), mime, &text) {
                     web_sys::console::warn_1(&e.into());
                 }
             }
@@ -270,6 +275,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                     <ShareButton lang={l} id="io" query={share_query} title={tri(l, Ti::Title)} height={1300} />
                 </div>
             </form>
+            if state.round.1 > 1 && state.busy() {
+                <p class="muted" id="io-round" data-round={state.round.0.to_string()}>{ crate::i18n::round_text(l, state.round) }</p>
+            }
             if !state.rows.is_empty() {
                 <section class="progress" aria-live="polite">
                     <h3>{ tr(l, T::Progress) }</h3>
@@ -278,6 +286,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             }
             if state.restored { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} /></div>
+            <BusyWarning lang={l} id="io-busy" samples={entries.iter().filter(|e| e.status == crate::core::report::Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <IoCharts lang={l} entries={entries.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
             if !failures.is_empty() {
@@ -299,6 +308,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                 <div class="actions">
                     <button type="button" id="io-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
                     <button type="button" id="io-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
+                    <button type="button" id="io-trace" class="secondary" onclick={export("trace")}>{ tr(l, T::DownloadTrace) }</button>
                 </div>
             }
         </section>

@@ -2,8 +2,9 @@
 
 use crate::core::lang::Lang;
 use crate::core::report::{RunEntry, Status};
+use crate::core::rounds::Spread;
 use crate::i18n::{mode_name, status_text, tr, tutorial_variant, T};
-use crate::ui::format::{duration, percent, speedup};
+use crate::ui::format::{duration, duration_range, percent, speedup_with_range};
 use yew::prelude::*;
 
 /// Props of [`ResultsTable`].
@@ -13,6 +14,52 @@ pub struct ResultsProps {
     pub lang: Lang,
     /// One row per mode run.
     pub entries: Vec<RunEntry>,
+}
+
+/// The samples as the `data-samples` attribute: a JSON list of ms.
+pub fn samples_attr(samples: &[f64]) -> String {
+    serde_json::to_string(samples).unwrap_or_default()
+}
+
+/// The range of a mode's rounds under its median ("812–905 ms · 3 rounds"); nothing for one.
+pub fn range_cell(samples: &[f64]) -> Html {
+    match Spread::of(samples).filter(|_| samples.len() > 1) {
+        Some(s) => html! {
+            <small class="range" data-min={s.min.to_string()} data-max={s.max.to_string()}>
+                { format!("{} · ×{}", duration_range(s.min, s.max), samples.len()) }</small>
+        },
+        None => html! {},
+    }
+}
+
+/// Props of [`BusyWarning`].
+#[derive(Properties, PartialEq)]
+pub struct BusyProps {
+    /// Page language.
+    pub lang: Lang,
+    /// Element id.
+    pub id: AttrValue,
+    /// Each mode's id and its rounds' samples.
+    pub samples: Vec<(&'static str, Vec<f64>)>,
+}
+
+/// Says the machine is busy when any mode's rounds spread wider than `rounds::BUSY_SPREAD`.
+#[function_component(BusyWarning)]
+pub fn busy_warning(props: &BusyProps) -> Html {
+    let wide: Vec<String> = props
+        .samples
+        .iter()
+        .filter_map(|(m, s)| Spread::of(s).filter(|sp| s.len() > 1 && sp.busy()).map(|sp| (m, sp)))
+        .map(|(m, sp)| format!("{m} {:.0} %", sp.relative() * 100.0))
+        .collect();
+    if wide.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="warn busy" id={props.id.clone()} role="status" data-modes={wide.join(",")}>
+            { "⚠ " }{ crate::i18n::busy_text(props.lang, &wide.join(", ")) }
+        </p>
+    }
 }
 
 /// The table; nothing when there are no entries.
@@ -38,13 +85,15 @@ pub fn results_table(props: &ResultsProps) -> Html {
         let checksum = e.checksum.map(|c| c.to_string()).unwrap_or_default();
         html! {
             <tr data-mode={e.mode.id()} data-status={status} data-checksum={checksum.clone()}
-                data-match={e.checksum_match.map(|b| b.to_string()).unwrap_or_default()}>
+                data-match={e.checksum_match.map(|b| b.to_string()).unwrap_or_default()}
+                data-wall-ms={e.wall_ms.to_string()} data-samples={samples_attr(&e.samples_ms)}>
                 <th scope="row">{ mode_name(l, e.mode) }
                     if let Some(err) = &e.error { <div class="bad error">{ err }</div> }</th>
                 <td class="num">{ e.k }</td>
-                <td class="num wall">{ if e.status == Status::Done { duration(e.wall_ms) } else { format!("({})", duration(e.wall_ms)) } }</td>
+                <td class="num wall">{ if e.status == Status::Done { duration(e.wall_ms) } else { format!("({})", duration(e.wall_ms)) } }
+                    { range_cell(&e.samples_ms) }</td>
                 <td class="num">{ duration(e.startup_ms) }</td>
-                <td class="num speedup">{ speedup(e.speedup) }</td>
+                <td class="num speedup">{ speedup_with_range(e.speedup, e.speedup_range, e.samples_ms.len()) }</td>
                 <td class="num">{ percent(e.efficiency) }</td>
                 <td title={checksum}>{ check }</td>
                 <td class="tutorial">{ tutorial_variant(l, e.mode) }{": "}{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</td>

@@ -1,0 +1,147 @@
+//! Rounds: every selected mode is timed several times, interleaved (all modes once, then all
+//! again, the order rotated each round), and reported as the median of its samples with their
+//! range. A single timing on a shared laptop can be off by a third; the median of interleaved
+//! rounds is what benchmark tools (hyperfine, criterion, pyperf) report, and the range says how
+//! far to trust it.
+
+use super::stats::median;
+use serde::{Deserialize, Serialize};
+
+/// Fewest rounds accepted.
+pub const MIN_ROUNDS: u32 = 1;
+/// Most rounds accepted.
+pub const MAX_ROUNDS: u32 = 10;
+/// Rounds when none are given.
+pub const DEFAULT_ROUNDS: u32 = 3;
+/// A mode whose samples spread wider than this fraction of their median was timed on a busy
+/// machine: the page says so and suggests more rounds.
+pub const BUSY_SPREAD: f64 = 0.15;
+/// A speedup range must clear 1 by this much before the page calls it faster (or slower).
+pub const CLEAR_MARGIN: f64 = 0.05;
+
+/// The order of every timed run: round `r` runs all of `modes`, starting at the `r`-th (mod
+/// len), so no mode is always first (the first run of a fresh page pays for whatever the page
+/// is still doing) and no pair of modes always follows the same neighbour.
+pub fn schedule<T: Copy>(modes: &[T], rounds: u32) -> Vec<(u32, T)> {
+    let n = modes.len();
+    (0..rounds).flat_map(|r| (0..n).map(move |j| (r, modes[(j + r as usize) % n]))).collect()
+}
+
+/// Median and range of one mode's samples.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    /// The median (what the page reports as the mode's time).
+    pub median: f64,
+    /// The fastest sample.
+    pub min: f64,
+    /// The slowest sample.
+    pub max: f64,
+}
+
+impl Spread {
+    /// The spread of `samples`; `None` when there are none (or any is NaN).
+    pub fn of(samples: &[f64]) -> Option<Spread> {
+        let median = median(samples)?;
+        let min = samples.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = samples.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Some(Spread { median, min, max })
+    }
+
+    /// `(max − min) / median`: 0.2 means the samples spread over a fifth of the median.
+    pub fn relative(&self) -> f64 {
+        if self.median > 0.0 {
+            (self.max - self.min) / self.median
+        } else {
+            0.0
+        }
+    }
+
+    /// Wider than [`BUSY_SPREAD`].
+    pub fn busy(&self) -> bool {
+        self.relative() > BUSY_SPREAD
+    }
+}
+
+/// The range of a speedup over the baseline, from samples taken in the same rounds: the ratio
+/// of each round's baseline to that round's sample (a slow patch of the machine then slows
+/// both), widened to include `point` (the ratio of the medians). `None` without a complete
+/// pair, and a single point when there is only one round.
+pub fn speedup_range(baseline: &[f64], samples: &[f64], point: f64) -> Option<(f64, f64)> {
+    let ratios: Vec<f64> =
+        baseline.iter().zip(samples).filter(|(b, s)| **b > 0.0 && **s > 0.0).map(|(b, s)| b / s).collect();
+    if ratios.is_empty() {
+        return None;
+    }
+    let lo = ratios.iter().copied().fold(point, f64::min);
+    let hi = ratios.iter().copied().fold(point, f64::max);
+    Some((lo, hi))
+}
+
+/// What a speedup's range lets the page claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The whole range is clearly above 1.
+    Faster,
+    /// The range holds 1 (or comes within [`CLEAR_MARGIN`] of it): no speedup shown.
+    NoSpeedup,
+    /// The whole range is clearly below 1.
+    Slower,
+}
+
+/// The claim a speedup range supports.
+pub fn verdict(lo: f64, hi: f64) -> Verdict {
+    if lo > 1.0 + CLEAR_MARGIN {
+        Verdict::Faster
+    } else if hi < 1.0 - CLEAR_MARGIN {
+        Verdict::Slower
+    } else {
+        Verdict::NoSpeedup
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each round runs every mode once; the first mode moves along each round.
+    #[test]
+    fn rounds_interleave_and_rotate() {
+        let s = schedule(&['a', 'b', 'c'], 3);
+        let order: String = s.iter().map(|(_, m)| *m).collect();
+        assert_eq!(order, "abcbcacab");
+        assert_eq!(s.iter().map(|(r, _)| *r).collect::<Vec<_>>(), vec![0, 0, 0, 1, 1, 1, 2, 2, 2]);
+        assert_eq!(schedule(&['a'], 2), vec![(0, 'a'), (1, 'a')]);
+        assert!(schedule::<char>(&[], 3).is_empty());
+    }
+
+    /// Median, range and relative spread; the busy threshold is strict.
+    #[test]
+    fn spreads() {
+        let s = Spread::of(&[110.0, 100.0, 90.0]).unwrap();
+        assert_eq!((s.median, s.min, s.max), (100.0, 90.0, 110.0));
+        assert!((s.relative() - 0.2).abs() < 1e-12);
+        assert!(s.busy());
+        assert!(!Spread::of(&[100.0, 107.0, 93.0]).unwrap().busy());
+        assert_eq!(Spread::of(&[]), None);
+        assert_eq!(Spread::of(&[5.0]).unwrap().relative(), 0.0);
+    }
+
+    /// Paired ratios, widened to the point estimate; a single round gives a single point.
+    #[test]
+    fn speedup_ranges() {
+        let (lo, hi) = speedup_range(&[100.0, 120.0, 100.0], &[50.0, 50.0, 80.0], 2.0).unwrap();
+        assert_eq!((lo, hi), (1.25, 2.4));
+        assert_eq!(speedup_range(&[100.0], &[50.0], 2.0), Some((2.0, 2.0)));
+        assert_eq!(speedup_range(&[], &[50.0], 2.0), None);
+        assert_eq!(speedup_range(&[100.0, 100.0], &[90.0, 300.0], 1.0), Some((1.0 / 3.0, 100.0 / 90.0)));
+    }
+
+    /// The tutorial's GIL lesson: a range around 1 is "no speedup", not a small win.
+    #[test]
+    fn verdicts() {
+        assert_eq!(verdict(0.92, 1.01), Verdict::NoSpeedup);
+        assert_eq!(verdict(1.02, 1.10), Verdict::NoSpeedup);
+        assert_eq!(verdict(1.8, 2.0), Verdict::Faster);
+        assert_eq!(verdict(0.5, 0.9), Verdict::Slower);
+    }
+}
