@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve, ISOLATION_HEADERS } from '../tests/support/server.mjs';
 import { launch, openPage } from '../tests/support/browser.mjs';
+import { benchPython } from './python.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const N = Number(process.env.BENCH_N || 10000);
@@ -195,6 +196,9 @@ const cpython = cpythonSection();
 const io = await ioSection();
 const bundle = bundleSection();
 const firstLoad = await firstLoadSection();
+// Python beside Rust (bench/python.mjs; BENCH_PYTHON=0 skips it).
+const python = process.env.BENCH_PYTHON === '0' ? null
+  : await benchPython({ url: server.url, dist: path.join(ROOT, 'dist'), rounds: ROUNDS, kmax: cpu.kmax });
 await close();
 await server.close();
 
@@ -210,6 +214,7 @@ const targets = {
   wasm_le_450_kb_gzip: bundle.wasm_gzip <= 450 * 1000,
 };
 const result = { date: new Date().toISOString(), minutes: round((Date.now() - started) / 60000, 1), n: N, rounds: ROUNDS, hardware_concurrency: hc, user_agent: userAgent, cpu, async: asyncRes, cpython, io, bundle, first_load: firstLoad, targets };
+if (python) result.python = python.json;
 fs.writeFileSync(path.join(ROOT, 'bench/report.json'), JSON.stringify(result, null, 2) + '\n');
 
 const sp = (s) => `${s.median} ms (${s.min}–${s.max})`;
@@ -251,5 +256,6 @@ const md = [
   `## First load (fresh profile, localhost, isolation headers)`, '',
   `Interactive (Run enabled) after ${firstLoad.tti_ms} ms, ${kb(firstLoad.bytes_at_tti)} sent in ${firstLoad.requests_at_tti} responses by then; ${kb(firstLoad.bytes_after_5s)} in ${firstLoad.requests_after_5s} responses 5 s later (the service worker's offline copy included).`, '',
 ];
+if (python) md.push(...python.md);
 fs.writeFileSync(path.join(ROOT, 'bench/report.md'), md.join('\n'));
 console.log(md.join('\n'));

@@ -1,4 +1,5 @@
-//! The seven ways the playground runs the CPU experiment, and what each stands for in the tutorial.
+//! The ways the playground runs the CPU experiment — in Rust and in Python — and what each stands
+//! for in the tutorial.
 
 use super::engine::Engine;
 use super::ids::Colour;
@@ -28,6 +29,21 @@ id_table! {
         /// k long-lived workers pulling chunks from one job queue (processes + queue).
         WorkersQueue = "workers-queue" => CpuModeRow { on_k: true, chunked: true, shared_memory: false, tutorial: QUEUE,
             colour: Colour { light: "#00838f", dark: "#4dd0e1" }, engine: Engine::Rust },
+        /// One Pyodide interpreter in a worker runs the Python workload in order: Python's own base.
+        PySerial = "py-serial" => CpuModeRow { on_k: false, chunked: false, shared_memory: false, tutorial: BASE,
+            colour: Colour { light: "#7a5c00", dark: "#e8c547" }, engine: Engine::Python },
+        /// k workers, each its own interpreter, every chunk submitted up front (the process pool).
+        PyProcesses = "py-processes" => CpuModeRow { on_k: true, chunked: true, shared_memory: false, tutorial: PROCESS,
+            colour: Colour { light: "#306998", dark: "#7fb2e5" }, engine: Engine::Python },
+        /// k interpreters pulling chunks from one job queue (processes + queue).
+        PyProcessesQueue = "py-processes-queue" => CpuModeRow { on_k: true, chunked: true, shared_memory: false, tutorial: QUEUE,
+            colour: Colour { light: "#1d4f7a", dark: "#a9cdf0" }, engine: Engine::Python },
+        /// One interpreter, every task a coroutine gathered on an asyncio event loop.
+        PyAsyncio = "py-asyncio" => CpuModeRow { on_k: false, chunked: false, shared_memory: false, tutorial: COROUTINE,
+            colour: Colour { light: "#9c4f00", dark: "#ffb366" }, engine: Engine::Python },
+        /// `concurrent.futures.ThreadPoolExecutor` with k threads: Pyodide cannot start threads, so it fails.
+        PyThreads = "py-threads" => CpuModeRow { on_k: true, chunked: false, shared_memory: false, tutorial: THREAD,
+            colour: Colour { light: "#6b6b6b", dark: "#c9c9c9" }, engine: Engine::Python },
     }
 }
 
@@ -95,6 +111,19 @@ impl CpuMode {
     /// The matching row of the tutorial's table.
     pub fn tutorial(self) -> TutorialFigure {
         self.row().tutorial
+    }
+
+    /// Which language's runtime computes it.
+    pub fn engine(self) -> Engine {
+        self.row().engine
+    }
+
+    /// The mode whose time this one's speedup is over: its own engine's serial baseline.
+    pub fn baseline(self) -> CpuMode {
+        match self.engine() {
+            Engine::Rust => CpuMode::Serial,
+            Engine::Python => CpuMode::PySerial,
+        }
     }
 }
 

@@ -11,3 +11,41 @@ id_table! {
         Python = "python",
     }
 }
+
+/// What one interpreter's start cost, as its worker measured it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EngineLoad {
+    /// Pyodide's version.
+    pub version: String,
+    /// CPython's version inside it.
+    pub python: String,
+    /// Fetch, compile and interpreter start-up (ms).
+    pub ms: f64,
+    /// Bytes of engine files read (from the network or a cache).
+    pub bytes: f64,
+    /// Of those, bytes that came over HTTP.
+    pub network_bytes: f64,
+    /// The interpreter started from a memory snapshot.
+    pub from_snapshot: bool,
+}
+
+/// Where the Python engine stands on this page: what the loading line shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum EngineStatus {
+    /// Nothing of it fetched yet.
+    #[default]
+    NotLoaded,
+    /// The first interpreter is loading.
+    Loading,
+    /// Loaded once.
+    Ready {
+        /// The first (cold) start.
+        first: EngineLoad,
+        /// The slowest interpreter of the latest run's start, if a run came after it.
+        last: Option<EngineLoad>,
+        /// A memory snapshot is kept, so later interpreters start warm.
+        snapshot: bool,
+    },
+    /// It could not load (offline without a cached copy, a browser without module workers…).
+    Failed(String),
+}

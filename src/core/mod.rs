@@ -23,6 +23,7 @@ pub mod sweep;
 pub mod timeline;
 pub mod topics;
 pub mod trace;
+pub mod variants;
 pub mod wire;
 pub mod workload;
 

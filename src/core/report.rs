@@ -1,7 +1,9 @@
 //! A finished CPU run as the learner sees and exports it: one entry per mode, with speedups
-//! over `serial` and whether every `S(i)` matched, rendered as JSON or CSV.
+//! over its own engine's serial (`serial` for Rust, `py-serial` for Python) and whether every
+//! `S(i)` matched the reference (Rust's `serial` when it ran), rendered as JSON or CSV.
 
 use super::cpu_modes::CpuMode;
+use super::engine::Engine;
 use super::rounds::{speedup_range, Spread};
 use super::stats::{efficiency, speedup};
 use super::timeline::Span;
@@ -55,6 +57,9 @@ pub struct ModeOutcome {
 pub struct RunEntry {
     /// Mode id.
     pub mode: CpuMode,
+    /// The runtime that computed it (reports saved before Python existed were all Rust).
+    #[serde(default = "rust_engine")]
+    pub engine: Engine,
     /// Threads or workers used (1 for the single-threaded modes).
     pub k: u32,
     /// Tasks per message, for the worker modes.
@@ -92,6 +97,10 @@ pub struct RunEntry {
     /// Why it failed.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
+}
+
+fn rust_engine() -> Engine {
+    Engine::Rust
 }
 
 /// The run's settings as exported.
@@ -173,16 +182,20 @@ pub fn reference<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Option<&ModeOutcome>
 }
 
 /// Compares every outcome with the reference and computes speedups and efficiencies.
-/// Speedups are only relative to `serial` (a speedup over another mode would mislead).
+/// Speedups are only relative to the mode's own engine's serial baseline (a speedup over another
+/// mode, or of Python over Rust, would mislead: [`python_over_rust`] says that one apart).
 pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
     let reference = reference(outcomes);
-    let serial = reference.filter(|r| r.mode == CpuMode::Serial);
-    let serial_ms = serial.map(|r| r.wall_ms);
+    let finished = |m: CpuMode| {
+        outcomes.iter().map(Borrow::borrow).find(|r: &&ModeOutcome| r.mode == m && r.status == Status::Done)
+    };
     outcomes
         .iter()
         .map(Borrow::borrow)
         .map(|o: &ModeOutcome| {
             let done = o.status == Status::Done;
+            let serial = finished(o.mode.baseline());
+            let serial_ms = serial.map(|b| b.wall_ms);
             let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
             let range = sp.zip(serial).and_then(|(p, s)| speedup_range(&s.samples_ms, &o.samples_ms, p));
             let spread = Spread::of(&o.samples_ms);
@@ -192,6 +205,7 @@ pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
             };
             RunEntry {
                 mode: o.mode,
+                engine: o.mode.engine(),
                 k: o.threads,
                 chunk: o.chunk,
                 wall_ms: o.wall_ms,
@@ -248,6 +262,14 @@ pub fn merge_rounds(rounds: &[ModeOutcome]) -> Option<ModeOutcome> {
     Some(merged)
 }
 
+/// How many times longer Python's `py-serial` took than Rust's `serial` in the same run, when
+/// both finished: the interpreter's cost on this machine, the same maths and libm on both sides.
+pub fn python_over_rust(entries: &[RunEntry]) -> Option<f64> {
+    let done = |m: CpuMode| entries.iter().find(|e| e.mode == m && e.status == Status::Done).map(|e| e.wall_ms);
+    let (py, rust) = (done(CpuMode::PySerial)?, done(CpuMode::Serial)?);
+    (rust > 0.0 && py > 0.0).then(|| py / rust)
+}
+
 impl CpuReport {
     /// Pretty JSON, as downloaded.
     pub fn to_json(&self) -> String {
@@ -257,13 +279,14 @@ impl CpuReport {
     /// One CSV row per mode, with the run's settings repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
-            "experiment,mode,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
+            "experiment,mode,engine,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
         );
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for r in &self.runs {
             let row = [
                 self.experiment.clone(),
                 r.mode.id().to_string(),
+                r.engine.id().to_string(),
                 self.params.n.to_string(),
                 r.k.to_string(),
                 r.chunk.map(|c| c.to_string()).unwrap_or_default(),
@@ -341,6 +364,38 @@ mod tests {
         assert_eq!((e[3].checksum, e[3].speedup, e[3].checksum_match, e[3].tasks), (None, None, None, 7));
     }
 
+    /// Each engine's speedups are over its own serial; Python's S(i) are still checked against
+    /// Rust's `serial`, and the Python / Rust ratio needs both serials.
+    #[test]
+    fn engines_have_their_own_baselines() {
+        let good = run_serial(40);
+        let mut off = good.clone();
+        off[3] = f64::from_bits(off[3].to_bits() ^ 1);
+        let e = entries(&[
+            outcome(CpuMode::Serial, 1, 10.0, good.clone()),
+            outcome(CpuMode::Workers, 2, 5.0, good.clone()),
+            outcome(CpuMode::PySerial, 1, 400.0, good.clone()),
+            outcome(CpuMode::PyProcesses, 2, 200.0, off),
+        ]);
+        assert_eq!(
+            e.iter().map(|r| r.engine).collect::<Vec<_>>(),
+            [Engine::Rust, Engine::Rust, Engine::Python, Engine::Python]
+        );
+        assert_eq!(e.iter().map(|r| r.speedup).collect::<Vec<_>>(), [Some(1.0), Some(2.0), Some(1.0), Some(2.0)]);
+        assert_eq!(e[2].checksum_match, Some(true), "py-serial against Rust's serial");
+        assert_eq!(e[3].checksum_match, Some(false), "one bit off in Python is a mismatch too");
+        assert_eq!(python_over_rust(&e), Some(40.0));
+        let python_only = entries(&[outcome(CpuMode::PyAsyncio, 1, 30.0, good.clone())]);
+        assert_eq!((python_only[0].speedup, python_over_rust(&python_only)), (None, None));
+        let json: serde_json::Value = serde_json::to_value(&e[2]).unwrap();
+        assert_eq!(json["engine"], "python");
+        let old: RunEntry = serde_json::from_value(serde_json::json!({"mode": "serial", "k": 1, "wall_ms": 1.0,
+            "startup_ms": 0.0, "tasks": 1, "checksum": null, "checksum_match": null, "speedup": null,
+            "efficiency": null, "status": "done"}))
+        .unwrap();
+        assert_eq!(old.engine, Engine::Rust, "a report saved before engines existed reads as Rust");
+    }
+
     /// Without serial there is no speedup, but modes are still checked against each other.
     #[test]
     fn without_serial() {
@@ -384,7 +439,7 @@ mod tests {
         let csv = report.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("cpu,serial,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
+        assert!(lines[1].starts_with("cpu,serial,rust,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
         assert!(lines[2].ends_with(",failed,\"worker said \"\"no\"\", twice\""));
     }
 

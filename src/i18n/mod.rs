@@ -40,6 +40,7 @@ pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;
+pub mod python_cpu;
 
 texts! {
     T, tr;
@@ -103,7 +104,7 @@ texts! {
     ColSpeedup => { Zh: "加速比", En: "Speedup" }
     ColEfficiency => { Zh: "效率", En: "Efficiency" }
     ColChecksum => { Zh: "校验和", En: "Checksum" }
-    ColTutorial => { Zh: "教程（Python, n = 20000）", En: "Tutorial (Python, n = 20000)" }
+    ColTutorial => { Zh: "教程的 CPython（n = 20000，静态）", En: "The tutorial's CPython (n = 20000, static)" }
     Match => { Zh: "与基准一致", En: "matches" }
     Mismatch => { Zh: "与基准不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }
@@ -169,22 +170,32 @@ pub fn mode_name(lang: Lang, m: CpuMode) -> &'static str {
         (Lang::En, CpuMode::Workers) => "workers: k separate workers (a process pool)",
         (Lang::Zh, CpuMode::WorkersQueue) => "workers-queue：k 个 Worker 从任务队列取活",
         (Lang::En, CpuMode::WorkersQueue) => "workers-queue: k workers pulling from a job queue",
+        (Lang::Zh, CpuMode::PySerial) => "py-serial：一个 Python 解释器，按顺序",
+        (Lang::En, CpuMode::PySerial) => "py-serial: one Python interpreter, in order",
+        (Lang::Zh, CpuMode::PyProcesses) => "py-processes：k 个解释器，各占一个 Worker（进程池）",
+        (Lang::En, CpuMode::PyProcesses) => "py-processes: k interpreters, a worker each (a process pool)",
+        (Lang::Zh, CpuMode::PyProcessesQueue) => "py-processes-queue：k 个解释器从任务队列取活",
+        (Lang::En, CpuMode::PyProcessesQueue) => "py-processes-queue: k interpreters pulling from a job queue",
+        (Lang::Zh, CpuMode::PyAsyncio) => "py-asyncio：一个解释器，每个任务一个协程",
+        (Lang::En, CpuMode::PyAsyncio) => "py-asyncio: one interpreter, a coroutine per task",
+        (Lang::Zh, CpuMode::PyThreads) => "py-threads：ThreadPoolExecutor，k 个线程",
+        (Lang::En, CpuMode::PyThreads) => "py-threads: ThreadPoolExecutor with k threads",
     }
 }
 
 /// The tutorial variant a mode stands for.
 pub fn tutorial_variant(lang: Lang, m: CpuMode) -> &'static str {
     match (lang, m) {
-        (Lang::Zh, CpuMode::Serial | CpuMode::MainThread) => "单线程 base",
-        (Lang::En, CpuMode::Serial | CpuMode::MainThread) => "single-thread base",
-        (Lang::Zh, CpuMode::Async) => "协程",
-        (Lang::En, CpuMode::Async) => "coroutines",
-        (Lang::Zh, CpuMode::Rayon | CpuMode::GlobalLock) => "4 线程（有 GIL）",
-        (Lang::En, CpuMode::Rayon | CpuMode::GlobalLock) => "4 threads (with the GIL)",
-        (Lang::Zh, CpuMode::Workers) => "4 进程",
-        (Lang::En, CpuMode::Workers) => "4 processes",
-        (Lang::Zh, CpuMode::WorkersQueue) => "4 进程 + 队列",
-        (Lang::En, CpuMode::WorkersQueue) => "4 processes + queue",
+        (Lang::Zh, CpuMode::Serial | CpuMode::MainThread | CpuMode::PySerial) => "单线程 base",
+        (Lang::En, CpuMode::Serial | CpuMode::MainThread | CpuMode::PySerial) => "single-thread base",
+        (Lang::Zh, CpuMode::Async | CpuMode::PyAsyncio) => "协程",
+        (Lang::En, CpuMode::Async | CpuMode::PyAsyncio) => "coroutines",
+        (Lang::Zh, CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::PyThreads) => "4 线程（有 GIL）",
+        (Lang::En, CpuMode::Rayon | CpuMode::GlobalLock | CpuMode::PyThreads) => "4 threads (with the GIL)",
+        (Lang::Zh, CpuMode::Workers | CpuMode::PyProcesses) => "4 进程",
+        (Lang::En, CpuMode::Workers | CpuMode::PyProcesses) => "4 processes",
+        (Lang::Zh, CpuMode::WorkersQueue | CpuMode::PyProcessesQueue) => "4 进程 + 队列",
+        (Lang::En, CpuMode::WorkersQueue | CpuMode::PyProcessesQueue) => "4 processes + queue",
     }
 }
 

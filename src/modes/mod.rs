@@ -8,6 +8,7 @@
 
 pub mod cpu;
 pub mod io;
+pub mod jobs;
 
 use crate::core::cpu_modes::CpuMode;
 use crate::core::report::{ModeOutcome, Status};
@@ -87,6 +88,11 @@ pub async fn run_mode(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase: Rc<d
         CpuMode::GlobalLock => drive::<global_lock::GlobalLock>(mode, plan, cancel, on_phase).await,
         CpuMode::Workers => drive::<workers::Workers>(mode, plan, cancel, on_phase).await,
         CpuMode::WorkersQueue => drive::<workers_queue::WorkersQueue>(mode, plan, cancel, on_phase).await,
+        CpuMode::PySerial => drive::<py_serial::PySerial>(mode, plan, cancel, on_phase).await,
+        CpuMode::PyProcesses => drive::<py_processes::PyProcesses>(mode, plan, cancel, on_phase).await,
+        CpuMode::PyProcessesQueue => drive::<py_processes_queue::PyProcessesQueue>(mode, plan, cancel, on_phase).await,
+        CpuMode::PyAsyncio => drive::<py_asyncio::PyAsyncio>(mode, plan, cancel, on_phase).await,
+        CpuMode::PyThreads => drive::<py_threads::PyThreads>(mode, plan, cancel, on_phase).await,
     }
 }
 

@@ -5,13 +5,14 @@ use super::history::{History, HistoryAction};
 use super::state::{Action, CpuState};
 use crate::core::chunks::auto_chunk;
 use crate::core::cpu_modes::CpuMode;
+use crate::core::engine::Engine;
 use crate::core::history::Run;
 use crate::core::preset::{Chunk, CpuSettings};
 use crate::core::report::{entries, merge_rounds, reference, CpuReport, Env, ModeOutcome, Params, Status};
 use crate::core::rounds::schedule;
 use crate::core::workload::task_count;
-use crate::modes::{run_mode, Cancel, Plan, WARMUP_N};
-use crate::web::{env, pool, storage};
+use crate::modes::{run_mode, start_unless_cancelled, Cancel, Plan, WARMUP_N};
+use crate::web::{env, pool, py_worker, storage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,6 +36,11 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
     let started_at = js_sys::Date::now();
     let rounds = settings.rounds;
     wasm_bindgen_futures::spawn_local(async move {
+        // The Python engine's first, cold load is no mode's start-up: it happens once per page,
+        // before anything is timed, so it never overlaps a timed run (Rust's or Python's).
+        if modes.iter().any(|m| m.engine() == Engine::Python) {
+            let _ = start_unless_cancelled(py_worker::warm(), &cancel).await;
+        }
         // Every mode's rounds so far, in panel order; each round's result replaces the mode's row.
         let mut done: Vec<(CpuMode, Vec<ModeOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
         for (round, mode) in schedule(&modes, rounds) {

@@ -8,9 +8,10 @@
 //! learner ticks a Python mode — and the first interpreter leaves a memory snapshot behind, from
 //! which every later one starts (≈ 1 s instead of ≈ 4 s: see `www/py/engine.mjs`).
 
-pub use super::msg::py::{EngineLoad, FromPython, PyError, Style, ToPython};
+pub use super::msg::py::{FromPython, PyError, Style, ToPython};
 use super::msg::{Batch, Encode, Job};
 use super::workers::js_error_text;
+use crate::core::engine::{EngineLoad, EngineStatus};
 use crate::core::run::{Cancel, Stop};
 use futures::channel::mpsc;
 use futures::future::{join_all, select, Either, LocalBoxFuture, Shared};
@@ -102,35 +103,16 @@ fn next_run() -> u32 {
     })
 }
 
-/// Where the Python engine stands on this page (what the loading line shows).
-#[derive(Clone, Debug, PartialEq, Default)]
-pub enum EngineStatus {
-    /// Nothing of it fetched yet.
-    #[default]
-    NotLoaded,
-    /// The first interpreter is loading.
-    Loading,
-    /// Loaded once; later interpreters start warm when `snapshot` is set.
-    Ready {
-        /// The first (cold) start.
-        first: EngineLoad,
-        /// The most recent start of a run's interpreters, if any came after it.
-        last: Option<EngineLoad>,
-        /// A memory snapshot is kept for warm starts.
-        snapshot: bool,
-    },
-    /// It could not load (offline without a cached copy, a browser without module workers…).
-    Failed(String),
-}
-
 type Warming = Shared<LocalBoxFuture<'static, Result<(), String>>>;
+type Listener = (u32, Rc<dyn Fn(EngineStatus)>);
 
 #[derive(Default)]
 struct Engine {
     status: EngineStatus,
     snapshot: Option<Uint8Array>,
     warming: Option<Warming>,
-    listeners: Vec<Rc<dyn Fn(EngineStatus)>>,
+    listeners: Vec<Listener>,
+    next_listener: u32,
 }
 
 fn set_status(status: EngineStatus) {
@@ -139,7 +121,7 @@ fn set_status(status: EngineStatus) {
         e.status = status.clone();
         e.listeners.clone()
     });
-    for l in listeners {
+    for (_, l) in listeners {
         l(status.clone());
     }
 }
@@ -149,9 +131,20 @@ pub fn status() -> EngineStatus {
     ENGINE.with(|e| e.borrow().status.clone())
 }
 
-/// Calls `f` with every later status change (the panel's loading line).
-pub fn subscribe(f: Rc<dyn Fn(EngineStatus)>) {
-    ENGINE.with(|e| e.borrow_mut().listeners.push(f));
+/// Calls `f` with every later status change (the panel's loading line); the id unsubscribes.
+pub fn subscribe(f: Rc<dyn Fn(EngineStatus)>) -> u32 {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.next_listener += 1;
+        let id = e.next_listener;
+        e.listeners.push((id, f));
+        id
+    })
+}
+
+/// Stops the calls of [`subscribe`]'s `id`.
+pub fn unsubscribe(id: u32) {
+    ENGINE.with(|e| e.borrow_mut().listeners.retain(|(i, _)| *i != id));
 }
 
 /// Loads the engine once (fetching its files, which the service worker then keeps), keeping a
@@ -250,6 +243,11 @@ impl PyGroup {
     /// Whether the group has no workers.
     pub fn is_empty(&self) -> bool {
         self.workers.is_empty()
+    }
+
+    /// The run id on this group's messages.
+    pub fn run(&self) -> u32 {
+        self.run
     }
 
     /// Sends a job to worker `w` (it queues behind the worker's earlier jobs).

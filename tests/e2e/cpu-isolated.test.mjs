@@ -12,7 +12,7 @@ import {
   ALL_MODES, CHECKSUM_3000,
 } from '../support/cpu-page.mjs';
 
-const CSV_HEADER = 'experiment,mode,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error';
+const CSV_HEADER = 'experiment,mode,engine,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error';
 const MULTI_THREADED = new Set(['rayon', 'global-lock', 'workers', 'workers-queue']);
 const CHUNKED = new Set(['workers', 'workers-queue']);
 
@@ -52,7 +52,7 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
     const json = JSON.parse(jsonText);
     assert.deepEqual(Object.keys(json).sort(), ['env', 'experiment', 'params', 'reference', 'runs', 'started_at'], 'JSON top-level keys');
     assert.equal(json.experiment, 'cpu');
-    assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199 }, 'JSON params');
+    assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199, rounds: 3 }, 'JSON params (rounds: the default 3)');
     assert.equal(json.env.hardware_concurrency, hc, 'env.hardware_concurrency');
     assert.equal(json.env.cross_origin_isolated, true, 'env.cross_origin_isolated');
     assert.equal(json.env.pool_threads, 2, 'env.pool_threads');
@@ -63,8 +63,10 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
     assert.equal(json.runs.length, 7, 'seven runs in the JSON');
     assert.deepEqual(json.runs.map((r) => r.mode), ALL_MODES, 'JSON runs in panel order');
     for (const r of json.runs) {
-      const want = ['mode', 'k', 'wall_ms', 'startup_ms', 'tasks', 'checksum', 'checksum_match', 'speedup', 'efficiency', 'status'];
-      if (CHUNKED.has(r.mode)) want.splice(2, 0, 'chunk');
+      const want = ['mode', 'engine', 'k', 'wall_ms', 'samples_ms', 'min_ms', 'max_ms', 'startup_ms', 'tasks', 'checksum',
+        'checksum_match', 'speedup', ...('speedup_range' in r ? ['speedup_range'] : []), 'efficiency', 'status'];
+      if (CHUNKED.has(r.mode)) want.splice(3, 0, 'chunk');
+      assert.equal(r.engine, 'rust', `${r.mode} engine in JSON`);
       assert.deepEqual(Object.keys(r), want, `JSON keys of ${r.mode} (no "error" unless it failed, "chunk" only for worker modes)`);
       assert.equal(r.status, 'done', `${r.mode} status in JSON`);
       assert.equal(r.k, MULTI_THREADED.has(r.mode) ? 2 : 1, `${r.mode} k in JSON`);
@@ -96,6 +98,7 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
       assert.equal(cells.length, header.length, `CSV row ${i + 1} has ${cells.length} cells: ${line}`);
       assert.equal(col(cells, 'experiment'), 'cpu');
       assert.equal(col(cells, 'mode'), r.mode, `CSV row ${i + 1} mode`);
+      assert.equal(col(cells, 'engine'), 'rust', `CSV row ${i + 1} engine`);
       assert.equal(col(cells, 'n'), '3000');
       assert.equal(col(cells, 'k'), String(r.k), `${r.mode} k in CSV`);
       assert.equal(col(cells, 'chunk'), CHUNKED.has(r.mode) ? '16' : '', `${r.mode} chunk in CSV`);

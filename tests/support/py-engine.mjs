@@ -65,3 +65,12 @@ export function pyWorkerRun(page, { load = {}, job = null, timeout = 120_000 } =
     }
   }, { load, job, timeout });
 }
+
+/** The CPU experiment's Python mode ids, in the panel's order. */
+export const PY_MODES = ['py-serial', 'py-processes', 'py-processes-queue', 'py-asyncio', 'py-threads'];
+
+/** Waits until `#py-engine` says `state` ('ready', 'failed', …); returns its text. */
+export async function engineLine(page, state, { timeout = 120_000 } = {}) {
+  await page.waitForSelector(`#py-engine[data-state="${state}"]`, { timeout });
+  return page.$eval('#py-engine', (e) => e.textContent);
+}

@@ -19,7 +19,8 @@
 //     python,         CPython's version, e.g. "3.14.2"
 //     ms,             wall time of the whole start: fetch + compile + interpreter start-up
 //     bytes,          size of the engine files this start read (decoded bodies, from network or cache)
-//     networkBytes,   of those, bytes that came over HTTP (0 when all came from a cache)
+//     networkBytes,   of those, bytes not served from the service worker's engine cache (all of
+//                     them on a first use, none after it)
 //     files,          how many engine files it read
 //     start,          'snapshot' (started from a snapshot) | 'fresh'
 //     snapshot,       Uint8Array when makeSnapshot was asked (transfer its buffer to the page);
@@ -56,14 +57,30 @@ function lines(sink) {
   return sink ? (text) => sink(String(text)) : () => {};
 }
 
+/**
+ * The engine files the service worker's cache (sw.js: `pyodide-<version>`) holds now, as URLs.
+ * Resource Timing cannot tell: a response a service worker hands over has no transfer size,
+ * whether it came from its cache or from the network.
+ */
+async function cachedFiles() {
+  try {
+    if (typeof caches === 'undefined' || !(await caches.has(`pyodide-${PYODIDE_VERSION}`))) return new Set();
+    const keys = await (await caches.open(`pyodide-${PYODIDE_VERSION}`)).keys();
+    return new Set(keys.map((k) => k.url));
+  } catch {
+    return new Set(); // storage blocked: count everything as fetched
+  }
+}
+
 /** The engine files read since `since` (a performance.now() time), from Resource Timing. */
-function engineReads(since) {
+function engineReads(since, cached) {
   const entries = performance.getEntriesByType('resource')
     .filter((e) => e.name.startsWith(INDEX_URL) && e.startTime >= since);
+  const size = (e) => e.decodedBodySize || e.encodedBodySize || 0;
   return {
     files: entries.length,
-    bytes: entries.reduce((a, e) => a + (e.decodedBodySize || e.encodedBodySize || 0), 0),
-    networkBytes: entries.reduce((a, e) => a + (e.transferSize || 0), 0),
+    bytes: entries.reduce((a, e) => a + size(e), 0),
+    networkBytes: entries.filter((e) => !cached.has(e.name.split(/[?#]/)[0])).reduce((a, e) => a + size(e), 0),
   };
 }
 
@@ -83,6 +100,7 @@ export async function loadEngine({ stdout, stderr, snapshot, makeSnapshot = fals
   // Resource Timing's buffer holds 250 entries by default; each start reads ~5 files.
   performance.setResourceTimingBufferSize?.(10_000);
   const t0 = performance.now();
+  const cached = await cachedFiles();
   const { loadPyodide } = await loader();
   const base = {
     indexURL: INDEX_URL,
@@ -107,7 +125,7 @@ export async function loadEngine({ stdout, stderr, snapshot, makeSnapshot = fals
     version: PYODIDE_VERSION,
     python: pyodide.runPython('import sys; sys.version.split()[0]'),
     ms: 0,
-    ...engineReads(t0),
+    ...engineReads(t0, cached),
     start,
     snapshot: null,
   };

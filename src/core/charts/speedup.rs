@@ -22,4 +22,8 @@ pub struct SpeedupRow {
     pub tutorial_speedup: f64,
     /// The tutorial's name for that variant, in the page language.
     pub tutorial_label: &'static str,
+    /// Draw the tutorial's bar above this row (the first row of its variant).
+    pub first_of_variant: bool,
+    /// The engine that computed it (`rust`, `python`), for its class.
+    pub engine: &'static str,
 }

@@ -2,6 +2,7 @@
 
 use super::{check_rounds, id_list, in_range, whole_number, Expected, Host, Problem};
 use crate::core::cpu_modes::CpuMode;
+use crate::core::engine::Engine;
 use crate::core::lang::Lang;
 
 /// Largest n accepted; bigger values are capped (with a message), never silently.
@@ -64,7 +65,8 @@ pub fn check_chunk(value: &str) -> Result<Chunk, Problem> {
 }
 
 impl CpuSettings {
-    /// The panel's defaults on this host (`main-thread` is opt-in: it freezes the page).
+    /// The panel's defaults on this host: the Rust modes (`main-thread` is opt-in: it freezes the
+    /// page; the Python modes are opt-in too: the first one ticked loads ~13 MB of interpreter).
     pub fn defaults(host: Host) -> CpuSettings {
         CpuSettings {
             n: DEFAULT_N,
@@ -72,7 +74,8 @@ impl CpuSettings {
             chunk: Chunk::Auto,
             modes: CpuMode::ALL
                 .into_iter()
-                .filter(|m| *m != CpuMode::MainThread && (host.isolated || !m.needs_shared_memory()))
+                .filter(|m| *m != CpuMode::MainThread && m.engine() == Engine::Rust)
+                .filter(|m| host.isolated || !m.needs_shared_memory())
                 .collect(),
             rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }

@@ -3,6 +3,11 @@
 pub mod async_tasks;
 pub mod global_lock;
 pub mod main_thread;
+pub mod py_asyncio;
+pub mod py_processes;
+pub mod py_processes_queue;
+pub mod py_serial;
+pub mod py_threads;
 pub mod rayon_pool;
 pub mod serial;
 pub mod workers;

@@ -3,9 +3,8 @@
 //! It is the tutorial's single-threaded base, moved off the page's thread so the page stays
 //! responsive; the worker streams results back every 100 ms, which is also the progress bar.
 
-use crate::core::timeline::Lane;
+use crate::modes::jobs::one_streamed_job;
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
-use crate::web::msg::cpu::{FromCpu, Job, ToCpu};
 use crate::web::worker_group::WorkerGroup;
 use crate::web::workers::Role;
 use std::ops::Range;
@@ -19,15 +18,6 @@ impl Executor for Serial {
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {
-        let run = self.0.begin_run();
-        self.0.post(0, &ToCpu::Job(Job { run, id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 }))?;
-        loop {
-            let (_, FromCpu::Batch(batch)) = self.0.next(run, Some(cancel)).await?;
-            sink.put_batch(&batch, Lane::Worker(0));
-            sink.report();
-            if batch.last {
-                return Ok(());
-            }
-        }
+        one_streamed_job(&mut self.0, tasks, sink, cancel).await
     }
 }

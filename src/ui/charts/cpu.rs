@@ -7,6 +7,7 @@ use super::Shared;
 use crate::core::charts::lanes::Item;
 use crate::core::lang::Lang;
 use crate::core::report::{ModeOutcome, RunEntry, Status};
+use crate::core::variants::by_variant;
 use crate::i18n::charts::{trc, Tc};
 use crate::i18n::tutorial_variant;
 use std::rc::Rc;
@@ -48,22 +49,23 @@ pub fn cpu_charts(props: &CpuChartsProps) -> Html {
     if props.entries.is_empty() {
         return html! {};
     }
-    let rows: Vec<SpeedupRow> = props
-        .entries
+    // One tutorial bar per variant, its Python modes and then its Rust modes under it.
+    let rows: Vec<SpeedupRow> = by_variant(&props.entries)
         .iter()
-        .map(|e| {
-            let t = e.mode.tutorial();
-            SpeedupRow {
+        .flat_map(|g| {
+            g.entries.iter().enumerate().map(move |(j, e)| SpeedupRow {
                 mode: e.mode.id(),
                 wall_ms: e.wall_ms,
                 speedup: e.speedup,
                 range: e.speedup_range,
                 samples: e.samples_ms.len(),
                 done: e.status == Status::Done,
-                tutorial_seconds: t.seconds,
-                tutorial_speedup: t.speedup,
+                tutorial_seconds: g.tutorial.seconds,
+                tutorial_speedup: g.tutorial.speedup,
                 tutorial_label: tutorial_variant(l, e.mode),
-            }
+                first_of_variant: j == 0,
+                engine: e.engine.id(),
+            })
         })
         .collect();
     html! {

@@ -63,6 +63,8 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
                 tutorial_seconds: t.seconds,
                 tutorial_speedup: t.speedup,
                 tutorial_label: io_variant(l, e.mode),
+                first_of_variant: true,
+                engine: "rust",
             }
         })
         .collect();

@@ -1,5 +1,7 @@
-//! Horizontal bars, one group per mode: this browser's speedup over serial beside the tutorial's
-//! CPython speedup for the matching variant, with both wall times written at the bar ends.
+//! Horizontal bars, one per mode: this browser's speedup over serial, under the tutorial's
+//! CPython speedup for the matching variant (drawn once per variant: the CPU chart lists a
+//! variant's Python and Rust modes together under its one tutorial bar), with the wall times
+//! written at the bar ends.
 
 use super::{series_class, use_width};
 use crate::core::charts::scale::{nice_ticks, Linear};
@@ -39,7 +41,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
     }
     let wide = w >= 520.0;
     let (label_w, head) = if wide { (130.0, 0.0) } else { (0.0, 16.0) };
-    let row_h = head + BAR + GAP + TUT + 12.0;
+    let row_h = |r: &SpeedupRow| head + BAR + 12.0 + if r.first_of_variant { TUT + GAP } else { 0.0 };
     let (x0, x1) =
         (label_w + if wide { 4.0 } else { 14.0 }, (w - if wide { 150.0 } else { 110.0 }).max(label_w + 60.0));
     let max = props
@@ -49,14 +51,23 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
         .fold(1.0, f64::max);
     let ticks = nice_ticks(0.0, max, if wide { 6 } else { 3 });
     let x = Linear::new(ticks.domain(), (x0, x1));
-    let height = props.rows.len() as f64 * row_h + AXIS;
+    let tops: Vec<f64> = props
+        .rows
+        .iter()
+        .scan(4.0, |y, r| {
+            let top = *y;
+            *y += row_h(r);
+            Some(top)
+        })
+        .collect();
+    let height = props.rows.iter().map(row_h).sum::<f64>() + AXIS;
     let plot_bottom = height - AXIS + 4.0; // tick labels below it, the axis title last
     let (title_id, desc_id) = (format!("{}-title", props.id), format!("{}-desc", props.id));
 
     let row = |(i, r): (usize, &SpeedupRow)| {
-        let top = i as f64 * row_h + 4.0;
-        let bar_y = top + head;
-        let tut_y = bar_y + BAR + GAP;
+        let top = tops[i];
+        let tut_y = top + head;
+        let bar_y = if r.first_of_variant { tut_y + TUT + GAP } else { tut_y };
         let browser = match (r.done, r.speedup, r.range) {
             (true, Some(s), Some((lo, hi))) if r.samples > 1 => {
                 format!("{s:.2}× ({lo:.2}–{hi:.2}) · {}", duration(r.wall_ms))
@@ -85,7 +96,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
         let (label_x, anchor) = if wide { (label_w - 6.0, "end") } else { (x0, "start") };
         let label_y = if wide { bar_y + BAR - 2.0 } else { top + 11.0 };
         html! {
-            <g class="mode" data-mode={r.mode} data-wall-ms={r.wall_ms.to_string()}
+            <g class={classes!("mode", format!("engine-{}", r.engine))} data-mode={r.mode} data-engine={r.engine} data-wall-ms={r.wall_ms.to_string()}
                 data-speedup={r.speedup.map(|s| s.to_string()).unwrap_or_default()}
                 data-tutorial={r.tutorial_speedup.to_string()}>
                 <text class="label" x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}>{ r.mode }</text>
@@ -97,11 +108,13 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
                 }
                 { for whisker }
                 <text class="value" x={text_x.to_string()} y={(bar_y + BAR - 3.0).to_string()}>{ browser }</text>
-                <rect class="bar tutorial" x={x0.to_string()} y={tut_y.to_string()} width={(tut_end - x0).max(1.0).to_string()}
-                    height={TUT.to_string()}>
-                    <title>{ format!("{}: {} — {}", r.tutorial_label, trc(l, Tc::TutorialPython), tutorial) }</title>
-                </rect>
-                <text class="value tutorial-value" x={(tut_end + 5.0).to_string()} y={(tut_y + TUT - 1.0).to_string()}>{ tutorial }</text>
+                if r.first_of_variant {
+                    <rect class="bar tutorial" x={x0.to_string()} y={tut_y.to_string()} width={(tut_end - x0).max(1.0).to_string()}
+                        height={TUT.to_string()}>
+                        <title>{ format!("{}: {} — {}", r.tutorial_label, trc(l, Tc::TutorialPython), tutorial) }</title>
+                    </rect>
+                    <text class="value tutorial-value" x={(tut_end + 5.0).to_string()} y={(tut_y + TUT - 1.0).to_string()}>{ tutorial }</text>
+                }
             </g>
         }
     };

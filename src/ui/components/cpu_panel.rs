@@ -2,13 +2,16 @@
 
 use super::env_line::EnvLine;
 use super::progress::ProgressList;
+use super::py_engine::EngineLine;
 use super::results::{BusyWarning, ResultsTable};
 use super::share::ShareButton;
 use super::sweep::SweepPanel;
 use crate::core::cpu_modes::CpuMode;
+use crate::core::engine::Engine;
 use crate::core::lang::Lang;
 use crate::core::preset::{CpuSettings, Problem};
 use crate::core::report::{CpuReport, Status};
+use crate::i18n::python_cpu::group;
 use crate::i18n::{mode_name, problem, round_text, tr, T};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
@@ -184,7 +187,16 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 </div>
                 <fieldset class="modes">
                     <legend>{ tr(l, T::Modes) }</legend>
-                    <ul>{ for CpuMode::ALL.into_iter().map(mode_box) }</ul>
+                    { for Engine::ALL.into_iter().map(|e| html! {
+                        <fieldset class={classes!("engine-group", format!("engine-{}", e.id()))} id={format!("cpu-engine-{}", e.id())}>
+                            <legend>{ group(l, e) }</legend>
+                            <ul>{ for CpuMode::ALL.into_iter().filter(|m| m.engine() == e).map(mode_box) }</ul>
+                            if e == Engine::Python {
+                                // Not while a run is timing something: loading would take cores from it.
+                                <EngineLine lang={l} wanted={!busy && state.modes.iter().any(|m| m.engine() == Engine::Python)} />
+                            }
+                        </fieldset>
+                    }) }
                 </fieldset>
                 if !problems.is_empty() {
                     <ul class="field-errors" role="alert">

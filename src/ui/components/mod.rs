@@ -6,6 +6,7 @@ pub mod io_panel;
 pub mod io_results;
 pub mod lang_switch;
 pub mod progress;
+pub mod py_engine;
 pub mod results;
 pub mod share;
 pub mod sweep;

@@ -1,8 +1,12 @@
-//! The results table, with the tutorial's Python figures beside the browser's.
+//! The results table, grouped by the tutorial's variants: each variant's CPython figure from the
+//! tutorial (static), then this browser's Python modes and its Rust modes (live), with speedups
+//! over each engine's own serial, and a line on how much slower Python is than Rust here.
 
 use crate::core::lang::Lang;
-use crate::core::report::{RunEntry, Status};
+use crate::core::report::{python_over_rust, RunEntry, Status};
 use crate::core::rounds::Spread;
+use crate::core::variants::by_variant;
+use crate::i18n::python_cpu::{failure_reason, slower_line};
 use crate::i18n::{mode_name, status_text, tr, tutorial_variant, T};
 use crate::ui::format::{duration, duration_range, percent, speedup_with_range};
 use yew::prelude::*;
@@ -69,8 +73,7 @@ pub fn results_table(props: &ResultsProps) -> Html {
     if props.entries.is_empty() {
         return html! {};
     }
-    let row = |e: &RunEntry| {
-        let t = e.mode.tutorial();
+    let row = |e: &RunEntry, tutorial: Html| {
         let status = e.status.id();
         let check = match (e.status, e.checksum_match) {
             (Status::Done, Some(true)) => {
@@ -84,11 +87,16 @@ pub fn results_table(props: &ResultsProps) -> Html {
         };
         let checksum = e.checksum.map(|c| c.to_string()).unwrap_or_default();
         html! {
-            <tr data-mode={e.mode.id()} data-status={status} data-checksum={checksum.clone()}
+            <tr data-mode={e.mode.id()} data-engine={e.engine.id()} data-status={status} data-checksum={checksum.clone()}
                 data-match={e.checksum_match.map(|b| b.to_string()).unwrap_or_default()}
-                data-wall-ms={e.wall_ms.to_string()} data-samples={samples_attr(&e.samples_ms)}>
+                data-wall-ms={e.wall_ms.to_string()} data-samples={samples_attr(&e.samples_ms)}
+                class={format!("engine-{}", e.engine.id())}>
+                { tutorial }
                 <th scope="row">{ mode_name(l, e.mode) }
-                    if let Some(err) = &e.error { <div class="bad error">{ err }</div> }</th>
+                    if let Some(err) = &e.error { <div class="bad error">{ err }</div> }
+                    if let Some(why) = failure_reason(l, e.mode).filter(|_| e.status == Status::Failed) {
+                        <p class="reason" id={format!("reason-{}", e.mode.id())}>{ why }</p>
+                    }</th>
                 <td class="num">{ e.k }</td>
                 <td class="num wall">{ if e.status == Status::Done { duration(e.wall_ms) } else { format!("({})", duration(e.wall_ms)) } }
                     { range_cell(&e.samples_ms) }</td>
@@ -96,16 +104,33 @@ pub fn results_table(props: &ResultsProps) -> Html {
                 <td class="num speedup">{ speedup_with_range(e.speedup, e.speedup_range, e.samples_ms.len()) }</td>
                 <td class="num">{ percent(e.efficiency) }</td>
                 <td title={checksum}>{ check }</td>
-                <td class="tutorial">{ tutorial_variant(l, e.mode) }{": "}{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</td>
             </tr>
         }
     };
+    let groups = by_variant(&props.entries);
+    let group = |g: &crate::core::variants::VariantGroup| {
+        let t = g.tutorial;
+        let rows = g.entries.len().to_string();
+        let first = html! {
+            <th scope="rowgroup" class="tutorial" rowspan={rows}>
+                <span class="variant">{ tutorial_variant(l, g.entries[0].mode) }</span>
+                <span class="figure">{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</span>
+            </th>
+        };
+        html! {
+            <tbody class="variant" data-variant={t.variant}>
+                { for g.entries.iter().enumerate().map(|(j, e)| row(e, if j == 0 { first.clone() } else { html! {} })) }
+            </tbody>
+        }
+    };
+    let ratio = python_over_rust(&props.entries);
     let no_serial = !props.entries.iter().any(|e| e.speedup.is_some());
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} · {}", tr(l, T::CpuTitle), tr(l, T::Results))}>
             <table id="cpu-results">
                 <caption>{ tr(l, T::Results) }</caption>
                 <thead><tr>
+                    <th scope="col">{ tr(l, T::ColTutorial) }</th>
                     <th scope="col">{ tr(l, T::ColMode) }</th>
                     <th scope="col">{ tr(l, T::ColK) }</th>
                     <th scope="col">{ tr(l, T::ColWall) }</th>
@@ -113,10 +138,10 @@ pub fn results_table(props: &ResultsProps) -> Html {
                     <th scope="col">{ tr(l, T::ColSpeedup) }</th>
                     <th scope="col">{ tr(l, T::ColEfficiency) }</th>
                     <th scope="col">{ tr(l, T::ColChecksum) }</th>
-                    <th scope="col">{ tr(l, T::ColTutorial) }</th>
                 </tr></thead>
-                <tbody>{ for props.entries.iter().map(row) }</tbody>
+                { for groups.iter().map(group) }
             </table>
+            if let Some(x) = ratio { <p id="cpu-python-rust" data-ratio={x.to_string()}>{ slower_line(l, x) }</p> }
             if no_serial { <p class="muted">{ tr(l, T::NoSerial) }</p> }
         </div>
     }

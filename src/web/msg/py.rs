@@ -3,6 +3,7 @@
 
 use super::cpu::{FromCpu, Job};
 use super::{field, kind, no_transfer, num, object, text, uint, Decode, Encode, Kind};
+use crate::core::engine::EngineLoad;
 use crate::core::run::Batch;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -35,23 +36,6 @@ pub enum ToPython {
     Load { run: u32, snapshot: Option<Uint8Array>, make_snapshot: bool },
     /// Compute `job` the way `style` says, on `k` threads where that applies.
     Job { run: u32, job: Job, style: Style, k: u32 },
-}
-
-/// What one interpreter's start cost, as the worker measured it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EngineLoad {
-    /// Pyodide's version.
-    pub version: String,
-    /// CPython's version inside it.
-    pub python: String,
-    /// Fetch, compile and interpreter start-up (ms).
-    pub ms: f64,
-    /// Bytes of engine files read (from the network or a cache).
-    pub bytes: f64,
-    /// Of those, bytes that came over HTTP.
-    pub network_bytes: f64,
-    /// The interpreter started from a memory snapshot.
-    pub from_snapshot: bool,
 }
 
 /// An exception, in Python's own words.

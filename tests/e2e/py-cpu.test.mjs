@@ -1,0 +1,137 @@
+/**
+ * The CPU experiment's Python modes, as a learner runs them: ticked beside the Rust modes, each
+ * py-* mode computes every S(i) bit for bit like Rust's `serial` (the results table compares
+ * them), py-threads really calls ThreadPoolExecutor and ends `failed` with Python's own error and
+ * the reason on the page; the table groups each tutorial variant's figures, speedups are over each
+ * engine's serial, a line says how much slower Python is; the export names each run's engine.
+ * Nothing of Python loads until a Python mode is ticked; Cancel stops a Python run at once; and
+ * after one use, py-serial runs offline.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as cpu from '../support/cpu-page.mjs';
+import { serveBuild, waitForOfflineReady } from '../support/hosting.mjs';
+import { launch } from '../support/browser.mjs';
+import { PY_MODES, engineLine } from '../support/py-engine.mjs';
+
+const { setup, newPage, load, at, waitForRun, mark, resultRows, download, settled, setMode, assertNoErrors, LOAD_TIMEOUT } = cpu;
+const N = 1500;
+
+test('every py-* mode agrees with Rust serial bit for bit; py-threads fails with the reason', async (t) => {
+  const env = await setup({ isolated: true });
+  try {
+    const page = await newPage(env.context);
+    const modes = ['serial', 'workers', ...PY_MODES];
+    await load(page, at(env.url, `n=${N}&k=2&chunk=auto&rounds=1&modes=${modes.join(',')}&run=1&lang=en`));
+    const t0 = Date.now();
+    await waitForRun(page, { timeout: 240_000 });
+    t.diagnostic(`run took ${Date.now() - t0} ms`);
+    const rows = await resultRows(page);
+    // Grouped by variant (base, coroutines, threads, processes, processes + queue), Python before Rust.
+    assert.deepEqual(rows.map((r) => r.mode),
+      ['py-serial', 'serial', 'py-asyncio', 'py-threads', 'py-processes', 'workers', 'py-processes-queue'], 'rows by variant');
+    const serial = rows.find((r) => r.mode === 'serial');
+    const approx = cpu.approxChecksum(N);
+    assert.ok(Math.abs(Number(serial.checksum) - approx) <= 1e-12 * approx, `serial's checksum ${serial.checksum}`);
+    for (const r of rows.filter((r) => r.mode !== 'py-threads')) {
+      assert.deepEqual([r.mode, r.status, r.match, r.checksum], [r.mode, 'done', 'true', serial.checksum], `${r.mode} against serial`);
+    }
+    const threads = rows.find((r) => r.mode === 'py-threads');
+    assert.equal(threads.status, 'failed');
+    const error = await page.$eval('#cpu-results tr[data-mode="py-threads"] .error', (e) => e.textContent);
+    assert.match(error, /RuntimeError: can't start new thread/, 'Python\'s own words');
+    const reason = await page.$eval('#reason-py-threads', (e) => e.textContent);
+    assert.match(reason, /without threads/);
+    t.diagnostic(`py-threads: ${error} — ${reason}`);
+
+    const line = await engineLine(page, 'ready');
+    t.diagnostic(`loading line: ${line}`);
+    assert.match(line, /Python 3\.\d+\.\d+ \(Pyodide \d+\.\d+\.\d+\) ready: \d+\.\d MB read/);
+    const ratio = Number(await page.$eval('#cpu-python-rust', (e) => e.getAttribute('data-ratio')));
+    t.diagnostic(`Python / Rust here: ${ratio.toFixed(1)}×`);
+    assert.ok(ratio > 2, `Python should be slower than Rust, ratio ${ratio}`);
+
+    const json = JSON.parse((await download(page, '#cpu-json')).text);
+    const engines = Object.fromEntries(json.runs.map((r) => [r.mode, r.engine]));
+    assert.deepEqual(engines, Object.fromEntries(modes.map((m) => [m, m.startsWith('py-') ? 'python' : 'rust'])), 'engine per run');
+    const speedups = Object.fromEntries(json.runs.map((r) => [r.mode, r.speedup]));
+    assert.equal(speedups['py-serial'], 1, 'py-serial is Python\'s own baseline');
+    assert.equal(speedups.serial, 1, 'serial is Rust\'s');
+    const py = json.runs.find((r) => r.mode === 'py-processes');
+    const pyBase = json.runs.find((r) => r.mode === 'py-serial');
+    assert.ok(Math.abs(py.speedup - pyBase.wall_ms / py.wall_ms) < 1e-9, 'py-processes over py-serial');
+    const csv = (await download(page, '#cpu-csv')).text.split('\n');
+    assert.match(csv[0], /^experiment,mode,engine,/);
+    assert.ok(csv.some((l) => l.startsWith('cpu,py-serial,python,')), 'CSV engine column');
+    assertNoErrors(page);
+  } finally {
+    await env.close();
+  }
+});
+
+test('Python loads only once a Python mode is ticked, and Cancel stops a Python run', async (t) => {
+  const env = await setup({ isolated: true });
+  try {
+    const page = await newPage(env.context);
+    const requests = [];
+    env.context.on('request', (r) => requests.push(r.url()));
+    await load(page, at(env.url, 'n=20000&k=2&rounds=1&modes=serial&lang=en'));
+    await settled(page);
+    assert.equal(await page.$eval('#py-engine', (e) => e.getAttribute('data-state')), 'not-loaded');
+    assert.deepEqual(requests.filter((u) => u.includes('/pyodide/')), [], 'Pyodide fetched before a Python mode was ticked');
+    for (const m of PY_MODES) assert.equal(await page.isChecked(`#cpu-mode-${m}`), false, `${m} ticked by default`);
+
+    await setMode(page, 'serial', false);
+    await setMode(page, 'py-serial', true);
+    await page.waitForSelector('#py-engine[data-state="loading"], #py-engine[data-state="ready"]', { timeout: LOAD_TIMEOUT });
+    t.diagnostic(await engineLine(page, 'ready'));
+    assert.ok(requests.some((u) => u.endsWith('/pyodide.asm.wasm')), 'the interpreter was fetched after the tick');
+
+    const since = await mark(page);
+    await page.click('#cpu-run');
+    await page.waitForSelector('#progress-py-serial[data-state="running"]', { timeout: 60_000 });
+    const clicked = Date.now();
+    await page.click('#cpu-cancel');
+    await waitForRun(page, { since, timeout: 30_000 });
+    t.diagnostic(`cancelled within ${Date.now() - clicked} ms`);
+    const [row] = await resultRows(page);
+    assert.deepEqual([row.mode, row.status], ['py-serial', 'cancelled']);
+    assert.ok(Date.now() - clicked < 5000, 'Cancel took more than 5 s');
+    assertNoErrors(page);
+  } finally {
+    await env.close();
+  }
+});
+
+test('after one use, py-serial runs offline', async (t) => {
+  const server = await serveBuild();
+  const browser = await launch();
+  try {
+    const url = `${server.url}?n=800&rounds=1&modes=serial,py-serial&lang=en`;
+    const page = await newPage(browser.context);
+    await load(page, url);
+    await waitForOfflineReady(page);
+    let since = await mark(page);
+    await page.click('#cpu-run');
+    await waitForRun(page, { since });
+    assert.deepEqual((await resultRows(page)).map((r) => [r.mode, r.status, r.match]),
+      [['py-serial', 'done', 'true'], ['serial', 'done', 'true']], 'online');
+
+    await browser.context.setOffline(true);
+    const served = server.requests.length;
+    await page.reload({ timeout: LOAD_TIMEOUT });
+    await page.waitForSelector('#cpu[data-run-state="idle"]', { timeout: LOAD_TIMEOUT });
+    since = await mark(page);
+    await page.click('#cpu-run');
+    await waitForRun(page, { since });
+    const rows = await resultRows(page);
+    assert.deepEqual(rows.map((r) => [r.mode, r.status, r.match]), [['py-serial', 'done', 'true'], ['serial', 'done', 'true']], 'offline');
+    t.diagnostic(`offline: ${await engineLine(page, 'ready')}`);
+    // The browser's update check of sw.js goes around Playwright's offline switch (see py-engine.test.mjs).
+    assert.deepEqual(server.requests.slice(served).filter((r) => !r.endsWith('/sw.js')), [], 'requests reached the server while offline');
+    assertNoErrors(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
