@@ -4,6 +4,9 @@
 SHELL := /bin/bash
 .ONESHELL:
 .SHELLFLAGS := -euo pipefail -c
+# Browsers for the page tests, in order (tests/run.mjs reads it from the environment).
+export BROWSERS ?= chromium,firefox
+
 .PHONY: setup serve build test test-native lint test-page bench clean
 
 # Where the page is served by `make serve` (trunk serve, with COOP/COEP from Trunk.toml).
@@ -29,11 +32,13 @@ lint:
 test-native:
 	cargo test --lib --bins
 
+## The page tests in each browser of BROWSERS (default chromium,firefox; e.g. `make test-page BROWSERS=firefox`).
 test-page:
 	trunk build --release
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/
+	node tests/run.mjs
 
-## Everything CI runs: set-up, format and lint checks, native tests, the page tests in headless Chromium.
+## Everything CI runs: set-up, format and lint checks, native tests, the page tests in headless
+## Chromium and Firefox (BROWSERS=chromium or BROWSERS=firefox runs them in one).
 test: setup
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native

@@ -4,11 +4,16 @@
 //  - writes _headers (Netlify, Cloudflare Pages) with the isolation headers and a
 //    Content-Security-Policy whose script hashes cover Trunk's inline loader;
 //  - writes .nojekyll, so GitHub Pages serves the files as they are;
+//  - runs wasm-opt -Oz (binaryen 132 from npm: Debian's 108 cannot read wasm-bindgen's
+//    reference-types output, and trunk cannot download one) on the page's wasm, and puts the new
+//    file's hash in index.html's integrity attributes; PLAYGROUND_WASM_OPT=0 skips it (quick
+//    builds while iterating: it takes a minute or two);
 //  - copies the Python engine (Pyodide's core files, from the pinned npm package) into
 //    pyodide/<version>/ and stamps that folder into sw.js and py/engine.mjs. Those files are not
 //    in the offline list: nothing of Python loads until a learner asks for it, and the service
 //    worker caches them on first use.
 // Usage: node scripts/postbuild.mjs [DIR]   (default: $TRUNK_STAGING_DIR, else dist)
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +35,25 @@ const pyodideDir = `pyodide/${pyodideVersion}/`;
 fs.rmSync(path.join(dir, 'pyodide'), { recursive: true, force: true });
 fs.mkdirSync(path.join(dir, pyodideDir), { recursive: true });
 for (const f of PYODIDE_FILES) fs.copyFileSync(path.join(pyodideSrc, f), path.join(dir, pyodideDir, f));
+
+// wasm-opt before anything hashes the files. The module uses shared memory (threads), bulk
+// memory and reference types: the features must be named, since wasm-bindgen's output has no
+// target_features section for wasm-opt to read them from.
+if (process.env.PLAYGROUND_WASM_OPT !== '0') {
+  const wasmOpt = path.join(source, 'node_modules', 'binaryen', 'bin', 'wasm-opt');
+  if (!fs.existsSync(wasmOpt)) throw new Error(`${wasmOpt} is missing: run \`npm ci\` (scripts/setup.sh does)`);
+  const features = ['threads', 'bulk-memory', 'mutable-globals', 'sign-ext', 'nontrapping-float-to-int', 'reference-types', 'multivalue'];
+  let index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('_bg.wasm'))) {
+    const p = path.join(dir, f);
+    const sri = () => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(p)).digest('base64')}`;
+    const before = sri();
+    execFileSync(process.execPath, [wasmOpt, '-Oz', ...features.map((x) => `--enable-${x}`), p, '-o', p], { stdio: 'inherit' });
+    if (!index.includes(before)) throw new Error(`index.html has no integrity attribute for ${f}`);
+    index = index.split(before).join(sri());
+  }
+  fs.writeFileSync(path.join(dir, 'index.html'), index);
+}
 
 /** Replaces the one line `const NAME = '…';` of a file in dir with `value`, or fails the build. */
 function stamp(rel, name, value) {

@@ -12,8 +12,9 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 build_only=false
 [ "${1:-}" = "build" ] && build_only=true
 
-# --- Debian packages: Chromium + ChromeDriver for the tests, a CJK font so Chinese renders. ---
-apt_packages=(chromium chromium-driver fonts-noto-cjk)
+# --- Debian packages: Chromium + ChromeDriver and Firefox ESR for the tests (docs/build.md,
+# "Browsers"), a CJK font so Chinese renders. ---
+apt_packages=(chromium chromium-driver firefox-esr fonts-noto-cjk)
 $build_only && apt_packages=()
 missing=()
 for p in "${apt_packages[@]+"${apt_packages[@]}"}"; do
@@ -64,22 +65,19 @@ else
 fi
 
 # --- Node packages: Pyodide (the build copies its core into dist/), the test and bench drivers. ---
-node_ok=true
-for dep in dependencies.pyodide devDependencies.playwright-core; do
-  name=${dep#*.}
-  want=$(node -p "require('./package.json').${dep%%.*}['$name']")
-  have=$(node -p "try { require('./node_modules/$name/package.json').version } catch { '' }" 2>/dev/null || true)
-  [ "$have" = "$want" ] || node_ok=false
-done
-if $node_ok; then
-  say "node packages present"
+# Reinstalled whenever package-lock.json changes: its hash is kept in node_modules/ after `npm ci`.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+lock_stamp=node_modules/.playground-lock.sha256
+if [ -f "$lock_stamp" ] && [ "$(cat "$lock_stamp")" = "$lock_hash" ]; then
+  say "node packages present (package-lock.json unchanged)"
 else
-  say "installing node packages"
+  say "installing node packages (package-lock.json is new or changed)"
   npm ci --no-audit --no-fund
+  printf '%s\n' "$lock_hash" > "$lock_stamp"
 fi
 if $build_only; then
   say "build tools ready: $(trunk --version), $(wasm-bindgen --version)"
   exit 0
 fi
 
-say "ready: $(rustc +"$channel" --version), $(trunk --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -1)"
+say "ready: $(rustc +"$channel" --version), $(trunk --version), $(wasm-bindgen --version), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1)"

@@ -12,13 +12,14 @@
 //    them between instances itself).
 // 3. The simulated network: requests under <scope>simnet/<run>/<j>/<image> are answered with the
 // bundled image after the delay the network model decides. The model itself is Rust, running in
-// real time in a dedicated "simnet" worker (src/web/simnet.rs); this script only stamps each
-// request's arrival, forwards it over a MessagePort the page hands over, and answers when the
-// model says the request is done (200 with the bytes, or 503).
+// a dedicated "simnet" worker (src/web/simnet.rs); this script only stamps each request's
+// arrival, forwards it over a MessagePort the page hands over, and answers at the time the model
+// sends back for it (`due`, sent ahead of time and again when a later arrival moves it) with 200
+// and the bytes, or 503. Answering on our own timer keeps the thread hops off each response.
 
 // The message types this script reads or writes (the Rust side's table is core::wire::Kind).
 const MSG = Object.freeze({
-  claim: 'claim', simnetPort: 'simnet-port', simnetReady: 'simnet-ready', arrive: 'arrive', done: 'done',
+  claim: 'claim', simnetPort: 'simnet-port', simnetReady: 'simnet-ready', arrive: 'arrive', done: 'done', due: 'due',
 });
 
 const BUILD = 'dev';
@@ -34,7 +35,7 @@ const HEADERS = { 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': '
 
 let port = null;        // to the simnet worker
 let nextId = 1;
-const waiting = new Map(); // request id -> resolve(status)
+const waiting = new Map(); // request id -> { resolve(status), timer }
 const bodies = new Map();  // image name -> Promise<ArrayBuffer>
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -65,8 +66,13 @@ self.addEventListener('message', (event) => {
     if (port) port.close();
     port = event.ports[0];
     port.onmessage = ({ data: m }) => {
-      const resolve = m && m.type === MSG.done && waiting.get(m.id);
-      if (resolve) { waiting.delete(m.id); resolve(m.status); }
+      const w = m && waiting.get(m.id);
+      if (!w) return;
+      if (m.type === MSG.done) answer(m.id, m.status);
+      else if (m.type === MSG.due) {
+        clearTimeout(w.timer);
+        w.timer = setTimeout(() => answer(m.id, m.status), Math.max(0, m.at - (performance.timeOrigin + performance.now())));
+      }
     };
     event.ports[1].postMessage({ type: MSG.simnetReady });
   }
@@ -148,6 +154,15 @@ function body(name) {
   return bodies.get(name);
 }
 
+/** Answers simnet request `id` with `status` (0: aborted). */
+function answer(id, status) {
+  const w = waiting.get(id);
+  if (!w) return;
+  waiting.delete(id);
+  clearTimeout(w.timer);
+  w.resolve(status);
+}
+
 async function simnet(path, request) {
   const arrived = performance.timeOrigin + performance.now();
   const [run, j, name] = path.split('/');
@@ -157,8 +172,8 @@ async function simnet(path, request) {
   const bytes = body(name);
   const id = nextId++;
   const status = await new Promise((resolve) => {
-    waiting.set(id, resolve);
-    request.signal.addEventListener('abort', () => { waiting.delete(id); resolve(0); });
+    waiting.set(id, { resolve, timer: 0 });
+    request.signal.addEventListener('abort', () => answer(id, 0));
     port.postMessage({ type: MSG.arrive, id, run: Number(run), j: Number(j), name, t: arrived });
   });
   if (status === 200) {

@@ -162,6 +162,7 @@ mod tests {
             reference: Some(CpuMode::Serial),
             runs: entries(&[o]),
             started_at: at,
+            predictions: vec![],
         })
     }
 

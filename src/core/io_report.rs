@@ -226,6 +226,10 @@ pub struct IoReport {
     pub runs: Vec<IoEntry>,
     /// When the run started (ms since the Unix epoch).
     pub started_at: f64,
+    /// What the learner predicted about this experiment before the run, each with what this run
+    /// measured for it (see `core::predictions`).
+    #[serde(default)]
+    pub predictions: Vec<crate::core::predictions::Prediction>,
 }
 
 impl IoReport {
@@ -465,6 +469,7 @@ mod tests {
             env: IoEnv { hardware_concurrency: 2, cross_origin_isolated: false, user_agent: "UA".into() },
             runs: io_entries(&[outcome(IoMode::Serial, 10.0, vec![record(0, true, 10), record(1, false, 0)])]),
             started_at: 0.0,
+            predictions: vec![],
         };
         let v: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
         for key in ["mode", "k", "wall_ms", "ideal_ms", "ok", "failed", "bytes", "speedup", "status", "requests"] {

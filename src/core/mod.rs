@@ -5,6 +5,7 @@ pub mod chunks;
 pub mod cpu_modes;
 pub mod demos;
 pub mod engine;
+pub mod free_threading;
 pub mod history;
 pub mod ids;
 pub mod images;
@@ -12,7 +13,10 @@ pub mod io_modes;
 pub mod io_report;
 pub mod lang;
 pub mod net;
+mod note_checks;
+pub mod note_html;
 pub mod number;
+pub mod predictions;
 pub mod preset;
 pub mod report;
 pub mod rounds;
@@ -25,7 +29,8 @@ pub mod topics;
 pub mod trace;
 pub mod variants;
 pub mod wire;
-pub mod workload;
+/// The workload lives in its own crate (`crates/workload`): see the release profile in Cargo.toml.
+pub use playground_workload as workload;
 
 #[cfg(test)]
 mod layers;

@@ -154,6 +154,10 @@ pub struct CpuReport {
     pub runs: Vec<RunEntry>,
     /// When the run started (ms since the Unix epoch).
     pub started_at: f64,
+    /// What the learner predicted about this experiment before the run, each with what this run
+    /// measured for it (see `core::predictions`).
+    #[serde(default)]
+    pub predictions: Vec<crate::core::predictions::Prediction>,
 }
 
 impl CpuReport {
@@ -423,6 +427,7 @@ mod tests {
             reference: Some(CpuMode::Serial),
             runs: entries(&[outcome(CpuMode::Serial, 1, 80.0, run_serial(3000)), failed]),
             started_at: 0.0,
+            predictions: vec![],
         };
         let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
         assert_eq!(json["experiment"], "cpu");

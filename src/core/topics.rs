@@ -16,7 +16,7 @@ pub enum Beside {
 }
 
 /// Every topic id, in page order (the same list as notes/TOPICS, which the build reads).
-pub const TOPICS: [(&str, Beside); 15] = [
+pub const TOPICS: [(&str, Beside); 17] = [
     ("sync-async", Beside::Nothing),
     ("serial-parallel", Beside::Nothing),
     ("concurrency-parallelism", Beside::Nothing),
@@ -32,7 +32,22 @@ pub const TOPICS: [(&str, Beside); 15] = [
     ("queues", Beside::Demos(&[DemoId::ProducerConsumer])),
     ("experiment-cpu", Beside::CpuExperiment),
     ("experiment-io", Beside::IoExperiment),
+    ("glossary", Beside::Nothing),
+    ("teaching", Beside::Nothing),
 ];
+
+/// Reference sections at the end (the glossary, the instructors' page): no exercises, no "Try it".
+pub const REFERENCE: [&str; 2] = ["glossary", "teaching"];
+
+/// The id of a topic's section on the page, which the contents link to: `glossary` for the
+/// glossary (so `#glossary` works as a link), `topic-<id>` for every other topic.
+pub fn anchor(id: &str) -> String {
+    if id == "glossary" {
+        id.to_string()
+    } else {
+        format!("topic-{id}")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -43,8 +43,10 @@ id_table! {
         Stop = "stop",
         /// Service worker → simnet worker: a request arrived.
         Arrive = "arrive",
-        /// Simnet worker → service worker: a request is done, with its HTTP status.
+        /// Simnet worker → service worker: answer a request now, with this HTTP status.
         Done = "done",
+        /// Simnet worker → service worker: answer a request at this time, with this status.
+        Due = "due",
         /// Page → service worker: the port to the simnet worker (and one to acknowledge on).
         SimnetPort = "simnet-port",
         /// Service worker → page: the port is installed.

@@ -76,8 +76,8 @@ texts! {
     }
     TtDone => { Zh: "全部触发完毕。", En: "All fired." }
     TtWhyLate => {
-        Zh: "浏览器的定时器只保证“不早于”设定的时间：事件循环忙的时候要排队，层层嵌套的 setTimeout 至少隔 4 毫秒，后台标签页里大约一秒才触发一次。前一个动作做得越久，后面的就越晚。",
-        En: "A browser timer only promises “not before”: it waits while the event loop is busy, deeply nested setTimeouts wait at least 4 ms, and background tabs fire about once a second. The longer an action takes, the later the ones behind it.",
+        Zh: "浏览器的定时器只保证“不早于”设定的时间：事件循环忙的时候要排队，嵌套超过五层的 setTimeout 至少隔 4 毫秒，后台标签页里大约一秒才触发一次。前一个动作做得越久，后面的就越晚。",
+        En: "A browser timer only promises “not before”: it waits while the event loop is busy, setTimeouts nested more than five deep wait at least 4 ms, and background tabs fire about once a second. The longer an action takes, the later the ones behind it.",
     }
     FmTrace => {
         Zh: "最近 10 秒的帧间隔（红色阴影：超过 50 毫秒的长帧）",
@@ -105,8 +105,8 @@ pub fn demo_title(lang: Lang, id: DemoId) -> &'static str {
         (Lang::En, DemoId::TimedTasks) => "Timed tasks (sched)",
         (Lang::Zh, DemoId::FreezeMeter) => "卡顿计",
         (Lang::En, DemoId::FreezeMeter) => "Freeze meter",
-        (Lang::Zh, DemoId::RunningAverage) => "有状态的协程：移动平均",
-        (Lang::En, DemoId::RunningAverage) => "A coroutine with state: running average",
+        (Lang::Zh, DemoId::RunningAverage) => "有状态的协程：累计平均",
+        (Lang::En, DemoId::RunningAverage) => "A coroutine with state: cumulative average",
     }
 }
 

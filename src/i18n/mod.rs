@@ -40,6 +40,7 @@ pub mod charts;
 pub mod demos;
 pub mod history;
 pub mod io;
+pub mod predict;
 pub mod python_cpu;
 
 texts! {
@@ -148,9 +149,17 @@ texts! {
     UrlProblems => { Zh: "链接里有些参数无法照原样使用：", En: "Some URL parameters could not be used as given:" }
     NoModesChosen => { Zh: "至少选择一种运行方式。", En: "Choose at least one mode." }
     WhyDifferent => {
-        Zh: "为什么和教程不同？CPython 的线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍；Rust 线程没有 GIL，rayon 能接近 k 倍。global-lock 给每个任务加一把全局锁，重现了 GIL 的效果。Worker 与进程一样各有独立内存，靠消息通信。",
-        En: "Why does it differ from the tutorial? CPython's threads share one GIL, so only one runs bytecode at a time: 4 threads gave 1.06x. Rust threads have no GIL, so rayon gets close to k. global-lock puts one global lock around every task and brings the GIL's effect back. Workers, like processes, have memory of their own and talk in messages.",
+        Zh: "为什么和教程不同？(1) 线程：在 CPython 的默认构建里，线程受 GIL 限制，同一时刻只有一个线程执行字节码，所以 4 个线程只有 1.06 倍——global-lock 用一把全局锁重现了这一点。自由线程构建（PEP 703，3.14 起正式支持，PEP 779）没有 GIL，线程能像 rayon 一样接近 k 倍，见下表。(2) 核心数：你的机器和教程的不同，请比较效率（加速比 ÷ k），而不只是加速比。(3) 速度：今天的 CPython 比教程那次运行快 2～3 倍，而编译后的 Rust 又快得多；WebAssembly 比原生代码慢约 1.3～2 倍。只在同一个引擎里比较比值。(4) Worker 和进程一样各有独立内存，靠消息通信。",
+        En: "Why does it differ from the tutorial? (1) Threads: on CPython's default build the GIL lets one thread run bytecode at a time, so 4 threads gave 1.06x — global-lock brings that back with one global lock. The free-threaded build (PEP 703, officially supported from 3.14 under PEP 779) has no GIL, and its threads approach k× like rayon: see the table below. (2) Cores: your machine is not the tutorial's; compare efficiency (speedup ÷ k), not just speedup. (3) Speed: today's CPython is 2–3× faster than the tutorial's run, compiled Rust far faster still, and WebAssembly runs about 1.3–2× slower than native code. Compare ratios within one engine. (4) Workers, like processes, have memory of their own and talk in messages.",
     }
+    FreeThreadedCaption => {
+        Zh: "同一类工作的线程加速比：教程的 4 线程（默认构建，有 GIL）、自由线程 CPython 3.14t 的公开数据（ThreadPoolExecutor 上的 Mandelbrot 渲染，Julian Schrittwieser，2025 年 10 月），以及你在这里最近一次运行的 rayon。",
+        En: "Thread speedups for work of this kind: the tutorial's 4 threads (default build, with the GIL), published figures for free-threaded CPython 3.14t (a Mandelbrot renderer on ThreadPoolExecutor, Julian Schrittwieser, October 2025), and rayon from your latest run here.",
+    }
+    RowTutorialThreads => { Zh: "教程：4 线程，有 GIL", En: "tutorial: 4 threads, with the GIL" }
+    RowFreeThreaded => { Zh: "CPython 3.14t，自由线程（公开数据）", En: "CPython 3.14t, free-threaded (published)" }
+    RowRayonHere => { Zh: "rayon，你最近一次运行", En: "rayon, your latest run" }
+    ThreadsK => { Zh: "线程数 k", En: "threads k" }
 }
 
 /// A mode's short name as shown in the panel.

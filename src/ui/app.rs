@@ -4,6 +4,7 @@
 use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
+use super::components::predict::PredictBox;
 use super::history::{History, HistoryHandle, HistoryPanel};
 use super::io_runner::LAST_IO_RUN_KEY;
 use super::notes::{title, Note};
@@ -12,7 +13,7 @@ use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset};
 use crate::core::report::CpuReport;
-use crate::core::topics::{Beside, TOPICS};
+use crate::core::topics::{anchor, Beside, TOPICS};
 use crate::demos::{freeze_meter::FreezeDock, Demo};
 use crate::i18n::{problem, tr, T};
 use crate::web::{env, storage};
@@ -161,7 +162,7 @@ pub fn app() -> Html {
                 { problem_list }
                 <section class="topic embedded" data-topic={topic}>
                     <Note id={topic} lang={l} short=true />
-                    <div class="live">{ live }</div>
+                    <div class="live"><PredictBox topic={topic} lang={l} />{ live }</div>
                 </section>
             </div>
             </ContextProvider<HistoryHandle>>
@@ -186,7 +187,7 @@ pub fn app() -> Html {
                         <ol>
                             { for TOPICS.iter().map(|(id, b)| html! {
                                 <li class={classes!(has_beside(*b).then_some("live"))}>
-                                    <a href={format!("#topic-{id}")}>{ title(id, l) }</a>
+                                    <a href={format!("#{}", anchor(id))}>{ title(id, l) }</a>
                                 </li>
                             }) }
                             <li><a href="#history">{ tr(l, T::HistoryLink) }</a></li>
@@ -195,10 +196,10 @@ pub fn app() -> Html {
                 </nav>
                 <main>
                     { for TOPICS.iter().map(|(id, b)| html! {
-                        <section id={format!("topic-{id}")} data-topic={*id}
+                        <section id={anchor(id)} data-topic={*id}
                             class={classes!("topic", if has_beside(*b) { "with-live" } else { "solo" })}>
                             <Note id={*id} lang={l} scrolls={has_beside(*b)} />
-                            if has_beside(*b) { <div class="live">{ beside(*b) }</div> }
+                            if has_beside(*b) { <div class="live"><PredictBox topic={*id} lang={l} />{ beside(*b) }</div> }
                         </section>
                     }) }
                     <HistoryPanel lang={l} />

@@ -1,11 +1,13 @@
 //! Runs the chosen download modes one after another and keeps the report.
 
+use super::components::predict::PREDICTIONS_KEY;
 use super::history::{History, HistoryAction};
 use super::io_state::{IoAction, IoState};
 use crate::core::history::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoOutcome, IoParams, IoReport};
+use crate::core::predictions::Book;
 use crate::core::preset::{IoSettings, Source};
 use crate::core::report::Status;
 use crate::core::rounds::schedule;
@@ -74,6 +76,8 @@ pub fn start(
     };
     let started_at = js_sys::Date::now();
     wasm_bindgen_futures::spawn_local(async move {
+        // Not while the service worker is still writing the offline copy (a first visit).
+        crate::web::sw::activated().await;
         let mut done: Vec<(IoMode, Vec<IoOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
         for (round, mode) in schedule(&modes, settings.rounds) {
             let slot = done.iter_mut().find(|(m, _)| *m == mode).map(|(_, v)| v).expect("scheduled from modes");
@@ -97,7 +101,7 @@ pub fn start(
         }
         let outcomes: Vec<IoOutcome> = done.iter().filter_map(|(_, r)| merge_io_rounds(r)).collect();
         let n = &settings.net;
-        let report = IoReport {
+        let mut report = IoReport {
             experiment: "io".into(),
             params: IoParams {
                 count: target.count(settings.count),
@@ -119,7 +123,12 @@ pub fn start(
             },
             runs: io_entries(&outcomes),
             started_at,
+            predictions: Vec::new(),
         };
+        // What the learner predicted before this run, with what it measured (the export's
+        // "predictions").
+        let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
+        report.predictions = book.for_run(&Run::Io(report.clone()));
         storage::save(LAST_IO_RUN_KEY, &report);
         history.dispatch(HistoryAction::Add(Run::Io(report.clone())));
         dispatch.dispatch(IoAction::Finished(Rc::new(report)));

@@ -51,7 +51,7 @@ pub struct NoteProps {
     pub id: &'static str,
     /// Language.
     pub lang: Lang,
-    /// Only the opening paragraphs (for an embedded experiment).
+    /// Embedded: only the opening paragraphs and the "Try it" steps.
     #[prop_or_default]
     pub short: bool,
     /// The note scrolls on its own (beside a live part on wide screens): focusable, so the
@@ -60,11 +60,23 @@ pub struct NoteProps {
     pub scrolls: bool,
 }
 
+/// What a note shows: all of it, or embedded its opening and its "Try it" steps (see
+/// `core::note_html`). The instructors' embed snippets name `__PLAYGROUND__`, replaced here by
+/// this page's own address.
+fn shown(body: &'static str, lead: &'static str, embedded: bool) -> String {
+    let html = if embedded { crate::core::note_html::embedded(body, lead) } else { body.to_string() };
+    if html.contains("__PLAYGROUND__") {
+        html.replace("__PLAYGROUND__", &crate::web::env::base_url())
+    } else {
+        html
+    }
+}
+
 /// A note: its title as a heading, then its body (our own Markdown, rendered at build time).
 #[function_component(Note)]
 pub fn note(props: &NoteProps) -> Html {
     let Some((title, body, lead)) = find(props.id, props.lang) else { return html! {} };
-    let body = if props.short { lead } else { body };
+    let body = shown(body, lead, props.short);
     html! {
         <article class="note" lang={props.lang.tag()} aria-labelledby={format!("title-{}", props.id)}
             tabindex={props.scrolls.then_some("0")}>

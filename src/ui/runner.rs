@@ -1,12 +1,14 @@
 //! Runs the chosen modes one after another (never together: they would share the cores and
 //! spoil each other's timings), feeding the panel's reducer, and keeps the report.
 
+use super::components::predict::PREDICTIONS_KEY;
 use super::history::{History, HistoryAction};
 use super::state::{Action, CpuState};
 use crate::core::chunks::auto_chunk;
 use crate::core::cpu_modes::CpuMode;
 use crate::core::engine::Engine;
 use crate::core::history::Run;
+use crate::core::predictions::Book;
 use crate::core::preset::{Chunk, CpuSettings};
 use crate::core::report::{entries, merge_rounds, reference, CpuReport, Env, ModeOutcome, Params, Status};
 use crate::core::rounds::schedule;
@@ -36,6 +38,8 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
     let started_at = js_sys::Date::now();
     let rounds = settings.rounds;
     wasm_bindgen_futures::spawn_local(async move {
+        // Not while the service worker is still writing the offline copy (a first visit).
+        crate::web::sw::activated().await;
         // The Python engine's first, cold load is no mode's start-up: it happens once per page,
         // before anything is timed, so it never overlaps a timed run (Rust's or Python's).
         if modes.iter().any(|m| m.engine() == Engine::Python) {
@@ -60,7 +64,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
             }
         }
         let outcomes: Vec<ModeOutcome> = done.iter().filter_map(|(_, r)| merge_rounds(r)).collect();
-        let report = CpuReport {
+        let mut report = CpuReport {
             experiment: "cpu".into(),
             params: Params {
                 n: plan.n,
@@ -83,7 +87,12 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
             reference: reference(&outcomes).map(|o| o.mode),
             runs: entries(&outcomes),
             started_at,
+            predictions: Vec::new(),
         };
+        // What the learner predicted before this run, with what it measured (the export's
+        // "predictions").
+        let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
+        report.predictions = book.for_run(&Run::Cpu(report.clone()));
         storage::save(LAST_RUN_KEY, &report);
         history.dispatch(HistoryAction::Add(Run::Cpu(report.clone())));
         dispatch.dispatch(Action::Finished(Rc::new(report)));

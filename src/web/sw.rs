@@ -46,6 +46,26 @@ pub async fn controller() -> Result<ServiceWorker, String> {
     Err("the service worker did not take control of the page".into())
 }
 
+/// Resolves once this page's service worker has finished activating (or at once when there is
+/// none, and after 10 s at most). On a first visit its activation downloads the offline copy of
+/// every file of the app (several MB, written to the cache); a run timed meanwhile shares the
+/// machine with that work, and its first mode measured slower than the same mode later.
+pub async fn activated() {
+    let Some(c) = container() else { return };
+    let Ok(reg) = JsFuture::from(c.get_registration()).await else { return };
+    let Some(reg) = reg.dyn_ref::<web_sys::ServiceWorkerRegistration>() else { return };
+    let Some(worker) = reg.installing().or_else(|| reg.waiting()).or_else(|| reg.active()) else { return };
+    let state = |w: &ServiceWorker| {
+        js_sys::Reflect::get(w, &"state".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    };
+    for _ in 0..200 {
+        if matches!(state(&worker).as_str(), "activated" | "redundant") {
+            return;
+        }
+        super::clock::sleep(50).await;
+    }
+}
+
 /// Starts registering early, so the first run does not wait for it.
 pub fn warm_up() {
     wasm_bindgen_futures::spawn_local(async {

@@ -1,15 +1,18 @@
 /**
- * On a cross-origin isolated page (COOP/COEP headers) all seven CPU modes run from a URL preset
+ * On a cross-origin isolated page (COOP/COEP headers) every Rust CPU mode the panel offers (its
+ * Rust group) runs from a URL preset
  * (`run=1`) and compute bit-identical results: every S(i) matches serial's, and the checksum for
  * n = 3000 is exactly 131367257.10668072. The environment line reports isolation and the 2-thread
  * pool, and the JSON and CSV exports carry the same run with the documented shape. The worker
  * modes still match at the extreme chunk sizes (1 task per message, and one message for all).
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, waitForRun, resultRows, progress, env as readEnv, download, assertNoErrors,
-  ALL_MODES, CHECKSUM_3000,
+  offeredModes, CHECKSUM_3000,
 } from '../support/cpu-page.mjs';
 
 const CSV_HEADER = 'experiment,mode,engine,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error';
@@ -32,7 +35,8 @@ function assertAllMatch(rows, modes, what) {
   }
 }
 
-test('all seven modes agree bit for bit on an isolated page, and the exports say so', async () => {
+test('every mode agrees bit for bit on an isolated page, and the exports say so', async () => {
+  const ALL_MODES = await offeredModes(env, 'cpu', { engine: 'rust' }); // the Python modes: py-cpu.test.mjs
   const page = await newPage(env.context);
   try {
     await load(page, at(env.url, `n=3000&k=2&chunk=16&modes=${ALL_MODES.join(',')}&run=1&lang=en`));
@@ -60,7 +64,7 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
     assert.equal(json.reference, 'serial', 'reference');
     assert.equal(typeof json.started_at, 'number');
     assert.ok(Math.abs(json.started_at - Date.now()) < 10 * 60_000, `started_at ${json.started_at} is not about now`);
-    assert.equal(json.runs.length, 7, 'seven runs in the JSON');
+    assert.equal(json.runs.length, ALL_MODES.length, 'one run per mode in the JSON');
     assert.deepEqual(json.runs.map((r) => r.mode), ALL_MODES, 'JSON runs in panel order');
     for (const r of json.runs) {
       const want = ['mode', 'engine', 'k', 'wall_ms', 'samples_ms', 'min_ms', 'max_ms', 'startup_ms', 'tasks', 'checksum',
@@ -88,7 +92,7 @@ test('all seven modes agree bit for bit on an isolated page, and the exports say
     assert.match(csvName, /\.csv$/, `CSV download named ${csvName}`);
     assert.ok(csv.endsWith('\n'), 'CSV ends with a newline');
     const lines = csv.trimEnd().split('\n');
-    assert.equal(lines.length, 8, `CSV has ${lines.length} lines, want a header and 7 rows:\n${csv}`);
+    assert.equal(lines.length, ALL_MODES.length + 1, `CSV has ${lines.length} lines, want a header and ${ALL_MODES.length} rows:\n${csv}`);
     assert.equal(lines[0], CSV_HEADER, 'CSV header');
     const header = lines[0].split(',');
     const col = (cells, name) => cells[header.indexOf(name)];

@@ -3,6 +3,8 @@
  * again (same browser profile, same origin, no preset) shows the last results — marked as
  * restored, same rows, same checksums, and still exportable — and the language picked with the
  * 中文 / English switch is used again when the URL does not name one.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';

@@ -7,12 +7,14 @@
  * Such a page, honestly: served WITHOUT the isolation headers to a browser that cannot run the
  * page's service worker (Playwright's `serviceWorkers: 'block'`), so the worker cannot isolate it
  * either. (The realistic case, a frame of a non-isolated course page: hosting-frame.test.mjs.)
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, waitForRun, mark, settled, runLog, resultRows, progress, tickedModes, type,
-  env as readEnv, isolationShown, download, approxChecksum, assertNoErrors,
+  env as readEnv, isolationShown, download, approxChecksum, assertNoErrors, panelModes,
 } from '../support/cpu-page.mjs';
 
 const SHARED = ['rayon', 'global-lock'];
@@ -45,7 +47,7 @@ test('without isolation rayon and global-lock are disabled with a reason; the de
       assert.equal(await page.getAttribute(`#cpu-mode-${m}`, 'aria-describedby'), `cpu-mode-${m}-why`,
         `#cpu-mode-${m} is not described by its reason`);
     }
-    for (const m of ['serial', 'main-thread', 'async', 'workers', 'workers-queue']) {
+    for (const m of (await panelModes(page)).filter((x) => !SHARED.includes(x))) {
       assert.equal(await page.isDisabled(`#cpu-mode-${m}`), false, `#cpu-mode-${m} should be usable without isolation`);
       assert.equal(await page.locator(`#cpu-mode-${m}-why`).count(), 0, `#cpu-mode-${m} shows a reason it is unavailable`);
     }

@@ -3,6 +3,8 @@
  * own message and falls back to its default, nothing runs on a bad `run=` value, an n above the
  * limit is capped (with a message), markup in a value is shown as text, an invalid typed n
  * disables Run until it is fixed, and an empty `modes=` falls back to the default selection.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';

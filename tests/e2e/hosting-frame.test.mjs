@@ -4,8 +4,10 @@
  * `<iframe … allow="cross-origin-isolated">`, the CPU experiment autorunning from the URL.
  *
  * - The playground's host sends `Document-Isolation-Policy: isolate-and-require-corp` (and no
- *   COOP/COEP): the frame is isolated on its own (`#env` data-isolation="document-isolation-policy")
- *   without a reload, and rayon is available and runs.
+ *   COOP/COEP): in Chromium the frame is isolated on its own (`#env`
+ *   data-isolation="document-isolation-policy") without a reload, and rayon is available and runs.
+ *   Firefox has no Document-Isolation-Policy: there the frame behaves as with a host that sends
+ *   nothing (below) — not isolated, reason `frame`, rayon and global-lock off, the rest runs.
  * - The playground's host sends nothing: the frame cannot be isolated inside a non-isolated
  *   parent. It reloads at most once (its service worker's first visit), is never left blank — the
  *   CPU panel is visible and the autorun completes with the modes that need no shared memory —
@@ -14,11 +16,13 @@
  *   isolated. (The I/O experiment in such a frame: hosting-embed.test.mjs.)
  *
  * Errors of the framed page and its workers reach `page.errors` (see browser.mjs).
+ *
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOCUMENT_ISOLATION_HEADERS } from '../support/server.mjs';
-import { launch, navigationsOf, settleIsolation } from '../support/browser.mjs';
+import { BROWSER, launch, navigationsOf, settleIsolation } from '../support/browser.mjs';
 import {
   newPage, waitForRun, resultRows, progress, tickedModes, isolationShown, approxChecksum, assertNoErrors, LOAD_TIMEOUT, RUN_TIMEOUT,
 } from '../support/cpu-page.mjs';
@@ -39,7 +43,8 @@ function assertAllMatch(rows, modes) {
   }
 }
 
-test('framed by a non-isolated page, a host sending Document-Isolation-Policy gets an isolated frame with rayon', async (t) => {
+test(`framed by a non-isolated page, a host sending Document-Isolation-Policy: ${BROWSER === 'firefox'
+  ? 'Firefox, which has none, runs the frame without isolation and says why' : 'an isolated frame with rayon'}`, async (t) => {
   const child = await serveBuild({ headers: DOCUMENT_ISOLATION_HEADERS });
   const course = await serveCourse();
   const browser = await launch();
@@ -49,6 +54,26 @@ test('framed by a non-isolated page, a host sending Document-Isolation-Policy ge
     const frame = await frameOf(page, `${course.url}?src=${encodeURIComponent(src)}`);
     const coi = await settleIsolation(frame, '#cpu[data-run-state]', { timeout: LOAD_TIMEOUT });
     assert.equal(await page.evaluate(() => crossOriginIsolated), false, 'the course page itself must not be isolated');
+    if (BROWSER === 'firefox') {
+      await waitForRun(frame);
+      const navs = navigationsOf(page, frame);
+      t.diagnostic(`frame navigations: ${navs.length}; window.__playgroundIsolation: ${JSON.stringify(coi)}`);
+      assert.ok(navs.length >= 1 && navs.length <= 2 && navs.every((u) => u === src), `the frame must reload at most once: ${JSON.stringify(navs)}`);
+      assert.deepEqual(coi, { isolated: false, reason: 'frame', reloaded: navs.length === 2 }, 'window.__playgroundIsolation in the frame');
+      assert.equal(await frame.evaluate(() => crossOriginIsolated), false, 'Firefox isolated the frame (Document-Isolation-Policy?)');
+      const shown = await isolationShown(frame);
+      t.diagnostic(`#env-isolation: ${shown.text}`);
+      assert.equal(shown.how, 'none', '#env data-isolation');
+      assert.match(shown.text, /frame/i, '#env-isolation does not say the frame is the reason');
+      assertAllMatch(await resultRows(frame), ['serial', 'async', 'workers', 'workers-queue']);
+      for (const m of SHARED) {
+        assert.equal(await frame.isDisabled(`#cpu-mode-${m}`), true, `#cpu-mode-${m} is usable in a non-isolated frame`);
+        assert.match(await frame.locator(`#cpu-mode-${m}-why`).innerText(), /isolat/i, `#cpu-mode-${m}-why does not give the reason`);
+      }
+      assert.equal(await frame.isVisible('#open-new-tab'), true, '#open-new-tab is not offered in the unisolated frame');
+      assertNoErrors(page);
+      return;
+    }
     assert.deepEqual(coi, { isolated: true, reason: null, reloaded: false }, 'window.__playgroundIsolation in the frame');
     const shown = await isolationShown(frame);
     t.diagnostic(`#env-isolation: ${shown.text}`);

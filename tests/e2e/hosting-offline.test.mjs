@@ -1,17 +1,24 @@
 /**
  * Offline: after one visit to the sub-path build (host without isolation headers), once the
  * service worker controls the page and its cache holds every file of the list the build stamped
- * into dist/sw.js, the browser goes offline (Playwright's `context.setOffline`; the server checks
- * that not one request, the service worker's included, reaches it from then on) and the page is
- * reloaded. It loads, is still cross-origin isolated (the cached responses get the worker's
+ * into dist/sw.js, the network goes away and the page is reloaded. In Chromium the browser goes
+ * offline (`context.setOffline`), and the server checks that not one request, the service worker's
+ * included, reaches it from then on. Firefox's offline emulation over WebDriver BiDi does not cover
+ * service workers' fetches, so there the server is unplugged as well (it resets every connection,
+ * as a network that is gone): the service worker's network-first fetches fail and it answers from
+ * its cache, so everything the test then sees came from that cache.
+ *
+ * Offline, the page loads, is still cross-origin isolated (the cached responses get the worker's
  * headers) and says so in `#env` (its HEAD request for its own URL is answered by the worker from
  * the cache); a CPU `serial` run completes with the right checksum; and a simulated I/O run of 6
  * images completes with every image intact — the simulated network's images come from the same
  * cache. Nothing is logged as an error.
+ *
+ * @browsers chromium (Firefox: the offline reload does not pass yet — BiDi offline leaves service workers online; see the unplugged server below)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, navigationsOf } from '../support/browser.mjs';
+import { BROWSER, launch, navigationsOf } from '../support/browser.mjs';
 import * as cpu from '../support/cpu-page.mjs';
 import * as io from '../support/io-page.mjs';
 import { serveBuild, waitForOfflineReady, precache } from '../support/hosting.mjs';
@@ -35,8 +42,9 @@ test('after a first visit the page loads offline, and CPU and simulated I/O runs
   try {
     const url = `${server.url}?n=2000&modes=serial&lang=en`;
     const page = await firstVisit(browser.context, url, t);
-    await browser.context.setOffline(true);
     const served = server.requests.length;
+    await browser.context.setOffline(true);
+    if (BROWSER === 'firefox') server.unplug(true);
 
     await page.reload({ timeout: LOAD_TIMEOUT });
     await page.waitForSelector('#env:not([data-isolation="checking"])', { state: 'attached', timeout: LOAD_TIMEOUT });
@@ -62,7 +70,13 @@ test('after a first visit the page loads offline, and CPU and simulated I/O runs
     await io.showMode(page, 'unbounded');
     assert.deepEqual((await io.thumbs(page, 'unbounded')).map((g) => g.img && !g.failed), Array(6).fill(true), 'thumbnails offline');
     assert.deepEqual(navigationsOf(page).slice(2), [url, ioUrl], 'navigations offline');
-    assert.deepEqual(server.requests.slice(served), [], 'requests reached the server while offline');
+    const late = server.requests.slice(served);
+    if (BROWSER === 'firefox') {
+      // The unplugged server answered none of them: all that ran above came from the cache.
+      t.diagnostic(`refused while offline (the service worker's network-first tries): ${late.length} requests`);
+    } else {
+      assert.deepEqual(late, [], 'requests reached the server while offline');
+    }
 
     assertNoErrors(page);
   } finally {

@@ -12,6 +12,8 @@
  * Navigations are counted from Playwright's `framenavigated` events of the main frame. A document
  * whose `window.__playgroundIsolation.isolated` is true never reloads (coi.js stops there), so
  * seeing that state ends the count.
+ *
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -6,6 +6,8 @@
  * have started arriving; the panel is idle within 2 s, the mode's row and progress bar say
  * `cancelled`, the row's ok count equals the thumbnails that arrived (some, not all) and the
  * export's requests, the export says `cancelled`, and the same page then completes a small run.
+ *
+ * @browsers chromium (Firefox: not yet run there)
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -12,12 +12,14 @@
  *
  * Then: after a finished run, reopening the page without a preset shows the last results
  * (`#io-restored`) and puts the inputs of that run back.
+ *
+ * @browsers chromium firefox
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, waitForRun, resultRows, progress, showMode, thumbs, exportJson, tickedModes,
-  assertNoErrors, expectedBytes, imageFor, IO_MODES, LOAD_TIMEOUT,
+  assertNoErrors, expectedBytes, imageFor, offeredModes, LOAD_TIMEOUT,
 } from '../support/io-page.mjs';
 
 const COUNT = 20;
@@ -32,6 +34,7 @@ for (const withHeaders of [true, false]) {
     after(async () => { await env?.close(); });
 
     test(`every mode downloads every image with the right bytes (${how})`, async (t) => {
+      const IO_MODES = await offeredModes(env, 'io');
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,

@@ -4,7 +4,7 @@
  * service worker isolates after one reload), and — for the URL list, which needs no service worker
  * — on a page that is not isolated at all (no headers, service workers blocked in the browser).
  *
- * - Seeded failures on the simulated network (fail=0.3, seed=7, 30 requests, all six modes):
+ * - Seeded failures on the simulated network (fail=0.3, seed=7, 30 requests, every mode):
  *   every mode fails exactly the requests the network model's draw fails — computed here by the
  *   test's own JS port of SplitMix64 / `request_draw` (src/core/net/mod.rs), itself checked
  *   against SplitMix64's reference outputs — each with error `http-503` in `#io-failures`, a
@@ -19,12 +19,14 @@
  *
  * Chromium logs every failed load as a console error by itself; those lines — and only those, for
  * exactly the URLs that are meant to fail — are taken out of `page.errors` before it must be empty.
+ *
+ * @browsers chromium firefox
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, mark, waitForRun, resultRows, showMode, thumbs, failures, exportJson, assertNoErrors,
-  dropExpectedLoadErrors, predictedFailures, splitMix64, serveForeign, closedPort, imageFor, IO_MODES,
+  dropExpectedLoadErrors, predictedFailures, splitMix64, serveForeign, closedPort, imageFor, offeredModes,
 } from '../support/io-page.mjs';
 
 test('the JS port of SplitMix64 gives the reference outputs (seed 0)', () => {
@@ -68,6 +70,7 @@ for (const host of HOSTS) {
       t.diagnostic(`predicted failures for seed 7, fail 0.3: ${predicted.join(' ')}`);
       assert.ok(predicted.length > 0 && predicted.length < COUNT, `the prediction must fail some but not all: ${predicted}`);
       const okBytes = [...Array(COUNT).keys()].filter((j) => !predicted.includes(j)).reduce((s, j) => s + imageFor(j).bytes, 0);
+      const IO_MODES = await offeredModes(env, 'io');
 
       const page = await newPage(env.context);
       try {
@@ -107,7 +110,7 @@ for (const host of HOSTS) {
         }
 
         const dropped = dropExpectedLoadErrors(page, (url, text) => predicted.includes(simnetIndex(url)) && text.includes('status of 503'));
-        t.diagnostic(`Chromium logged ${dropped} failed loads (expected 503s)`);
+        t.diagnostic(`the browser logged ${dropped} failed loads (expected 503s)`);
         assertNoErrors(page);
       } finally {
         await page.close();

@@ -9,6 +9,8 @@
  * `clients.claim()` in its activate step ran before B's document existed, so that claim missed B
  * (the page then asks the worker to claim it again). B's `run=1` simulated run must complete. A
  * control test opens B only after A is controlled, the ordinary way.
+ *
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,13 +1,15 @@
 /**
  * The teaching page as a whole: every topic shows its note in both languages with its live part
  * beside it, the contents link to every topic, the run history keeps runs across a reload (and
- * compares, exports, shares and clears them), a demo can be embedded on its own, and axe-core
- * finds no accessibility violation in the light or the dark theme.
+ * compares, exports, shares and clears them), a demo can be embedded on its own, the notes' preset
+ * links open their experiment with those settings (in the frame when embedded), every exercise
+ * hides an answer, the glossary and the instructors' page are in the contents, and axe-core finds
+ * no accessibility violation in the light or the dark theme.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, newPage, load, at, waitForRun, download, assertNoErrors, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
+import { setup, newPage, load, at, waitForRun, mark, download, assertNoErrors, ALL_MODES, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
 
 const TOPICS = fs.readFileSync(new URL('../../notes/TOPICS', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const AXE = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -23,7 +25,7 @@ test('every topic has its note in both languages, listed in the contents', async
     const sections = await page.$$eval('section.topic', (s) => s.map((x) => x.dataset.topic));
     assert.deepEqual(sections, TOPICS, 'one section per topic, in the order of notes/TOPICS');
     const links = await page.$$eval('#toc a', (a) => a.map((x) => x.getAttribute('href')));
-    assert.deepEqual(links, [...TOPICS.map((t) => `#topic-${t}`), '#history']);
+    assert.deepEqual(links, [...TOPICS.map((t) => (t === 'glossary' ? '#glossary' : `#topic-${t}`)), '#history']);
     const read = () => page.$$eval('section.topic article.note', (as) => as.map((a) => ({
       lang: a.getAttribute('lang'), title: a.querySelector('h2').textContent, text: a.textContent.length })));
     const en = await read();
@@ -97,6 +99,60 @@ test('the run history keeps every run across a reload, compares, exports, shares
   }
 });
 
+test('predictions survive a reload, sit beside the measured result, and go into the history and the export', async () => {
+  const page = await newPage(env.context);
+  try {
+    const url = at(env.url, 'exp=cpu&n=400&k=2&modes=serial,rayon,global-lock&lang=en');
+    await load(page, url);
+    const box = '#predict-experiment-cpu';
+    assert.equal(await page.locator(`${box} li.question`).count(), 3, 'three questions above the CPU experiment');
+    // Bad input: a clear message, and nothing saved.
+    await page.fill('#q-cpu-global-lock-input', 'fast');
+    await page.waitForSelector('#q-cpu-global-lock [role=alert]', { timeout: LOAD_TIMEOUT });
+    assert.equal(await page.isDisabled('#q-cpu-global-lock-save'), true);
+    await page.fill('#q-cpu-global-lock-input', '1');
+    await page.click('#q-cpu-global-lock-save');
+    await page.fill('#q-cpu-rayon-input', '1.8x');
+    await page.click('#q-cpu-rayon-save');
+    await page.waitForSelector('#q-cpu-rayon[data-verdict=not-yet]', { timeout: LOAD_TIMEOUT });
+    // A demo question has a known answer: it is judged at once.
+    await page.check('#q-tt-same-delay-c1');
+    await page.waitForSelector('#q-tt-same-delay[data-verdict=wrong] .explain', { timeout: LOAD_TIMEOUT });
+
+    await load(page, url);
+    assert.equal(await page.inputValue('#q-cpu-rayon-input'), '1.8', 'the prediction did not survive the reload');
+    assert.equal(await page.isChecked('#q-tt-same-delay-c1'), true);
+    assert.equal(await page.getAttribute('#q-cpu-rayon', 'data-verdict'), 'not-yet', 'no run since the prediction');
+
+    const since = await mark(page);
+    await page.click('#cpu-run');
+    await waitForRun(page, { since });
+    for (const q of ['cpu-rayon', 'cpu-global-lock']) {
+      await page.waitForSelector(`#q-${q}:is([data-verdict=right], [data-verdict=off]) .measured`, { timeout: LOAD_TIMEOUT });
+      assert.match(await page.textContent(`#q-${q} .measured`), /^Measured: \d/);
+    }
+    assert.equal(await page.getAttribute('#q-cpu-workers', 'data-verdict'), 'unanswered');
+    const cpu = JSON.parse((await download(page, '#cpu-json')).text);
+    const rayon = cpu.predictions.find((p) => p.question === 'cpu-rayon');
+    assert.deepEqual(rayon.answer, { number: 1.8 });
+    assert.equal(typeof rayon.measured, 'number');
+    assert.ok(rayon.made_at < cpu.started_at, 'predicted before the run');
+    assert.deepEqual(cpu.predictions.map((p) => p.question).sort(), ['cpu-global-lock', 'cpu-rayon'], 'only this experiment\'s predictions');
+    const history = JSON.parse((await download(page, '#history-json')).text);
+    assert.deepEqual(history[0].predictions, cpu.predictions, 'the history keeps the run\'s predictions');
+
+    // The Chinese page asks the same questions in Chinese, with the same answers.
+    await page.click('#lang-zh');
+    await page.waitForSelector('html[lang="zh-CN"]', { state: 'attached', timeout: LOAD_TIMEOUT });
+    assert.match(await page.textContent(`${box} h3`), /[\u4e00-\u9fff]/);
+    assert.match(await page.textContent('#q-cpu-rayon .measured'), /^实测：/);
+    await page.evaluate(() => { localStorage.removeItem('playground.predictions'); localStorage.removeItem('playground.history'); });
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a demo embeds on its own, with its short note and a link to the full playground', async () => {
   const page = await newPage(env.context);
   try {
@@ -108,6 +164,132 @@ test('a demo embeds on its own, with its short note and a link to the full playg
     assert.match(full, /\?exp=map-order&lang=en$/, full);
     await page.click('#mo-run');
     await page.waitForSelector('#demo-map-order [data-order=completed] li:nth-child(4)', { timeout: RUN_TIMEOUT });
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
+const IO_MODES = ['serial', 'bounded', 'unbounded', 'workers', 'workers-queue', 'blocking-async'];
+const IO_DEFAULTS = { count: '48', latency: '100', jitter: '20', bandwidth: '2000', conn: '6', k: '4' };
+
+/** The preset links (`?exp=…`) of every note on the page, in page order, without repeats. */
+function presetLinks(page) {
+  return page.$$eval('section.topic article.note a[href^="?exp="]', (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+}
+
+/** Checks that the open page shows the settings `href` asks for, with its experiment in view. */
+async function assertPresetShown(page, href) {
+  const q = new URLSearchParams(href.slice(1));
+  const exp = q.get('exp');
+  if (exp === 'cpu') {
+    assert.equal(await page.inputValue('#cpu-n'), q.get('n') ?? '10000', `${href}: n`);
+    if (q.has('k')) assert.equal(await page.inputValue('#cpu-k'), q.get('k'), `${href}: k`);
+    assert.equal(await page.inputValue('#cpu-chunk'), q.get('chunk') ?? 'auto', `${href}: chunk`);
+    const ticked = await page.$$eval('#cpu input[id^="cpu-mode-"]:checked', (xs) => xs.map((x) => x.id.slice('cpu-mode-'.length)));
+    const wanted = ALL_MODES.filter((m) => q.get('modes').split(',').includes(m));
+    assert.deepEqual(ticked, wanted, `${href}: modes`);
+  } else {
+    assert.equal(exp, 'io', href);
+    for (const [key, fallback] of Object.entries(IO_DEFAULTS)) {
+      assert.equal(await page.inputValue(`#io-${key}`), q.get(key) ?? fallback, `${href}: ${key}`);
+    }
+    const ticked = await page.$$eval('#io input[id^="io-mode-"]:checked', (xs) => xs.map((x) => x.id.slice('io-mode-'.length)));
+    assert.deepEqual(ticked, IO_MODES.filter((m) => q.get('modes').split(',').includes(m)), `${href}: modes`);
+  }
+  assert.equal(await page.getAttribute('html', 'lang'), q.get('lang') === 'zh' ? 'zh-CN' : 'en', `${href}: language`);
+  const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, `topic-experiment-${exp}`);
+  assert.ok(Math.abs(top) < 200, `${href}: the experiment is not scrolled into view (top ${top})`);
+  assert.equal(await page.locator('#url-problems').count(), 0, `${href}: the page reports URL problems`);
+}
+
+test('the notes link to ready presets, and each opens its experiment with those settings', async () => {
+  const page = await newPage(env.context);
+  try {
+    const seen = {};
+    for (const lang of ['zh', 'en']) {
+      await load(page, at(env.url, `lang=${lang}`));
+      seen[lang] = await presetLinks(page);
+      const all = await page.locator('section.topic article.note a[href^="?exp="]').count();
+      assert.ok(all >= 15, `${lang}: only ${all} preset links in the notes`);
+    }
+    // A real click, from a note to its experiment.
+    await load(page, at(env.url, 'lang=en'));
+    const first = page.locator('#topic-threads-gil article.note a[href^="?exp="]').first();
+    const href = await first.getAttribute('href');
+    await first.click();
+    await page.waitForURL((u) => u.search === href, { timeout: LOAD_TIMEOUT });
+    await page.waitForSelector('#cpu[data-run-state=idle]', { timeout: LOAD_TIMEOUT });
+    await assertPresetShown(page, href);
+    // Every English link, and the Chinese ones for their language.
+    for (const link of [...seen.en, ...seen.zh.slice(0, 4)]) {
+      await load(page, new URL(link, env.url).href);
+      await page.waitForSelector(link.includes('exp=io') ? '#io[data-run-state=idle]' : '#cpu[data-run-state=idle]', { timeout: LOAD_TIMEOUT });
+      await assertPresetShown(page, link);
+    }
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
+test('embedded, the note keeps its steps, and their links open in the frame', async () => {
+  const page = await newPage(env.context);
+  try {
+    await page.goto(at(env.url, 'embed=1&exp=cpu&lang=en'), { timeout: LOAD_TIMEOUT });
+    await page.waitForSelector('.app.embed #cpu[data-run-state=idle]', { timeout: LOAD_TIMEOUT });
+    const links = await page.$$eval('section.topic.embedded article.note a[href^="?"]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(links.length >= 2, 'the embedded note lost its Try-it links');
+    for (const l of links) assert.match(l, /^\?embed=1&exp=/, l);
+    const link = page.locator('section.topic.embedded article.note a[href^="?embed=1&exp=cpu"]').first();
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForURL((u) => u.search === href, { timeout: LOAD_TIMEOUT });
+    await page.waitForSelector('.app.embed #cpu[data-run-state=idle]', { timeout: LOAD_TIMEOUT });
+    assert.equal(await page.locator('#toc').count(), 0, 'the link left embed mode');
+    const q = new URLSearchParams(href.slice(1));
+    assert.equal(await page.inputValue('#cpu-k'), q.get('k'));
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
+test('every exercise hides its answer, and the glossary and lesson plan are in the contents', async () => {
+  const page = await newPage(env.context);
+  try {
+    for (const lang of ['zh', 'en']) {
+      await load(page, at(env.url, `lang=${lang}`));
+      const ex = await page.$$eval('section.topic article.note .exercise', (xs) => xs.map((x) => {
+        const d = x.querySelector('details');
+        const s = d && d.querySelector('summary');
+        return { open: d ? d.open : null, summary: s ? s.textContent.trim() : '', answer: d ? d.textContent.length - (s ? s.textContent.length : 0) : 0, question: x.textContent.length - (d ? d.textContent.length : 0) };
+      }));
+      assert.ok(ex.length >= 30, `${lang}: only ${ex.length} exercises`);
+      ex.forEach((e, i) => {
+        assert.equal(e.open, false, `${lang}: exercise ${i + 1} shows its answer before it is opened`);
+        assert.ok(e.summary && e.answer > 20 && e.question > 10, `${lang}: exercise ${i + 1} lacks a question or an answer`);
+      });
+      // Opening an answer shows it.
+      const firstSummary = page.locator('#topic-threads-gil .exercise summary').first();
+      await firstSummary.click();
+      assert.equal(await page.locator('#topic-threads-gil .exercise details').first().evaluate((d) => d.open), true);
+      // Boxes in every lesson.
+      assert.ok(await page.locator('article.note .box.today').count() >= 15, `${lang}: Python-today boxes`);
+      assert.ok(await page.locator('article.note .box.errata').count() >= 15, `${lang}: errata boxes`);
+      // The glossary: in the contents, at least 40 terms, each linking to a section of the page.
+      await page.click('#toc a[href="#glossary"]');
+      const rows = await page.$$eval('#glossary table:last-of-type tbody tr', (trs) => trs.map((tr) => tr.querySelector('a').getAttribute('href')));
+      assert.ok(rows.length >= 40, `${lang}: ${rows.length} glossary terms`);
+      for (const href of rows) assert.equal(await page.locator(href).count(), 1, `${lang}: glossary link ${href} leads nowhere`);
+      // The instructors' embed snippets name this very page.
+      const snippets = await page.$$eval('#topic-teaching pre code', (cs) => cs.map((c) => c.textContent));
+      assert.ok(snippets.length >= 4, `${lang}: embed snippets in the lesson plan`);
+      for (const sn of snippets) {
+        assert.ok(!sn.includes('__PLAYGROUND__'), sn);
+        assert.ok(sn.startsWith(`<iframe src="${env.url.replace(/\/?$/, '/')}?embed=1&amp;exp=`), sn);
+      }
+    }
     assertNoErrors(page);
   } finally {
     await page.close();

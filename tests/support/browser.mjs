@@ -1,10 +1,47 @@
-// Launches Debian's headless Chromium the way this project's machines need it, records every
-// console error and uncaught page error (of the page, its frames and their workers) so a test can
-// fail on them, and waits for the page's cross-origin isolation to settle (coi.js may reload once).
+// The page tests' browsers. One test file runs in one browser per process, chosen by
+// PLAYGROUND_BROWSER (`chromium`, the default, or `firefox`); `node tests/run.mjs` (what `make
+// test` calls) runs the files once per browser named in BROWSERS (default `chromium,firefox`),
+// each file in the browsers its opening comment lists in a `@browsers chromium firefox` line
+// (without one: Chromium only).
+//
+//   chromium  Debian's headless Chromium through playwright-core (its own API).
+//   firefox   Debian's firefox-esr through puppeteer-core over WebDriver BiDi (no geckodriver),
+//             behind firefox.mjs: the same API, for the part of Playwright's the tests use.
+//
+// Tests stay on THIS subset of Playwright's API, so that they run in both browsers unchanged
+// (firefox.mjs implements exactly it; add a method there before a test needs it):
+//   context  newPage() · pages() · setOffline(bool) · waitForEvent('page') · close()
+//   page     goto(url, {timeout}) · reload({timeout}) · close() · url() · context() · mainFrame() ·
+//            frames() · on('pageerror'|'console'|'dialog'|'framenavigated'|'close') ·
+//            addInitScript(fn, arg) · addScriptTag({content}) · waitForLoadState('load') ·
+//            waitForEvent('download') → {suggestedFilename(), path(), failure()} ·
+//            setViewportSize({width, height}) · emulateMedia({colorScheme}) · mouse.click(x, y) ·
+//            keyboard.press(key), and everything a frame has:
+//   frame    url() · page() · evaluate(fn, arg) · waitForFunction(fn, arg, {timeout, polling}) ·
+//            $eval / $$eval(sel, fn, arg) · waitForSelector(sel, {state, timeout}) (→ element with
+//            contentFrame()) · locator(sel) → {count(), isVisible(), innerText(), textContent(),
+//            getAttribute(name), click(), screenshot({path})} · click · fill · check · uncheck ·
+//            selectOption(sel, value) · press(sel, key) · getAttribute · textContent · innerText ·
+//            inputValue · isChecked · isDisabled · isVisible (all with a selector; reads wait for
+//            the element to be attached, actions for it to be visible and enabled).
+// Not in the subset: Playwright's `page.on('worker')` (openPage below collects workers' errors in
+// both browsers), locators' chaining and filters, routes, traces.
+//
+// openPage records every console error and uncaught error — of the page, its frames and their
+// workers — in `page.errors` (a test fails on any, see assertNoErrors), and settleIsolation waits
+// for the page's cross-origin isolation to settle (coi.js may reload once).
+//
+// Where the browsers differ by design a test asks `BROWSER` and asserts each one's behaviour
+// (e.g. Firefox has no Document-Isolation-Policy); it does not skip.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchFirefox } from './firefox.mjs';
+
+/** The browser this process tests: 'chromium' or 'firefox'. */
+export const BROWSER = process.env.PLAYGROUND_BROWSER || 'chromium';
+if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`PLAYGROUND_BROWSER=${BROWSER}: want chromium or firefox`);
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -12,12 +49,19 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const swBlocked = new WeakSet();
 
 /**
- * A fresh browser profile. `serviceWorkers: 'block'` (Playwright's option) gives a browser in
- * which the page cannot register its service worker, like one without service worker support;
- * left out, service workers work as in any browser. `args`: extra Chromium flags (e.g.
- * `--host-resolver-rules`, to reach the test server under a host name that is not a secure context).
+ * A fresh browser profile (a new directory each launch) of BROWSER. `serviceWorkers: 'block'`
+ * gives a browser in which the page cannot register its service worker, like one without service
+ * worker support (Playwright's option in Chromium; `dom.serviceWorkers.enabled` off in Firefox,
+ * where `navigator.serviceWorker` is then missing altogether); left out, service workers work as in
+ * any browser. `args`: extra Chromium flags (e.g. `--host-resolver-rules`, to reach the test
+ * server under a host name that is not a secure context).
  */
 export async function launch({ serviceWorkers, args = [] } = {}) {
+  if (BROWSER === 'firefox') {
+    const context = await launchFirefox({ serviceWorkers });
+    if (serviceWorkers === 'block') swBlocked.add(context);
+    return { context, close: () => context.close() };
+  }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -44,7 +88,11 @@ export async function openPage(context, { viewport } = {}) {
   page.navigations = [];
   page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console.error: ${m.text()}`); });
-  page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') page.errors.push(`worker console.error: ${m.text()}`); }));
+  // Chromium reports a worker's console on the worker; Firefox (BiDi) on the page, with the
+  // worker's uncaught errors as page errors.
+  if (BROWSER === 'chromium') {
+    page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') page.errors.push(`worker console.error: ${m.text()}`); }));
+  }
   page.on('framenavigated', (f) => page.navigations.push({ main: f === page.mainFrame(), frame: f, url: f.url() }));
   return page;
 }

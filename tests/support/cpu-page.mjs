@@ -11,8 +11,6 @@ import { launch, openPage, settleIsolation } from './browser.mjs';
 // PLAYGROUND_DIST lets a build elsewhere be tested (e.g. one under a sub-path layout).
 export const DIST = process.env.PLAYGROUND_DIST || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
-/** Every mode id, in the panel's order. */
-export const ALL_MODES = ['serial', 'main-thread', 'async', 'rayon', 'global-lock', 'workers', 'workers-queue'];
 
 /** The checksum Σ S(i) for n = 3000, as Rust prints it. */
 export const CHECKSUM_3000 = '131367257.10668072';
@@ -43,6 +41,40 @@ export async function setup({ isolated, serviceWorkers }) {
     await server.close();
   };
   return { url: server.url, context: browser.context, close };
+}
+
+/**
+ * Every mode id a panel offers, in its order, as the loaded page or frame `target` lists them in
+ * `#<panel>[data-modes]` (the tests keep no copy of the mode table). With `engine` ('rust',
+ * 'python'): only the modes of that engine's group (`#<panel>-engine-<engine>`), in order.
+ * @returns {Promise<string[]>}
+ */
+export async function panelModes(target, panel = 'cpu', { engine } = {}) {
+  const attr = await target.getAttribute(`#${panel}`, 'data-modes', { timeout: LOAD_TIMEOUT });
+  const modes = (attr || '').split(',').filter(Boolean);
+  assert.ok(modes.length > 0, `#${panel}[data-modes] lists no modes: ${JSON.stringify(attr)}`);
+  if (!engine) return modes;
+  const prefix = `${panel}-mode-`;
+  const group = await target.$$eval(`#${panel}-engine-${engine} input[type=checkbox][id^="${prefix}"]`,
+    (boxes, prefix) => boxes.map((b) => b.id.slice(prefix.length)), prefix);
+  assert.ok(group.length > 0 && group.every((m) => modes.includes(m)),
+    `the ${engine} group of #${panel} (${JSON.stringify(group)}) is not part of its data-modes ${JSON.stringify(modes)}`);
+  return group;
+}
+
+/**
+ * `panelModes` of the page `env` (from `setup`) serves, asked in a tab of its own: for a test
+ * file that makes one test per mode (call it at the top level, after `setup`).
+ */
+export async function offeredModes(env, panel = 'cpu', opts = {}) {
+  const page = await openPage(env.context);
+  try {
+    await page.goto(env.url, { timeout: LOAD_TIMEOUT });
+    await settleIsolation(page, `#${panel}[data-modes]`, { timeout: LOAD_TIMEOUT });
+    return await panelModes(page, panel, opts);
+  } finally {
+    await page.close();
+  }
 }
 
 /** `base` with the query string `query` (no leading "?"). */

@@ -11,10 +11,8 @@ import { serve, ISOLATION_HEADERS } from './server.mjs';
 import { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download, recorder } from './cpu-page.mjs';
 
 export { DIST, LOAD_TIMEOUT, RUN_TIMEOUT, download, launch };
-export { setup, at, clearStorage, settled, assertNoErrors } from './cpu-page.mjs';
+export { setup, at, clearStorage, settled, assertNoErrors, panelModes, offeredModes } from './cpu-page.mjs';
 
-/** Every I/O mode id, in the panel's order. */
-export const IO_MODES = ['serial', 'bounded', 'unbounded', 'workers', 'workers-queue', 'blocking-async'];
 
 /** dist/images/manifest.json, as shipped next to the page. */
 export const MANIFEST = JSON.parse(fs.readFileSync(path.join(DIST, 'images', 'manifest.json'), 'utf8'));
@@ -52,7 +50,9 @@ export async function newPage(context, opts) {
 /**
  * Chromium itself logs every failed resource load as a console error ("Failed to load resource:
  * the server responded with a status of 503", "… net::ERR_CONNECTION_REFUSED", "Access to fetch
- * at 'URL' … blocked by CORS policy"), whatever the page does with the failure. A test that makes
+ * at 'URL' … blocked by CORS policy"), whatever the page does with the failure; Firefox logs its
+ * CORS and CORP blocks ("Cross-Origin Request Blocked: … at URL. (Reason: …)", "The resource at
+ * “URL” was blocked due to its Cross-Origin-Resource-Policy header"), which arrive as page errors. A test that makes
  * requests fail on purpose removes exactly those lines from `page.errors`: a line goes only if it
  * is one of these browser messages AND `expected(url, text)` accepts the URL it is about. Anything
  * else (a page error, a failure of an unexpected URL) stays and fails `assertNoErrors`.
@@ -60,6 +60,13 @@ export async function newPage(context, opts) {
  */
 export function dropExpectedLoadErrors(page, expected) {
   let dropped = 0;
+  // Firefox reports its own CORS and CORP blocks as page errors (over WebDriver BiDi), naming the URL.
+  for (const line of [...page.errors]) {
+    const m = /^pageerror: (?:Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at (\S+)\. \(Reason: |The resource at “([^”]+)” was blocked due to its Cross-Origin-Resource-Policy header)/.exec(line);
+    if (!m || !expected(m[1] || m[2], line.slice('pageerror: '.length))) continue;
+    page.errors.splice(page.errors.indexOf(line), 1);
+    dropped++;
+  }
   for (const { text, url } of page.consoleErrors) {
     const cors = /^Access to fetch at '([^']+)' from origin '[^']+' has been blocked by CORS policy/.exec(text);
     const failed = /^Failed to load resource: /.test(text);
@@ -130,7 +137,7 @@ export async function waitForRun(page, { since = 0, timeout = RUN_TIMEOUT } = {}
   }
 }
 
-/** Rows of the results table, numbers parsed: [{mode, status, ok, failed, bytes, wallMs, idealMs}]. */
+/** Rows of the results table, numbers parsed: [{mode, status, ok, failed, bytes, wallMs, idealMs, samples}]. */
 export function resultRows(page) {
   return page.$$eval('#io-results tbody tr', (trs) => trs.map((tr) => {
     const n = (name) => {
@@ -145,6 +152,7 @@ export function resultRows(page) {
       bytes: n('data-bytes'),
       wallMs: n('data-wall-ms'),
       idealMs: n('data-ideal-ms'),
+      samples: JSON.parse(tr.getAttribute('data-samples') || '[]'),
     };
   }));
 }

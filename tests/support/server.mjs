@@ -25,16 +25,20 @@ export const DOCUMENT_ISOLATION_HEADERS = {
 /**
  * Serves `root` under `prefix` (e.g. "/" or "/course/playground/").
  * `requests` lists every request it received ("GET /path?query"), in order; `sent` the bytes
- * of each response body, in the same order ({url, bytes}).
+ * of each response body, in the same order ({url, bytes}). `unplug(true)` makes it answer none:
+ * each request is still listed, and its connection is reset, as when the network is gone (the
+ * offline test needs this in Firefox, see hosting-offline.test.mjs).
  * @param {{root: string, prefix?: string, headers?: Record<string,string>, port?: number}} opts
- * @returns {Promise<{url: string, port: number, requests: string[], close: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, requests: string[], sent: {url: string, bytes: number}[], unplug: (on: boolean) => void, close: () => Promise<void>}>}
  */
 export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   root = path.resolve(root);
   const requests = [];
   const sent = [];
+  let unplugged = false;
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
+    if (unplugged) { req.socket.destroy(); return; }
     const end = res.end.bind(res);
     res.end = (body, ...rest) => { sent.push({ url: req.url, bytes: body ? Buffer.byteLength(body) : 0 }); return end(body, ...rest); };
     const url = new URL(req.url, 'http://x');
@@ -53,7 +57,14 @@ export function serve({ root, prefix = '/', headers = {}, port = 0 }) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const p = server.address().port;
-      resolve({ url: `http://127.0.0.1:${p}${prefix}`, port: p, requests, sent, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${p}${prefix}`, port: p, requests, sent,
+        unplug: (on) => {
+          unplugged = on;
+          if (on) server.closeIdleConnections?.();
+        },
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
     });
   });
 }

@@ -1,6 +1,7 @@
 //! The CPU experiment's panel: inputs, Run / Cancel, progress, results, exports.
 
 use super::env_line::EnvLine;
+use super::free_threaded::FreeThreadedTable;
 use super::progress::ProgressList;
 use super::py_engine::EngineLine;
 use super::results::{BusyWarning, ResultsTable};
@@ -235,6 +236,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             }
             <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.busy()} />
             <p class="why">{ tr(l, T::WhyDifferent) }</p>
+            <FreeThreadedTable lang={l} entries={state.entries()} />
         </section>
     }
 }

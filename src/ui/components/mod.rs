@@ -2,9 +2,11 @@
 
 pub mod cpu_panel;
 pub mod env_line;
+pub mod free_threaded;
 pub mod io_panel;
 pub mod io_results;
 pub mod lang_switch;
+pub mod predict;
 pub mod progress;
 pub mod py_engine;
 pub mod results;

@@ -154,22 +154,25 @@ impl Decode for FromSw {
 /// Simnet worker → service worker.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ToSw {
-    /// Request `id` (of run `run`) is done: answer it with `status` (200, 503; 502 for an
-    /// unknown run or image).
+    /// Request `id` (of run `run`) is to be answered with `status` at epoch ms `at` (sent as soon
+    /// as it is known, and again when a later arrival moves it).
+    Due { id: u32, run: u32, status: u16, at: f64 },
+    /// Request `id` (of run `run`) is to be answered now with `status` (502: unknown run or image).
     Done { id: u32, run: u32, status: u16 },
 }
 
 impl Encode for ToSw {
     fn encode(&self) -> (JsValue, Array) {
-        let ToSw::Done { id, run, status } = *self;
-        (object(Kind::Done, &[("id", id.into()), ("run", run.into()), ("status", status.into())]), no_transfer())
-    }
-}
-
-impl Decode for ToSw {
-    fn decode(v: &JsValue) -> Option<Self> {
-        (kind(v)? == Kind::Done).then_some(())?;
-        Some(ToSw::Done { id: uint(v, "id")?, run: uint(v, "run")?, status: u16::try_from(uint(v, "status")?).ok()? })
+        let msg = match *self {
+            ToSw::Due { id, run, status, at } => object(
+                Kind::Due,
+                &[("id", id.into()), ("run", run.into()), ("status", status.into()), ("at", at.into())],
+            ),
+            ToSw::Done { id, run, status } => {
+                object(Kind::Done, &[("id", id.into()), ("run", run.into()), ("status", status.into())])
+            }
+        };
+        (msg, no_transfer())
     }
 }
 
