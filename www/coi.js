@@ -8,6 +8,8 @@
 // support), in which case the page says so and runs without the shared-memory modes.
 // The app reads the outcome from `window.__playgroundIsolation`.
 (function () {
+  // The message types this script writes (the Rust side's table is core::wire::Kind).
+  var MSG = Object.freeze({ claim: 'claim' });
   var status = { isolated: self.crossOriginIsolated === true, reason: null, reloaded: false };
   window.__playgroundIsolation = status;
   var KEY = 'playground.coi-reload';
@@ -51,7 +53,7 @@
     navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
     // If this page arrived while another tab was installing the worker, the claim in its
     // activate step came too early for us: ask for it again.
-    if (registration.active) registration.active.postMessage({ type: 'claim' });
+    if (registration.active) registration.active.postMessage({ type: MSG.claim });
   }).catch(function (e) {
     clearTimeout(gaveUp);
     status.reason = 'registration-failed';

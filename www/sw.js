@@ -17,6 +17,11 @@
 // sends back for it (`due`, sent ahead of time and again when a later arrival moves it) with 200
 // and the bytes, or 503. Answering on our own timer keeps the thread hops off each response.
 
+// The message types this script reads or writes (the Rust side's table is core::wire::Kind).
+const MSG = Object.freeze({
+  claim: 'claim', simnetPort: 'simnet-port', simnetReady: 'simnet-ready', arrive: 'arrive', done: 'done', due: 'due',
+});
+
 const BUILD = 'dev';
 const PRECACHE = [];
 const PYODIDE_DIR = 'pyodide/dev/';
@@ -53,23 +58,23 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   // A page that loaded while this worker was installing missed the claim in `activate`.
-  if (data.type === 'claim') {
+  if (data.type === MSG.claim) {
     event.waitUntil(self.clients.claim());
     return;
   }
-  if (data.type === 'simnet-port' && event.ports.length === 2) {
+  if (data.type === MSG.simnetPort && event.ports.length === 2) {
     if (port) port.close();
     port = event.ports[0];
     port.onmessage = ({ data: m }) => {
       const w = m && waiting.get(m.id);
       if (!w) return;
-      if (m.type === 'done') answer(m.id, m.status);
-      else if (m.type === 'due') {
+      if (m.type === MSG.done) answer(m.id, m.status);
+      else if (m.type === MSG.due) {
         clearTimeout(w.timer);
         w.timer = setTimeout(() => answer(m.id, m.status), Math.max(0, m.at - (performance.timeOrigin + performance.now())));
       }
     };
-    event.ports[1].postMessage({ type: 'simnet-ready' });
+    event.ports[1].postMessage({ type: MSG.simnetReady });
   }
 });
 
@@ -169,7 +174,7 @@ async function simnet(path, request) {
   const status = await new Promise((resolve) => {
     waiting.set(id, { resolve, timer: 0 });
     request.signal.addEventListener('abort', () => answer(id, 0));
-    port.postMessage({ type: 'arrive', id, run: Number(run), j: Number(j), name, t: arrived });
+    port.postMessage({ type: MSG.arrive, id, run: Number(run), j: Number(j), name, t: arrived });
   });
   if (status === 200) {
     try {

@@ -44,6 +44,13 @@ macro_rules! id_table {
             pub const ALL: [$name; [$($id),+].len()] = [$($name::$variant),+];
             /// Every wire name, in table order.
             pub const IDS: &'static [&'static str] = &[$($id),+];
+            /// How many ids the set has.
+            pub const COUNT: usize = [$($id),+].len();
+
+            /// Position in [`Self::ALL`] (for arrays indexed by the id set).
+            pub const fn index(self) -> usize {
+                self as usize
+            }
 
             /// The wire name: used in URLs, exports, element ids and CSS classes.
             pub const fn id(self) -> &'static str {
@@ -103,6 +110,7 @@ mod tests {
     fn table_is_read_everywhere() {
         assert_eq!(Fruit::ALL, [Fruit::Apple, Fruit::Banana]);
         assert_eq!(Fruit::IDS, ["apple", "banana"]);
+        assert_eq!((Fruit::COUNT, Fruit::Banana.index()), (2, 1));
         assert_eq!(*Fruit::Banana.row(), 2);
         assert_eq!(Fruit::from_id("apple"), Some(Fruit::Apple));
         assert_eq!(Fruit::from_id("Apple"), None);

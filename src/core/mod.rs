@@ -29,5 +29,9 @@ pub mod timeline;
 pub mod topics;
 pub mod trace;
 pub mod variants;
+pub mod wire;
 /// The workload lives in its own crate (`crates/workload`): see the release profile in Cargo.toml.
 pub use playground_workload as workload;
+
+#[cfg(test)]
+mod layers;

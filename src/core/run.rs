@@ -34,6 +34,8 @@ impl Stop {
 /// Results of consecutive tasks `start .. start + values.len()` of one job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Batch {
+    /// The run the job belongs to (a reply from an earlier run is dropped).
+    pub run: u32,
     /// The job's id.
     pub job: u32,
     /// First task in the batch.

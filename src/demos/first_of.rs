@@ -87,7 +87,7 @@ async fn run(
             let mut guard = DropReport(Some(Box::new(move || {
                 d2.dispatch(FoAction::Settled(g, i, TaskState::Dropped(now() - t0)))
             })));
-            sleep(delay as i32).await;
+            sleep(delay).await;
             guard.0 = None;
             let (at, failed) = (now() - t0, failing == Some(i));
             last.set(Some(i));

@@ -74,7 +74,7 @@ async fn run(delays: Vec<u32>, d: UseReducerDispatcher<MapOrderState>) {
         .enumerate()
         .map(|(index, &delay)| {
             async move {
-                sleep(delay as i32).await;
+                sleep(delay).await;
                 (index, delay)
             }
             .boxed_local()

@@ -100,7 +100,7 @@ async fn run(s: Settings, d: UseReducerDispatcher<Pc>) {
                 let mut seq = 0;
                 while next.get() < s.items {
                     next.set(next.get() + 1);
-                    sleep(s.make_ms as i32).await;
+                    sleep(s.make_ms).await;
                     let ready = now();
                     let item = Item { producer, seq };
                     // `feed` waits until the channel has room, then puts the item in.
@@ -121,7 +121,7 @@ async fn run(s: Settings, d: UseReducerDispatcher<Pc>) {
             // `None`: the channel is closed and empty, so this consumer is done.
             while let Some(item) = rx.lock().await.next().await {
                 d.dispatch(PcAction::Queue(QueueEvent::Got { at: now() - t0, consumer, item }));
-                sleep(s.use_ms as i32).await;
+                sleep(s.use_ms).await;
             }
         }
     });

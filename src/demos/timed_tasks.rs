@@ -71,7 +71,7 @@ async fn run(rows: Vec<Row>, d: UseReducerDispatcher<TimedState>) {
     while let Some(event) = queue.pop() {
         let wait = f64::from(event.due) - (now() - t0);
         if wait > 0.0 {
-            sleep(wait.ceil() as i32).await;
+            sleep(wait.ceil() as u32).await;
         }
         let (priority, takes) = (rows[event.action][1], rows[event.action][2]);
         d.dispatch(TtAction::Fired(Fired {
@@ -81,7 +81,7 @@ async fn run(rows: Vec<Row>, d: UseReducerDispatcher<TimedState>) {
             takes,
         }));
         if takes > 0 {
-            sleep(takes as i32).await; // the action "works": the loop waits for it before the next event
+            sleep(takes).await; // the action "works": the loop waits for it before the next event
         }
     }
     d.dispatch(TtAction::Finished);

@@ -86,7 +86,7 @@ pub fn lane_name(l: Lang, lane: Lane) -> String {
 /// with its range (and the modes level with it within their ranges); every mode whose range
 /// holds 1 is said to show no speedup (`global-lock`: as with the GIL), every mode clearly
 /// below 1 to be slower.
-pub fn speedup_summary(l: Lang, rows: &[crate::ui::charts::speedup::SpeedupRow]) -> String {
+pub fn speedup_summary(l: Lang, rows: &[crate::core::charts::speedup::SpeedupRow]) -> String {
     use crate::core::rounds::{verdict, Verdict};
     let measured: Vec<_> = rows
         .iter()
@@ -96,7 +96,7 @@ pub fn speedup_summary(l: Lang, rows: &[crate::ui::charts::speedup::SpeedupRow])
     let Some(&(best, s, (lo, hi))) = measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
         return trc(l, Tc::NoSpeedups).to_string();
     };
-    let range = |r: &crate::ui::charts::speedup::SpeedupRow, lo: f64, hi: f64| {
+    let range = |r: &crate::core::charts::speedup::SpeedupRow, lo: f64, hi: f64| {
         if r.samples > 1 {
             format!(" ({lo:.2}–{hi:.2})")
         } else {

@@ -61,6 +61,15 @@ texts! {
         En: "The embedded page shows just this experiment and a short note. If the course page is itself cross-origin isolated, allow=\"cross-origin-isolated\" lets the shared-memory modes run too; otherwise they are switched off with the reason shown.",
     }
     Copy => { Zh: "复制", En: "Copy" }
+    Copied => { Zh: "已复制。", En: "Copied." }
+    CopyInsecure => {
+        Zh: "此页面不是安全上下文（https 或 localhost），浏览器不允许脚本写剪贴板。文字已选中，请按 Ctrl+C（Mac 上 ⌘C）复制。",
+        En: "This page is not a secure context (https or localhost), so the browser does not let scripts use the clipboard. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+    }
+    CopyRefused => {
+        Zh: "浏览器拒绝了复制。文字已选中，请按 Ctrl+C（Mac 上 ⌘C）复制。",
+        En: "The browser refused to copy. The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+    }
     Close => { Zh: "关闭", En: "Close" }
     OpenFull => { Zh: "打开完整的并发游乐场", En: "Open the full playground" }
     HistoryLink => { Zh: "运行记录", En: "Run history" }

@@ -6,6 +6,7 @@
 use crate::core::chunks::{deal_round_robin, split};
 use crate::core::timeline::Lane;
 use crate::modes::{Cancel, Sink, Stop};
+use crate::web::msg::cpu::{FromCpu, ToCpu};
 use crate::web::msg::{Batch, Job};
 use crate::web::py_worker::{PyGroup, Style};
 use crate::web::worker_group::WorkerGroup;
@@ -17,16 +18,19 @@ use std::ops::Range;
 pub trait JobPool {
     /// Workers in the pool.
     fn workers(&self) -> usize;
+    /// Opens a run (one `compute` call): its jobs carry its id, and batches of other runs are
+    /// dropped when collected.
+    fn begin_run(&mut self) -> u32;
     /// Queues `job` on worker `w`.
     ///
     /// # Errors
     /// The worker cannot take messages any more.
     fn submit(&self, w: usize, job: Job) -> Result<(), Stop>;
-    /// The next batch from any worker, with the worker's index.
+    /// The next batch of run `run` from any worker, with the worker's index.
     ///
     /// # Errors
     /// Cancelled, or a worker failed.
-    async fn collect(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop>;
+    async fn collect(&mut self, run: u32, cancel: &Cancel) -> Result<(usize, Batch), Stop>;
 }
 
 /// Splits `tasks` into chunks, posts them all at once dealt round-robin, and collects the results
@@ -42,16 +46,17 @@ pub async fn deal_up_front<P: JobPool>(
     cancel: &Cancel,
 ) -> Result<(), Stop> {
     let chunks = split(tasks, chunk);
+    let run = pool.begin_run();
     let mut id = 0;
     for (w, hand) in deal_round_robin(&chunks, pool.workers() as u32).iter().enumerate() {
         for c in hand {
-            pool.submit(w, Job { id, start: c.start, end: c.end, stream_ms: 0.0 })?;
+            pool.submit(w, Job { run, id, start: c.start, end: c.end, stream_ms: 0.0 })?;
             id += 1;
         }
     }
     let mut remaining = chunks.len();
     while remaining > 0 {
-        let (w, batch) = pool.collect(cancel).await?;
+        let (w, batch) = pool.collect(run, cancel).await?;
         sink.put_batch(&batch, Lane::Worker(w as u16));
         remaining -= usize::from(batch.last);
         sink.report();
@@ -71,10 +76,11 @@ pub async fn pull_from_queue<P: JobPool>(
     sink: &mut Sink,
     cancel: &Cancel,
 ) -> Result<(), Stop> {
+    let run = pool.begin_run();
     let mut jobs: VecDeque<Job> = split(tasks, chunk)
         .into_iter()
         .enumerate()
-        .map(|(id, c)| Job { id: id as u32, start: c.start, end: c.end, stream_ms: 0.0 })
+        .map(|(id, c)| Job { run, id: id as u32, start: c.start, end: c.end, stream_ms: 0.0 })
         .collect();
     let mut in_flight = 0;
     for w in 0..pool.workers() {
@@ -84,7 +90,7 @@ pub async fn pull_from_queue<P: JobPool>(
         }
     }
     while in_flight > 0 {
-        let (w, batch) = pool.collect(cancel).await?;
+        let (w, batch) = pool.collect(run, cancel).await?;
         sink.put_batch(&batch, Lane::Worker(w as u16));
         if batch.last {
             in_flight -= 1;
@@ -108,9 +114,10 @@ pub async fn one_streamed_job<P: JobPool>(
     sink: &mut Sink,
     cancel: &Cancel,
 ) -> Result<(), Stop> {
-    pool.submit(0, Job { id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 })?;
+    let run = pool.begin_run();
+    pool.submit(0, Job { run, id: 0, start: tasks.start, end: tasks.end, stream_ms: 100.0 })?;
     loop {
-        let (_, batch) = pool.collect(cancel).await?;
+        let (_, batch) = pool.collect(run, cancel).await?;
         sink.put_batch(&batch, Lane::Worker(0));
         sink.report();
         if batch.last {
@@ -124,12 +131,17 @@ impl JobPool for WorkerGroup {
         self.len()
     }
 
-    fn submit(&self, w: usize, job: Job) -> Result<(), Stop> {
-        self.send(w, job)
+    fn begin_run(&mut self) -> u32 {
+        WorkerGroup::begin_run(self)
     }
 
-    async fn collect(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
-        self.next(cancel).await
+    fn submit(&self, w: usize, job: Job) -> Result<(), Stop> {
+        self.post(w, &ToCpu::Job(job))
+    }
+
+    async fn collect(&mut self, run: u32, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
+        let (w, FromCpu::Batch(batch)) = self.next(run, Some(cancel)).await?;
+        Ok((w, batch))
     }
 }
 
@@ -156,11 +168,16 @@ impl JobPool for Interpreters {
         self.group.len()
     }
 
+    /// A group of interpreters serves one run (its id is on every message it sends and gets).
+    fn begin_run(&mut self) -> u32 {
+        self.group.run()
+    }
+
     fn submit(&self, w: usize, job: Job) -> Result<(), Stop> {
         self.group.send(w, job, self.style, self.threads)
     }
 
-    async fn collect(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
-        self.group.next(cancel).await
+    async fn collect(&mut self, _run: u32, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
+        self.group.next(cancel).await // drops other runs' replies itself
     }
 }

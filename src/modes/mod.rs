@@ -1,6 +1,7 @@
-//! The CPU experiment's execution modes, one small file each, all behind [`Executor`].
+//! Both experiments' execution modes, one small file each: the CPU modes in [`cpu`], behind
+//! [`Executor`], and the I/O modes in [`io`], behind [`io::Downloader`].
 //!
-//! [`run_mode`] drives any of them the same way, so they are compared like for like:
+//! [`run_mode`] drives any CPU mode the same way, so they are compared like for like:
 //! start the threads or workers (timed as start-up), run a short warm-up on them untimed (the
 //! engine compiles hot wasm functions with its optimising tier only after they have run a while),
 //! then time the real run.

@@ -82,6 +82,15 @@ pub fn app() -> Html {
     let boot = use_memo((), |_| boot());
     let lang = use_state(|| boot.lang);
     let history = use_reducer(History::load);
+    {
+        // Saving is the effect of a change, not part of the reducer.
+        let h = history.clone();
+        use_effect_with(history.revision, move |revision| {
+            if *revision > 0 {
+                h.save();
+            }
+        });
+    }
     apply_lang(*lang);
     {
         let (experiment, embed) = (boot.preset.experiment, boot.preset.embed);

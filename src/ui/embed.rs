@@ -31,7 +31,7 @@ pub fn report_height() {
         let Some(w) = web_sys::window() else { return };
         let height = w.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()).unwrap_or(0);
         if let Ok(Some(parent)) = w.parent() {
-            let msg = crate::web::msg::object(&[("type", "playground:height".into()), ("height", height.into())]);
+            let msg = crate::web::msg::frame_height(f64::from(height));
             let _ = parent.post_message(&msg, "*");
         }
     });

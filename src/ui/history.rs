@@ -18,6 +18,8 @@ pub const HISTORY_KEY: &str = "playground.history";
 pub struct History {
     /// The runs.
     pub runs: Vec<Run>,
+    /// Counts the changes since loading (0: as loaded), so the page saves only after one.
+    pub revision: u64,
 }
 
 /// Changes to the history.
@@ -33,7 +35,12 @@ pub enum HistoryAction {
 impl History {
     /// The stored history (empty if none or unreadable).
     pub fn load() -> History {
-        History { runs: storage::load(HISTORY_KEY).unwrap_or_default() }
+        History { runs: storage::load(HISTORY_KEY).unwrap_or_default(), revision: 0 }
+    }
+
+    /// Writes the history to storage (the page's effect calls this after each change).
+    pub fn save(&self) {
+        storage::save(HISTORY_KEY, &self.runs);
     }
 }
 
@@ -47,7 +54,7 @@ impl Reducible for History {
             HistoryAction::Remove(at) => h.runs.retain(|r| r.started_at() != at),
             HistoryAction::Clear => h.runs.clear(),
         }
-        storage::save(HISTORY_KEY, &h.runs);
+        h.revision += 1;
         Rc::new(h)
     }
 }

@@ -104,10 +104,7 @@ pub fn start(
         let mut report = IoReport {
             experiment: "io".into(),
             params: IoParams {
-                count: match &target {
-                    Target::Urls(list) => list.len() as u32,
-                    _ => settings.count,
-                },
+                count: target.count(settings.count),
                 source: settings.source.id().into(),
                 latency: n.latency_ms,
                 jitter: n.jitter_ms,

@@ -4,15 +4,13 @@ use super::state::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, IoEntry, IoOutcome, IoReport};
-use crate::core::preset::{IoSettings, Problem, Source};
+use crate::core::preset::{IoField, IoSettings, Problem, Source};
 use crate::core::report::Status;
 use crate::modes::io::IoEvent;
 use crate::modes::Cancel;
+use crate::web::download::ImageUrl;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The fields of the panel that are typed, by URL key.
-pub const FIELDS: [&str; 9] = ["count", "latency", "jitter", "bandwidth", "conn", "fail", "seed", "k", "rounds"];
 
 /// Where a mode stands in the current run.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,14 +33,14 @@ pub struct Tile {
     /// Order in which the program received it.
     pub order: u32,
     /// Object URL of the image, `None` when the request failed.
-    pub image: Option<String>,
+    pub image: Option<ImageUrl>,
 }
 
 /// Everything the I/O panel shows.
 #[derive(Clone)]
 pub struct IoState {
-    /// The typed fields, in `FIELDS` order.
-    pub fields: [String; 9],
+    /// The typed fields, by [`IoField::index`].
+    pub fields: [String; IoField::COUNT],
     /// Where the images come from.
     pub source: Source,
     /// `bounded` in submission order.
@@ -73,8 +71,8 @@ pub struct IoState {
 
 /// Everything that changes the I/O panel.
 pub enum IoAction {
-    /// Typed into field `i` of `FIELDS`.
-    SetField(usize, String),
+    /// Typed into a field.
+    SetField(IoField, String),
     /// Picked a source.
     SetSource(Source),
     /// Flipped the order of `bounded`.
@@ -107,19 +105,8 @@ pub fn url_lines(text: &str) -> Vec<&str> {
 impl IoState {
     /// A panel showing `settings`.
     pub fn new(settings: &IoSettings, restored: Option<IoReport>) -> IoState {
-        let n = &settings.net;
         IoState {
-            fields: [
-                settings.count.to_string(),
-                n.latency_ms.to_string(),
-                n.jitter_ms.to_string(),
-                n.bandwidth_kbs.to_string(),
-                n.conn_cap.to_string(),
-                n.fail_rate.to_string(),
-                n.seed.to_string(),
-                settings.k.to_string(),
-                settings.rounds.to_string(),
-            ],
+            fields: IoField::ALL.map(|f| settings.field_text(f)),
             source: settings.source,
             ordered: settings.ordered,
             urls_text: String::new(),
@@ -146,8 +133,8 @@ impl IoState {
         };
         let mut problems = Vec::new();
         // A capped count comes back as a problem too: in a field, the learner fixes it.
-        for (key, value) in FIELDS.iter().zip(&self.fields) {
-            s.apply(key, value, &mut problems);
+        for f in IoField::ALL {
+            s.apply(f.id(), &self.fields[f.index()], &mut problems);
         }
         let urls: Vec<String> = url_lines(&self.urls_text).into_iter().map(String::from).collect();
         if problems.is_empty() {
@@ -171,17 +158,17 @@ impl IoState {
         }
     }
 
-    fn set_row(&mut self, mode: IoMode, row: IoRow) {
-        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
-            r.1 = row;
+    /// Fires the running run's Cancel signal (called by the Cancel button before it dispatches
+    /// [`IoAction::CancelRequested`]: the reducer only records the state).
+    pub fn fire_cancel(&self) {
+        if let Run::Running(cancel) = &self.run {
+            cancel.fire();
         }
     }
 
-    fn revoke_tiles(&mut self) {
-        for (_, tiles) in self.tiles.drain(..) {
-            for url in tiles.into_iter().filter_map(|t| t.image) {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            }
+    fn set_row(&mut self, mode: IoMode, row: IoRow) {
+        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
+            r.1 = row;
         }
     }
 }
@@ -192,7 +179,7 @@ impl Reducible for IoState {
     fn reduce(self: Rc<Self>, action: IoAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            IoAction::SetField(i, v) => s.fields[i] = v,
+            IoAction::SetField(f, v) => s.fields[f.index()] = v,
             IoAction::SetSource(src) => s.source = src,
             IoAction::SetOrdered(o) => s.ordered = o,
             IoAction::SetUrls(t) => s.urls_text = t,
@@ -205,7 +192,8 @@ impl Reducible for IoState {
                 }
             }
             IoAction::Started(cancel, modes) => {
-                s.revoke_tiles();
+                // The old thumbnails' object URLs are revoked when the last state holding
+                // them is dropped (`ImageUrl`), not here.
                 s.run = Run::Running(cancel);
                 s.rows = modes.iter().map(|m| (*m, IoRow::Waiting)).collect();
                 s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
@@ -216,10 +204,9 @@ impl Reducible for IoState {
             }
             IoAction::Round(mode, r, of) => {
                 s.round = (r, of);
+                // A new round's thumbnails replace the last round's (their URLs revoke on drop).
                 if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
-                    for url in tiles.drain(..).filter_map(|t| t.image) {
-                        let _ = web_sys::Url::revoke_object_url(&url);
-                    }
+                    tiles.clear();
                 }
             }
             IoAction::Events(mode, events) => {
@@ -248,8 +235,7 @@ impl Reducible for IoState {
                 }
             }
             IoAction::CancelRequested => {
-                if let Run::Running(cancel) = &s.run {
-                    cancel.fire();
+                if let Run::Running(_) = &s.run {
                     s.run = Run::Stopping;
                 }
             }

@@ -140,6 +140,14 @@ impl CpuState {
         }
     }
 
+    /// Fires the running run's Cancel signal (called by the Cancel button before it dispatches
+    /// [`Action::CancelRequested`]: the reducer only records the state).
+    pub fn fire_cancel(&self) {
+        if let Run::Running(cancel) = &self.run {
+            cancel.fire();
+        }
+    }
+
     fn set_row(&mut self, mode: CpuMode, row: Row) {
         if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
             r.1 = row;
@@ -189,8 +197,7 @@ impl Reducible for CpuState {
                 }
             }
             Action::CancelRequested => {
-                if let Run::Running(cancel) = &s.run {
-                    cancel.fire();
+                if let Run::Running(_) = &s.run {
                     s.run = Run::Stopping;
                 }
             }

@@ -93,6 +93,14 @@ impl SweepState {
         !matches!(self.run, SweepRun::Idle)
     }
 
+    /// Fires the running sweep's Cancel signal (called before [`SweepAction::CancelRequested`] is
+    /// dispatched: the reducer only records the state).
+    pub fn fire_cancel(&self) {
+        if let SweepRun::Running { cancel, .. } = &self.run {
+            cancel.fire();
+        }
+    }
+
     /// A sweep is running and can be stopped.
     pub fn running(&self) -> bool {
         matches!(self.run, SweepRun::Running { .. })
@@ -123,8 +131,7 @@ impl Reducible for SweepState {
             }
             SweepAction::Point(report) => s.report = Some(report),
             SweepAction::CancelRequested => {
-                if let SweepRun::Running { cancel, .. } = &s.run {
-                    cancel.fire();
+                if let SweepRun::Running { .. } = &s.run {
                     s.run = SweepRun::Stopping;
                 }
             }

@@ -37,9 +37,7 @@ pub async fn yield_now() {
 }
 
 /// Resolves after `ms` milliseconds (a browser timer: at least that long, often a little more).
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        set_timeout(&resolve, ms);
-    });
-    let _ = JsFuture::from(promise).await;
+/// Dropping the future clears the timer (the losing sleep of a `select` stops at once).
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
 }

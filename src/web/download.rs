@@ -29,10 +29,35 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// An object URL for a buffer of bytes (e.g. a downloaded image), `None` if the browser refuses.
-pub fn object_url(buffer: &js_sys::ArrayBuffer, mime: &str) -> Option<String> {
+/// It is revoked when its last clone is dropped (so a state that forgets its thumbnails frees
+/// them, with nothing to call).
+pub fn object_url(buffer: &js_sys::ArrayBuffer, mime: &str) -> Option<ImageUrl> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
         web_sys::Blob::new_with_buffer_source_sequence_and_options(&js_sys::Array::of1(buffer), &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    Some(ImageUrl(gloo_file::ObjectUrl::from(blob)))
+}
+
+/// An object URL that revokes itself when its last clone is dropped.
+#[derive(Clone)]
+pub struct ImageUrl(gloo_file::ObjectUrl);
+
+impl ImageUrl {
+    /// The URL, for an `<img src>`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for ImageUrl {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for ImageUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }

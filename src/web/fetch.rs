@@ -112,7 +112,6 @@ pub struct Downloaded {
 }
 
 use super::clock::epoch_now;
-use super::msg::{field, num, object};
 use crate::core::io_report::RequestError;
 
 impl Downloaded {
@@ -130,33 +129,6 @@ impl Downloaded {
                 Downloaded { status: 0, buffer: None, error: Some(RequestError::Network), start, end }
             }
         }
-    }
-
-    /// As a message (the body is transferred, not copied).
-    pub fn to_js(&self, index: u32) -> (JsValue, js_sys::Array) {
-        let transfer = js_sys::Array::new();
-        if let Some(b) = &self.buffer {
-            transfer.push(b);
-        }
-        let msg = object(&[
-            ("type", "got".into()),
-            ("index", index.into()),
-            ("status", self.status.into()),
-            ("buffer", self.buffer.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
-            ("error", self.error.map(|e| JsValue::from(e.to_string())).unwrap_or(JsValue::NULL)),
-            ("start", self.start.into()),
-            ("end", self.end.into()),
-        ]);
-        (msg, transfer)
-    }
-
-    /// From a message; with the request index.
-    pub fn from_js(m: &JsValue) -> (u32, Downloaded) {
-        let error = field(m, "error").as_string().and_then(|s| serde_json::from_value(s.into()).ok());
-        let buffer = field(m, "buffer").dyn_into::<ArrayBuffer>().ok();
-        let d =
-            Downloaded { status: num(m, "status") as u16, buffer, error, start: num(m, "start"), end: num(m, "end") };
-        (num(m, "index") as u32, d)
     }
 }
 

@@ -11,13 +11,13 @@
 //! through a oneshot channel. Blocking the main thread would freeze the page, and a contended
 //! lock there traps ("Atomics.wait cannot be called in this context").
 
-use super::msg::{kind, num, object};
+use super::msg::cpu::{FromPool, ToPool};
+use super::msg::{Decode, Encode};
 use super::workers::{boot, Booted, Role};
 use futures::StreamExt;
 use rayon::ThreadPool;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use web_sys::Worker;
 
 #[cfg(not(target_feature = "atomics"))]
@@ -28,19 +28,28 @@ compile_error!(
 
 /// A booted pool worker and whether a rayon thread is running on it.
 struct Slot {
+    /// Stable id (slots are removed when a worker is stuck, so positions change).
+    id: u32,
     worker: Worker,
-    busy: bool,
+    /// The pool whose thread runs on it, if one does.
+    busy: Option<u32>,
 }
 
 #[derive(Default)]
 struct State {
     slots: Vec<Slot>,
+    next_slot: u32,
+    /// Numbers the pools built, so an `idle` names the pool it comes from.
+    built: u32,
     current: Option<(u32, Rc<ThreadPool>)>,
 }
 
 thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
 }
+
+/// How long a retired pool's threads get to hand their workers back.
+const RETIRE_MS: u32 = 2000;
 
 /// Threads in the pool the last shared-memory run used, if one was built.
 pub fn current_threads() -> Option<u32> {
@@ -49,9 +58,13 @@ pub fn current_threads() -> Option<u32> {
 
 /// Starts one more pool worker and watches it: when its rayon thread ends it says `idle`.
 async fn add_worker() -> Result<(), String> {
-    let index = STATE.with(|s| s.borrow().slots.len());
-    let booted: Booted = boot(format!("pool thread {}", index + 1), Role::PoolThread).await?;
-    STATE.with(|s| s.borrow_mut().slots.push(Slot { worker: booted.worker.clone(), busy: false }));
+    let (id, n) = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.next_slot += 1;
+        (s.next_slot, s.slots.len())
+    });
+    let booted: Booted = boot(format!("pool thread {}", n + 1), Role::PoolThread).await?;
+    STATE.with(|s| s.borrow_mut().slots.push(Slot { id, worker: booted.worker.clone(), busy: None }));
     // This task owns the worker's message handlers, so they live as long as the worker.
     wasm_bindgen_futures::spawn_local(async move {
         // Move the whole `Booted` in: edition 2021 captures only the fields a block names, so
@@ -60,14 +73,14 @@ async fn add_worker() -> Result<(), String> {
         // ("closure invoked recursively or after being dropped") and the slot stayed busy.
         let mut booted = booted;
         while let Some(m) = booted.inbox.next().await {
-            if kind(&m) == "idle" {
-                STATE.with(|s| {
-                    if let Some(slot) = s.borrow_mut().slots.get_mut(index) {
-                        slot.busy = false;
+            match FromPool::decode(&m) {
+                Some(FromPool::Idle { pool }) => STATE.with(|s| {
+                    let mut s = s.borrow_mut();
+                    if let Some(slot) = s.slots.iter_mut().find(|w| w.id == id && w.busy == Some(pool)) {
+                        slot.busy = None;
                     }
-                });
-            } else {
-                web_sys::console::warn_1(&format!("pool thread {}: {:?}", index + 1, m).into());
+                }),
+                None => web_sys::console::warn_1(&format!("pool thread {id}: {m:?}").into()),
             }
         }
     });
@@ -77,8 +90,9 @@ async fn add_worker() -> Result<(), String> {
 /// A pool of exactly `k` threads, reusing the current one when k is unchanged.
 ///
 /// # Errors
-/// The page is not cross-origin isolated (shared memory cannot reach a worker), or a worker
-/// failed to start.
+/// The page is not cross-origin isolated (shared memory cannot reach a worker), or one of the
+/// k threads could not be started: then no pool is built, no thread is left running, and the
+/// message says which thread failed and why.
 pub async fn pool(k: u32) -> Result<Rc<ThreadPool>, String> {
     if !super::env::isolated() {
         return Err("this page is not cross-origin isolated, so its memory cannot be shared with workers".into());
@@ -88,49 +102,65 @@ pub async fn pool(k: u32) -> Result<Rc<ThreadPool>, String> {
     }
     // Retire the old pool; its threads finish and hand their workers back.
     STATE.with(|s| s.borrow_mut().current = None);
-    for _ in 0..200 {
-        let busy = STATE.with(|s| s.borrow().slots.iter().filter(|w| w.busy).count());
-        if busy == 0 {
+    let t0 = super::clock::now();
+    while STATE.with(|s| s.borrow().slots.iter().any(|w| w.busy.is_some())) {
+        if super::clock::now() - t0 > f64::from(RETIRE_MS) {
+            // A thread that does not stop would hold its worker forever: end those workers
+            // rather than start more beside them.
+            STATE.with(|s| {
+                s.borrow_mut().slots.retain(|w| {
+                    if w.busy.is_some() {
+                        w.worker.terminate();
+                    }
+                    w.busy.is_none()
+                })
+            });
+            web_sys::console::warn_1(&"a retired pool thread did not stop; its worker was ended".into());
             break;
         }
         super::clock::sleep(5).await;
     }
-    loop {
-        let idle = STATE.with(|s| s.borrow().slots.iter().filter(|w| !w.busy).count());
-        if idle >= k as usize {
-            break;
-        }
-        add_worker().await?;
+    let have = STATE.with(|s| s.borrow().slots.len());
+    for i in have..k as usize {
+        add_worker().await.map_err(|e| format!("pool thread {} of {k} could not start: {e}", i + 1))?;
     }
     let built = STATE.with(|s| {
         let mut s = s.borrow_mut();
-        let mut free = s.slots.iter_mut().filter(|w| !w.busy);
+        s.built += 1;
+        let pool_id = s.built;
+        let mut free = s.slots.iter_mut().filter(|w| w.busy.is_none());
+        let mut started = 0;
         rayon::ThreadPoolBuilder::new()
             .num_threads(k as usize)
             .spawn_handler(|thread| {
+                started += 1;
                 let slot = free.next().ok_or_else(|| std::io::Error::other("no idle pool worker"))?;
                 // The worker takes ownership of the boxed ThreadBuilder (see `run_pool_thread`).
-                let ptr = Box::into_raw(Box::new(thread)) as usize as f64;
-                slot.worker
-                    .post_message(&object(&[("type", "run".into()), ("ptr", ptr.into())]))
-                    .map_err(|_| std::io::Error::other("postMessage to a pool worker failed"))?;
-                slot.busy = true;
+                let ptr = Box::into_raw(Box::new(thread));
+                let (msg, _) = ToPool::RunThread { pool: pool_id, ptr: ptr as usize }.encode();
+                if let Err(e) = slot.worker.post_message(&msg) {
+                    // SAFETY: `ptr` is the box made just above, and no worker received it.
+                    drop(unsafe { Box::from_raw(ptr) });
+                    return Err(std::io::Error::other(super::workers::js_error_text(&e)));
+                }
+                slot.busy = Some(pool_id);
                 Ok(())
             })
             .build()
+            .map_err(|e| format!("pool thread {started} of {k} could not start: {e}"))
     });
-    let pool = Rc::new(built.map_err(|e| e.to_string())?);
+    // On an error rayon has already told the threads it started to end (they say `idle`).
+    let pool = Rc::new(built?);
     STATE.with(|s| s.borrow_mut().current = Some((k, pool.clone())));
     Ok(pool)
 }
 
-/// In a pool worker: runs the rayon thread the page sent until its pool is dropped.
-pub(crate) fn run_pool_thread(msg: &JsValue) {
-    debug_assert_eq!(kind(msg), "run");
-    let ptr = num(msg, "ptr") as usize as *mut rayon::ThreadBuilder;
+/// In a pool worker: runs the rayon thread the page sent (the boxed `ThreadBuilder` at `ptr`)
+/// until its pool is dropped.
+pub(crate) fn run_pool_thread(ptr: usize) {
     // SAFETY: `ptr` came from `Box::into_raw` in `pool()` in this same shared memory, and the
     // page sends each pointer to exactly one worker, once.
-    let thread = unsafe { Box::from_raw(ptr) };
+    let thread = unsafe { Box::from_raw(ptr as *mut rayon::ThreadBuilder) };
     thread.run();
 }
 

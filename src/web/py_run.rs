@@ -1,27 +1,18 @@
 //! The page's side of `py/runner.mjs`: a module worker with its own Pyodide interpreter that runs
 //! whole Python programs (the cell's code, the I/O experiment's Python modes). Messages are typed
-//! here once — [`PyRequest`] out, [`PyReply`] in — and their names mirror `MSG` in runner.mjs.
+//! here once — [`PyRequest`] out, [`PyReply`] in — their names in `core::wire::Kind`, which
+//! runner.mjs's `MSG` mirrors.
 //! Dropping a [`PyRunner`] terminates the worker: that is how a runaway program is stopped.
 
-use super::msg::{field, kind, num, object};
+use super::msg::{field, kind, num, object, text, Kind};
 use super::py_worker::{self, PyError};
 use super::workers::js_error_text;
 use crate::core::engine::EngineLoad;
 use crate::core::pycell::Stream;
 use futures::channel::mpsc;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
-
-/// The message names of the channel (runner.mjs's `MSG`).
-mod names {
-    pub const LOAD: &str = "pyrun-load";
-    pub const LOADED: &str = "pyrun-loaded";
-    pub const RUN: &str = "pyrun-run";
-    pub const OUT: &str = "pyrun-out";
-    pub const EMIT: &str = "pyrun-emit";
-    pub const DONE: &str = "pyrun-done";
-    pub const FAILED: &str = "pyrun-failed";
-}
 
 /// What the page asks of the worker.
 pub enum PyRequest<'a> {
@@ -35,20 +26,31 @@ pub enum PyRequest<'a> {
 impl PyRequest<'_> {
     fn to_js(&self) -> JsValue {
         match self {
-            PyRequest::Load { run, snapshot } => object(&[
-                ("type", names::LOAD.into()),
-                ("run", (*run).into()),
-                ("snapshot", snapshot.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
-            ]),
-            PyRequest::Run { run, code, filename, args } => object(&[
-                ("type", names::RUN.into()),
-                ("run", (*run).into()),
-                ("code", (*code).into()),
-                ("filename", (*filename).into()),
-                ("args", args.clone()),
-            ]),
+            PyRequest::Load { run, snapshot } => object(
+                Kind::PyrunLoad,
+                &[("run", (*run).into()), ("snapshot", snapshot.clone().map(JsValue::from).unwrap_or(JsValue::NULL))],
+            ),
+            PyRequest::Run { run, code, filename, args } => object(
+                Kind::PyrunRun,
+                &[
+                    ("run", (*run).into()),
+                    ("code", (*code).into()),
+                    ("filename", (*filename).into()),
+                    ("args", args.clone()),
+                ],
+            ),
         }
     }
+}
+
+/// A plain object from `(key, value)` pairs: the arguments a program imports as `page` (not a
+/// message, so it has no `type`).
+pub fn plain(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        Reflect::set(&o, &JsValue::from_str(k), v).expect("setting a field on a fresh object cannot fail");
+    }
+    o.into()
 }
 
 /// What the worker answers; every reply names its run.
@@ -68,37 +70,38 @@ pub enum PyReply {
 
 impl PyReply {
     fn from_js(m: &JsValue) -> PyReply {
-        let run = num(m, "run") as u32;
-        let text = |k| field(m, k).as_string().unwrap_or_default();
-        match kind(m).as_str() {
-            names::LOADED => PyReply::Loaded {
+        let run = num(m, "run").unwrap_or(0.0) as u32;
+        let txt = |k| text(m, k).unwrap_or_default();
+        let number = |k| num(m, k).unwrap_or(f64::NAN);
+        match kind(m) {
+            Some(Kind::PyrunLoaded) => PyReply::Loaded {
                 run,
                 facts: EngineLoad {
-                    version: text("version"),
-                    python: text("python"),
-                    ms: num(m, "ms"),
-                    bytes: num(m, "bytes"),
-                    network_bytes: num(m, "networkBytes"),
-                    from_snapshot: text("start") == "snapshot",
+                    version: txt("version"),
+                    python: txt("python"),
+                    ms: number("ms"),
+                    bytes: number("bytes"),
+                    network_bytes: number("networkBytes"),
+                    from_snapshot: txt("start") == "snapshot",
                 },
             },
-            names::OUT => PyReply::Out {
+            Some(Kind::PyrunOut) => PyReply::Out {
                 run,
-                stream: Stream::from_id(&text("stream")).unwrap_or(Stream::Stderr),
-                text: text("text"),
+                stream: Stream::from_id(&txt("stream")).unwrap_or(Stream::Stderr),
+                text: txt("text"),
             },
-            names::EMIT => PyReply::Emit { run, value: field(m, "value") },
-            names::DONE => {
+            Some(Kind::PyrunEmit) => PyReply::Emit { run, value: field(m, "value") },
+            Some(Kind::PyrunDone) => {
                 let e = field(m, "error");
                 let error = (!e.is_null() && !e.is_undefined()).then(|| PyError {
-                    kind: field(&e, "type").as_string().unwrap_or_default(),
-                    message: field(&e, "message").as_string().unwrap_or_default(),
-                    traceback: field(&e, "traceback").as_string().unwrap_or_default(),
+                    kind: text(&e, "type").unwrap_or_default(),
+                    message: text(&e, "message").unwrap_or_default(),
+                    traceback: text(&e, "traceback").unwrap_or_default(),
                 });
-                PyReply::Done { run, ms: num(m, "ms"), error }
+                PyReply::Done { run, ms: number("ms"), error }
             }
-            names::FAILED => PyReply::Failed { run, error: text("error") },
-            other => PyReply::Failed { run, error: format!("unexpected message {other:?} from the Python worker") },
+            Some(Kind::PyrunFailed) => PyReply::Failed { run, error: txt("error") },
+            _ => PyReply::Failed { run, error: format!("unexpected message {:?} from the Python worker", txt("type")) },
         }
     }
 

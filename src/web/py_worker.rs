@@ -8,7 +8,8 @@
 //! learner ticks a Python mode — and the first interpreter leaves a memory snapshot behind, from
 //! which every later one starts (≈ 1 s instead of ≈ 4 s: see `www/py/engine.mjs`).
 
-use super::msg::{field, kind, num, object, Batch, Job};
+pub use super::msg::py::{FromPython, PyError, Style, ToPython};
+use super::msg::{Batch, Encode, Job};
 use super::workers::js_error_text;
 use crate::core::engine::{EngineLoad, EngineStatus};
 use crate::core::run::{Cancel, Stop};
@@ -24,134 +25,6 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// The worker script, next to the page (so the page works from any sub-path).
 const SCRIPT: &str = "py/cpu.mjs";
-
-/// Message names of the channel: the `MSG` table of `www/py/cpu.mjs`.
-mod names {
-    pub const LOAD: &str = "py-load";
-    pub const LOADED: &str = "py-loaded";
-    pub const JOB: &str = "py-job";
-    pub const BATCH: &str = "batch";
-    pub const FAILED: &str = "py-failed";
-}
-
-/// How one interpreter runs a job.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// The tasks in order, one after another.
-    Plain,
-    /// Every task a coroutine, gathered on one asyncio event loop.
-    Asyncio,
-    /// `concurrent.futures.ThreadPoolExecutor` with k threads.
-    Threads,
-}
-
-impl Style {
-    fn id(self) -> &'static str {
-        match self {
-            Style::Plain => "plain",
-            Style::Asyncio => "asyncio",
-            Style::Threads => "threads",
-        }
-    }
-}
-
-/// Page → Python worker.
-pub enum ToPython {
-    /// Start the interpreter (from `snapshot` if given); `make_snapshot` asks for one back.
-    Load { run: u32, snapshot: Option<Uint8Array>, make_snapshot: bool },
-    /// Compute `job` the way `style` says, on `k` threads where that applies.
-    Job { run: u32, job: Job, style: Style, k: u32 },
-}
-
-/// An exception, in Python's own words.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PyError {
-    /// The exception's class, e.g. `RuntimeError`.
-    pub kind: String,
-    /// Its last line, e.g. `RuntimeError: can't start new thread`.
-    pub message: String,
-    /// The whole traceback.
-    pub traceback: String,
-}
-
-/// Python worker → page.
-pub enum FromPython {
-    /// The interpreter is up.
-    Loaded { run: u32, load: EngineLoad, snapshot: Option<Uint8Array> },
-    /// Results of consecutive tasks of a job.
-    Batch { run: u32, batch: Batch },
-    /// Loading or a job failed.
-    Failed { run: u32, error: PyError },
-    /// The worker script itself failed (its `error` event), or sent something unknown.
-    Broken(String),
-}
-
-impl ToPython {
-    /// As a message.
-    pub fn to_js(&self) -> JsValue {
-        match self {
-            ToPython::Load { run, snapshot, make_snapshot } => {
-                let mut f = vec![
-                    ("type", names::LOAD.into()),
-                    ("run", (*run).into()),
-                    ("makeSnapshot", (*make_snapshot).into()),
-                ];
-                if let Some(s) = snapshot {
-                    f.push(("snapshot", s.clone().into()));
-                }
-                object(&f)
-            }
-            ToPython::Job { run, job, style, k } => object(&[
-                ("type", names::JOB.into()),
-                ("run", (*run).into()),
-                ("id", job.id.into()),
-                ("start", job.start.into()),
-                ("end", job.end.into()),
-                ("stream_ms", job.stream_ms.into()),
-                ("style", style.id().into()),
-                ("k", (*k).into()),
-            ]),
-        }
-    }
-}
-
-impl FromPython {
-    /// From a message.
-    pub fn from_js(v: &JsValue) -> FromPython {
-        let run = num(v, "run") as u32;
-        let text = |k| field(v, k).as_string().unwrap_or_default();
-        match kind(v).as_str() {
-            names::LOADED => FromPython::Loaded {
-                run,
-                load: EngineLoad {
-                    version: text("version"),
-                    python: text("python"),
-                    ms: num(v, "ms"),
-                    bytes: num(v, "bytes"),
-                    network_bytes: num(v, "networkBytes"),
-                    from_snapshot: text("start") == "snapshot",
-                },
-                snapshot: field(v, "snapshot").dyn_into::<Uint8Array>().ok(),
-            },
-            names::BATCH => FromPython::Batch { run, batch: Batch::from_js(v) },
-            names::FAILED => FromPython::Failed {
-                run,
-                error: PyError { kind: text("errorType"), message: text("error"), traceback: text("traceback") },
-            },
-            "error" => FromPython::Broken(text("error")),
-            other => FromPython::Broken(format!("unexpected message {other:?}")),
-        }
-    }
-
-    fn run(&self) -> Option<u32> {
-        match self {
-            FromPython::Loaded { run, .. } | FromPython::Batch { run, .. } | FromPython::Failed { run, .. } => {
-                Some(*run)
-            }
-            FromPython::Broken(_) => None,
-        }
-    }
-}
 
 /// One started worker; terminated when dropped (like killing the process).
 struct PyWorker {
@@ -176,7 +49,7 @@ impl PyWorker {
         let (tx, inbox) = mpsc::unbounded();
         let tx_err = tx.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let _ = tx.unbounded_send(FromPython::from_js(&e.data()));
+            let _ = tx.unbounded_send(FromPython::read(&e.data()));
         });
         let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
             e.prevent_default(); // reported through the channel, not as an uncaught page error
@@ -189,7 +62,7 @@ impl PyWorker {
     }
 
     fn post(&self, msg: &ToPython) -> Result<(), String> {
-        self.worker.post_message(&msg.to_js()).map_err(|e| js_error_text(&e))
+        self.worker.post_message(&msg.encode().0).map_err(|e| js_error_text(&e))
     }
 
     /// Starts a worker and waits until its interpreter is up.
@@ -376,6 +249,11 @@ impl PyGroup {
     /// Whether the group has no workers.
     pub fn is_empty(&self) -> bool {
         self.workers.is_empty()
+    }
+
+    /// The run id on this group's messages.
+    pub fn run(&self) -> u32 {
+        self.run
     }
 
     /// Sends a job to worker `w` (it queues behind the worker's earlier jobs).

@@ -7,7 +7,9 @@
 //! opens a "run" (a fresh simulator with the panel's parameters) for each mode it times.
 
 use super::clock::epoch_now;
-use super::msg::{field, kind, num, object};
+use super::msg::simnet::{FromSimnet, FromSw, PageToSw, ToSimnet, ToSw};
+use super::msg::Reply;
+use super::msg::{Decode, Encode};
 use super::workers::{boot, js_error_text, Booted, Role};
 use crate::core::net::{NetParams, NetSim};
 use futures::StreamExt;
@@ -49,65 +51,43 @@ thread_local! {
     static ON_ARRIVAL: Closure<dyn FnMut(MessageEvent)> = Closure::new(|e: MessageEvent| arrive(&e.data()));
 }
 
-fn scope() -> web_sys::DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
-fn params_from(m: &JsValue) -> NetParams {
-    NetParams {
-        latency_ms: num(m, "latency"),
-        jitter_ms: num(m, "jitter"),
-        bandwidth_kbs: num(m, "bandwidth"),
-        conn_cap: num(m, "conn") as u32,
-        fail_rate: num(m, "fail"),
-        seed: num(m, "seed") as u64,
-    }
-}
-
 /// Handles a message from the page (worker side).
 pub(crate) fn on_page_message(e: &MessageEvent) {
-    let m = e.data();
-    let reply = |msg: JsValue| scope().post_message(&msg).expect("a worker can always post to its page");
-    match kind(&m).as_str() {
-        "connect" => {
-            let port: MessagePort = e.ports().get(0).unchecked_into();
+    match ToSimnet::decode(&e.data()) {
+        Some(ToSimnet::Connect(port)) => {
             ON_ARRIVAL.with(|f| port.set_onmessage(Some(f.as_ref().unchecked_ref())));
             SERVER.with(|s| s.borrow_mut().port = Some(port));
         }
-        "start" => {
-            let run = num(&m, "run") as u32;
-            let sizes_js = field(&m, "sizes");
-            let sizes = js_sys::Object::keys(sizes_js.unchecked_ref::<js_sys::Object>())
-                .iter()
-                .filter_map(|k| Some((k.as_string()?, num(&sizes_js, &k.as_string()?) as u64)))
-                .collect();
-            let reply_msg = match NetSim::try_new(params_from(&m)) {
+        Some(ToSimnet::Start { run, params, sizes }) => {
+            let reply = match NetSim::try_new(params) {
                 Ok(sim) => {
                     SERVER.with(|s| {
-                        s.borrow_mut().runs.insert(run, Run { sim, origin: epoch_now(), sizes, due: HashMap::new() })
+                        s.borrow_mut().runs.insert(
+                            run,
+                            Run { sim, origin: epoch_now(), sizes: sizes.into_iter().collect(), due: HashMap::new() },
+                        )
                     });
-                    object(&[("type", "started".into()), ("run", run.into())])
+                    FromSimnet::Started { run }
                 }
-                Err(err) => object(&[("type", "error".into()), ("error", err.to_string().into())]),
+                Err(err) => FromSimnet::Refused { run, error: err.to_string() },
             };
-            reply(reply_msg);
+            super::worker_entry::post(&reply);
         }
-        "stop" => {
-            SERVER.with(|s| s.borrow_mut().runs.remove(&(num(&m, "run") as u32)));
+        Some(ToSimnet::Stop { run }) => {
+            SERVER.with(|s| s.borrow_mut().runs.remove(&run));
         }
-        _ => {}
+        None => {}
     }
 }
 
 /// A request reached the service worker: it joins the model, and every request whose answer
 /// time is new or moved is told its time (`due`, epoch ms).
 fn arrive(m: &JsValue) {
-    let (id, run, key) = (num(m, "id") as u64, num(m, "run") as u32, num(m, "j") as u32);
-    let name = field(m, "name").as_string().unwrap_or_default();
+    let Some(FromSw::Arrive { id, run, j: key, name, t: sent }) = FromSw::decode(m) else { return };
     let received = epoch_now();
     let due: Option<Vec<(u64, u16, f64)>> = SERVER.with(|s| {
         let mut s = s.borrow_mut();
-        s.skew = s.skew.min(received - num(m, "t"));
+        s.skew = s.skew.min(received - sent);
         let skew = s.skew;
         let r = s.runs.get_mut(&run)?;
         let bytes = *r.sizes.get(&name)?;
@@ -116,7 +96,7 @@ fn arrive(m: &JsValue) {
         for done in r.sim.advance(t) {
             r.due.remove(&done.req_id);
         }
-        r.sim.submit(t, id, key, 0, bytes);
+        r.sim.submit(t, u64::from(id), key, 0, bytes);
         let mut moved = Vec::new();
         for c in r.sim.projected() {
             let at = r.origin + c.finish_ms - skew;
@@ -127,24 +107,20 @@ fn arrive(m: &JsValue) {
         Some(moved)
     });
     match due {
+        // Request ids are the service worker's u32 counter.
         Some(list) => {
             for (id, status, at) in list {
-                post_to_sw(&object(&[
-                    ("type", "due".into()),
-                    ("id", (id as f64).into()),
-                    ("status", status.into()),
-                    ("at", at.into()),
-                ]));
+                post_to_sw(&ToSw::Due { id: id as u32, run, status, at });
             }
         }
-        None => post_to_sw(&object(&[("type", "done".into()), ("id", (id as f64).into()), ("status", 502.into())])),
+        None => post_to_sw(&ToSw::Done { id, run, status: 502 }),
     }
 }
 
-fn post_to_sw(msg: &JsValue) {
+fn post_to_sw(msg: &ToSw) {
     SERVER.with(|s| {
         if let Some(port) = &s.borrow().port {
-            let _ = port.post_message(msg);
+            let _ = port.post_message(&msg.encode().0);
         }
     });
 }
@@ -158,22 +134,27 @@ thread_local! {
     static NEXT_RUN: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-async fn next_reply(expected: &str) -> Result<JsValue, String> {
+/// The simnet worker's answer to run `run`; answers to other (earlier, abandoned) runs are
+/// dropped.
+async fn next_reply(run: u32) -> Result<FromSimnet, String> {
     let mut inbox = LINK.with(|l| {
         l.borrow_mut().as_mut().map(|b| std::mem::replace(&mut b.inbox, futures::channel::mpsc::unbounded().1))
     });
     let Some(rx) = inbox.as_mut() else { return Err("the simulated network is not running".into()) };
-    let m = rx.next().await.ok_or("the simulated network stopped")?;
+    let reply = loop {
+        let Some(m) = rx.next().await else { break Err("the simulated network stopped".to_string()) };
+        match FromSimnet::decode(&m) {
+            Some(r) if r.run() == run => break Ok(r),
+            Some(_) => continue,
+            None => break Err(format!("the simulated network said {m:?}")),
+        }
+    };
     LINK.with(|l| {
         if let (Some(b), Some(rx)) = (l.borrow_mut().as_mut(), inbox) {
             b.inbox = rx;
         }
     });
-    if kind(&m) == expected {
-        Ok(m)
-    } else {
-        Err(field(&m, "error").as_string().unwrap_or_else(|| kind(&m)))
-    }
+    reply
 }
 
 /// Makes the simulated network ready: the service worker controls the page, the simnet worker
@@ -192,16 +173,13 @@ pub async fn connect() -> Result<(), String> {
     LINK.with(|l| {
         let l = l.borrow();
         let worker = &l.as_ref().expect("booted above").worker;
-        worker.post_message_with_transfer(&object(&[("type", "connect".into())]), &js_sys::Array::of1(&channel.port1()))
+        let (msg, transfer) = ToSimnet::Connect(channel.port1()).encode();
+        worker.post_message_with_transfer(&msg, &transfer)
     })
     .map_err(|e| js_error_text(&e))?;
     let ready = js_sys::Promise::new(&mut |resolve, _| ack.port2().set_onmessage(Some(&resolve)));
-    controller
-        .post_message_with_transferable(
-            &object(&[("type", "simnet-port".into())]),
-            &js_sys::Array::of2(&channel.port2(), &ack.port1()),
-        )
-        .map_err(|e| js_error_text(&e))?;
+    let (msg, transfer) = PageToSw::SimnetPort { port: channel.port2(), ack: ack.port1() }.encode();
+    controller.post_message_with_transferable(&msg, &transfer).map_err(|e| js_error_text(&e))?;
     let acked = futures::future::select(
         Box::pin(wasm_bindgen_futures::JsFuture::from(ready)),
         Box::pin(super::clock::sleep(5000)),
@@ -220,33 +198,21 @@ pub async fn connect() -> Result<(), String> {
 /// The simulated network is not connected, or rejected the parameters.
 pub async fn start_run(params: &NetParams, sizes: &[(String, u64)]) -> Result<u32, String> {
     let run = NEXT_RUN.with(|n| n.replace(n.get() + 1));
-    let sizes_js = js_sys::Object::new();
-    for (name, bytes) in sizes {
-        js_sys::Reflect::set(&sizes_js, &name.into(), &(*bytes as f64).into()).map_err(|e| js_error_text(&e))?;
-    }
-    let msg = object(&[
-        ("type", "start".into()),
-        ("run", run.into()),
-        ("latency", params.latency_ms.into()),
-        ("jitter", params.jitter_ms.into()),
-        ("bandwidth", params.bandwidth_kbs.into()),
-        ("conn", params.conn_cap.into()),
-        ("fail", params.fail_rate.into()),
-        ("seed", (params.seed as f64).into()),
-        ("sizes", sizes_js.into()),
-    ]);
+    let (msg, _) = ToSimnet::Start { run, params: params.clone(), sizes: sizes.to_vec() }.encode();
     LINK.with(|l| l.borrow().as_ref().map(|b| b.worker.post_message(&msg)))
         .ok_or("the simulated network is not running")?
         .map_err(|e| js_error_text(&e))?;
-    next_reply("started").await?;
-    Ok(run)
+    match next_reply(run).await? {
+        FromSimnet::Started { .. } => Ok(run),
+        FromSimnet::Refused { error, .. } => Err(error),
+    }
 }
 
 /// Closes a run (its simulator is dropped).
 pub fn stop_run(run: u32) {
     LINK.with(|l| {
         if let Some(b) = l.borrow().as_ref() {
-            let _ = b.worker.post_message(&object(&[("type", "stop".into()), ("run", run.into())]));
+            let _ = b.worker.post_message(&ToSimnet::Stop { run }.encode().0);
         }
     });
 }

@@ -1,5 +1,6 @@
 //! Style rules built at run time, added through CSSOM: the strict CSP forbids inline `<style>`
-//! and `style=""`, but not a constructed style sheet.
+//! and `style=""`, but browsers do not apply `style-src` to a constructed style sheet (see
+//! WICG/construct-stylesheets#98; pdf.js relies on the same for its strict CSP).
 
 use wasm_bindgen::JsValue;
 

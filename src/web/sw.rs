@@ -1,5 +1,7 @@
 //! The page's service worker (`www/sw.js`): registering it and waiting until it controls the page.
 
+use super::msg::simnet::PageToSw;
+use super::msg::Encode;
 use super::workers::js_error_text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,7 +38,7 @@ pub async fn controller() -> Result<ServiceWorker, String> {
         }
         if attempt % 20 == 0 {
             if let Some(active) = ready.active() {
-                let _ = active.post_message(&crate::web::msg::object(&[("type", "claim".into())]));
+                let _ = active.post_message(&PageToSw::Claim.encode().0);
             }
         }
         super::clock::sleep(50).await;

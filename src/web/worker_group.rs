@@ -1,8 +1,9 @@
 //! A group of process-like workers: each has its own memory and its own instance of the module,
 //! and they share nothing with the page but messages. Dropping the group terminates them.
 
-use super::msg::{field, kind, Batch, Job};
-use super::workers::{boot, Booted, Role};
+use super::msg::boot::FromWorker;
+use super::msg::{Decode, Encode, Reply};
+use super::workers::{boot, js_error_text, Booted, Role};
 use crate::core::run::{Cancel, Stop};
 use futures::future::{join_all, select, Either};
 use futures::stream::{select_all, LocalBoxStream, SelectAll};
@@ -13,6 +14,7 @@ use wasm_bindgen::JsValue;
 pub struct WorkerGroup {
     booted: Vec<Booted>,
     inbox: SelectAll<LocalBoxStream<'static, (usize, JsValue)>>,
+    run: u32,
 }
 
 impl WorkerGroup {
@@ -39,7 +41,7 @@ impl WorkerGroup {
             let rx = std::mem::replace(&mut b.inbox, futures::channel::mpsc::unbounded().1);
             inbox.push(rx.map(move |m| (w, m)).boxed_local());
         }
-        Ok(WorkerGroup { booted, inbox })
+        Ok(WorkerGroup { booted, inbox, run: 0 })
     }
 
     /// Workers in the group.
@@ -52,50 +54,56 @@ impl WorkerGroup {
         self.booted.is_empty()
     }
 
+    /// Opens a new run: replies that name an earlier one are dropped from here on.
+    pub fn begin_run(&mut self) -> u32 {
+        self.run += 1;
+        self.run
+    }
+
     /// Posts a message to worker `w` (it queues behind anything the worker already has).
     ///
     /// # Errors
     /// The worker cannot receive messages any more.
-    pub fn post(&self, w: usize, msg: &JsValue) -> Result<(), Stop> {
-        self.booted[w].worker.post_message(msg).map_err(|e| Stop::Failed(super::workers::js_error_text(&e)))
+    pub fn post(&self, w: usize, msg: &impl Encode) -> Result<(), Stop> {
+        let (value, transfer) = msg.encode();
+        self.booted[w].worker.post_message_with_transfer(&value, &transfer).map_err(|e| Stop::Failed(js_error_text(&e)))
     }
 
-    /// Sends a CPU job to worker `w`.
-    ///
-    /// # Errors
-    /// The worker cannot receive messages any more.
-    pub fn send(&self, w: usize, job: Job) -> Result<(), Stop> {
-        self.post(w, &job.to_js())
-    }
-
-    /// The next message of type `expected` from any worker, with the worker's index.
+    /// The next reply to run `run` from any worker, with the worker's index. Replies to an
+    /// earlier run are dropped. Without a `cancel`, only a crash or the reply ends the wait
+    /// (modes whose Cancel terminates the workers instead).
     ///
     /// # Errors
     /// [`Stop::Cancelled`] when Cancel fires first; [`Stop::Failed`] when a worker crashed or
-    /// said something else.
-    pub async fn next_of(&mut self, expected: &str, cancel: &Cancel) -> Result<(usize, JsValue), Stop> {
-        if cancel.is_set() {
-            return Err(Stop::Cancelled);
+    /// said something that is not a reply of this channel.
+    pub async fn next<R: Reply>(&mut self, run: u32, cancel: Option<&Cancel>) -> Result<(usize, R), Stop> {
+        loop {
+            if cancel.is_some_and(Cancel::is_set) {
+                return Err(Stop::Cancelled);
+            }
+            let cancelled = async {
+                match cancel {
+                    Some(c) => c.wait().await,
+                    None => futures::future::pending().await,
+                }
+            };
+            let (w, m) = match select(self.inbox.next(), Box::pin(cancelled)).await {
+                Either::Right(_) => return Err(Stop::Cancelled),
+                Either::Left((None, _)) => return Err(Stop::Failed("the workers went away".into())),
+                Either::Left((Some(next), _)) => next,
+            };
+            match R::decode(&m) {
+                Some(r) if r.run() == run => return Ok((w, r)),
+                Some(_) => continue, // a stale reply, from a run that is over
+                None => {
+                    let why = match FromWorker::decode(&m) {
+                        Some(FromWorker::Crashed(e) | FromWorker::BootFailed(e)) => e,
+                        _ => format!("an unexpected message {m:?}"),
+                    };
+                    return Err(Stop::Failed(format!("worker {}: {why}", w + 1)));
+                }
+            }
         }
-        match select(self.inbox.next(), Box::pin(cancel.wait())).await {
-            Either::Right(_) => Err(Stop::Cancelled),
-            Either::Left((None, _)) => Err(Stop::Failed("the workers went away".into())),
-            Either::Left((Some((w, m)), _)) if kind(&m) == expected => Ok((w, m)),
-            Either::Left((Some((w, m)), _)) => Err(Stop::Failed(format!(
-                "worker {}: {}",
-                w + 1,
-                field(&m, "error").as_string().unwrap_or_else(|| kind(&m))
-            ))),
-        }
-    }
-
-    /// The next CPU batch from any worker, with the worker's index.
-    ///
-    /// # Errors
-    /// As [`WorkerGroup::next_of`].
-    pub async fn next(&mut self, cancel: &Cancel) -> Result<(usize, Batch), Stop> {
-        let (w, m) = self.next_of("batch", cancel).await?;
-        Ok((w, Batch::from_js(&m)))
     }
 }
 

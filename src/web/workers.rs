@@ -1,6 +1,7 @@
 //! Starting workers that load this same module: the bootstrap both worker kinds share.
 
-use super::msg::{field, kind, object};
+use super::msg::boot::{Boot, FromWorker};
+use super::msg::{field, Decode, Encode};
 use futures::channel::mpsc;
 use futures::StreamExt;
 use wasm_bindgen::prelude::*;
@@ -19,27 +20,17 @@ extern "C" {
     static MAIN_JS: js_sys::JsString;
 }
 
-/// What a worker runs once booted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    /// A thread of the shared-memory pool: same memory as the page.
-    PoolThread,
-    /// A process-like CPU worker: its own memory, talks only in messages.
-    Cpu,
-    /// A download worker of the I/O experiment.
-    Io,
-    /// The simulated network's server: runs the network model in real time.
-    Simnet,
-}
-
-impl Role {
-    fn id(self) -> &'static str {
-        match self {
-            Role::PoolThread => "pool",
-            Role::Cpu => "cpu",
-            Role::Io => "io",
-            Role::Simnet => "simnet",
-        }
+crate::id_table! {
+    /// What a worker runs once booted (the id is what `worker_main` is called with).
+    pub enum Role {
+        /// A thread of the shared-memory pool: same memory as the page.
+        PoolThread = "pool",
+        /// A process-like CPU worker: its own memory, talks only in messages.
+        Cpu = "cpu",
+        /// A download worker of the I/O experiment.
+        Io = "io",
+        /// The simulated network's server: runs the network model in real time.
+        Simnet = "simnet",
     }
 }
 
@@ -48,11 +39,11 @@ pub fn js_error_text(e: &JsValue) -> String {
     if let Some(s) = e.as_string() {
         return s;
     }
-    let msg = field(e, "message");
-    msg.as_string().unwrap_or_else(|| format!("{e:?}"))
+    field(e, "message").as_string().unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// A started worker and the stream of everything it posts (errors arrive as `{type: "error"}`).
+/// A started worker and the stream of everything it posts (an uncaught error arrives as
+/// [`FromWorker::Crashed`]).
 pub struct Booted {
     /// The worker.
     pub worker: Worker,
@@ -77,27 +68,25 @@ pub async fn boot(name: String, role: Role) -> Result<Booted, String> {
     let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
         // Without this the error would also surface as an uncaught page error.
         e.prevent_default();
-        let _ = tx_err.unbounded_send(object(&[("type", "error".into()), ("error", e.message().into())]));
+        let _ = tx_err.unbounded_send(FromWorker::Crashed(e.message()).encode().0);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let mut fields = vec![
-        ("type", JsValue::from("boot")),
-        ("role", role.id().into()),
-        ("mainJS", MAIN_JS.with(|u| u.clone()).into()),
-        ("module", wasm_bindgen::module()),
-    ];
-    if role == Role::PoolThread {
-        fields.push(("memory", wasm_bindgen::memory()));
-    }
-    worker.post_message(&object(&fields)).map_err(|e| js_error_text(&e))?;
+    let boot = Boot {
+        role: role.id(),
+        main_js: MAIN_JS.with(|u| u.clone()).into(),
+        module: wasm_bindgen::module(),
+        memory: (role == Role::PoolThread).then(wasm_bindgen::memory),
+    };
+    worker.post_message(&boot.encode().0).map_err(|e| js_error_text(&e))?;
     let booted = Booted { worker, inbox: mpsc::unbounded().1, _on_message: on_message, _on_error: on_error };
-    match inbox.next().await {
-        Some(m) if kind(&m) == "ready" => Ok(Booted { inbox, ..booted }),
-        Some(m) => {
-            booted.worker.terminate();
-            Err(field(&m, "error").as_string().unwrap_or_else(|| "the worker did not start".into()))
-        }
-        None => Err("the worker did not start".into()),
+    let failed = |booted: Booted, why: String| {
+        booted.worker.terminate();
+        Err(why)
+    };
+    match inbox.next().await.map(|m| FromWorker::decode(&m)) {
+        Some(Some(FromWorker::Ready)) => Ok(Booted { inbox, ..booted }),
+        Some(Some(FromWorker::BootFailed(e) | FromWorker::Crashed(e))) => failed(booted, e),
+        Some(None) | None => failed(booted, "the worker did not start".into()),
     }
 }

@@ -53,9 +53,10 @@ const swBlocked = new WeakSet();
  * gives a browser in which the page cannot register its service worker, like one without service
  * worker support (Playwright's option in Chromium; `dom.serviceWorkers.enabled` off in Firefox,
  * where `navigator.serviceWorker` is then missing altogether); left out, service workers work as in
- * any browser.
+ * any browser. `args`: extra Chromium flags (e.g. `--host-resolver-rules`, to reach the test
+ * server under a host name that is not a secure context).
  */
-export async function launch({ serviceWorkers } = {}) {
+export async function launch({ serviceWorkers, args = [] } = {}) {
   if (BROWSER === 'firefox') {
     const context = await launchFirefox({ serviceWorkers });
     if (serviceWorkers === 'block') swBlocked.add(context);
@@ -68,7 +69,7 @@ export async function launch({ serviceWorkers } = {}) {
     acceptDownloads: true,
     ...(serviceWorkers ? { serviceWorkers } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
   if (serviceWorkers === 'block') swBlocked.add(context);
   const close = async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); };

@@ -1,7 +1,7 @@
 //! The tutorial's CPU workload, exactly: for `n`, tasks `i = 1 .. n-1` (Python's `range(1, n)`),
 //! and task `i` is `S(i) = Σ_{x=1}^{i-1} (1/x + √x + sin x + cos x)`, accumulated left to right.
 //!
-//! Every execution mode calls [`task`] (or [`sum_terms`] in slices); none has its own copy of the
+//! Every execution mode calls [`task`], one whole task at a time; none has its own copy of the
 //! loop. That matters twice: the answer is bit-for-bit the same in every mode, and the speed is
 //! too — the same loop inlined into different callers compiles to code of different speed, which
 //! would show up as a fake "superlinear" speedup (see docs/build.md, "Crates and the page: traps").

@@ -5,4 +5,5 @@
 pub mod amdahl;
 pub mod lanes;
 pub mod scale;
+pub mod speedup;
 pub mod steps;

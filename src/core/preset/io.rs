@@ -24,6 +24,37 @@ id_table! {
     }
 }
 
+id_table! {
+    /// A number field of the I/O panel; its id is the URL parameter it sets.
+    pub enum IoField: IoFieldRow {
+        /// Requests in a run.
+        Count = "count" => IoFieldRow { network: false },
+        /// Simulated latency (ms).
+        Latency = "latency" => IoFieldRow { network: true },
+        /// Simulated jitter (ms).
+        Jitter = "jitter" => IoFieldRow { network: true },
+        /// Simulated bandwidth (kB/s, 0 = unlimited).
+        Bandwidth = "bandwidth" => IoFieldRow { network: true },
+        /// The simulated server's connection cap.
+        Conn = "conn" => IoFieldRow { network: true },
+        /// Simulated failure rate (0 … 1).
+        Fail = "fail" => IoFieldRow { network: true },
+        /// The simulated network's seed.
+        Seed = "seed" => IoFieldRow { network: true },
+        /// Requests in flight, or workers.
+        K = "k" => IoFieldRow { network: false },
+        /// Timed rounds per mode.
+        Rounds = "rounds" => IoFieldRow { network: false },
+    }
+}
+
+/// What a field of the I/O panel sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IoFieldRow {
+    /// A setting of the simulated network (off for the other sources).
+    pub network: bool,
+}
+
 /// What a source means for the panel and the export: one row per source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SourceRow {
@@ -31,6 +62,24 @@ pub struct SourceRow {
     pub network_model: bool,
     /// The requests are the learner's URL list (so its length is the count, and exports keep it).
     pub pasted_urls: bool,
+}
+
+impl IoSettings {
+    /// The value of `field`, as the panel shows it (and [`IoSettings::apply`] reads it back).
+    pub fn field_text(&self, field: IoField) -> String {
+        let n = &self.net;
+        match field {
+            IoField::Count => self.count.to_string(),
+            IoField::Latency => n.latency_ms.to_string(),
+            IoField::Jitter => n.jitter_ms.to_string(),
+            IoField::Bandwidth => n.bandwidth_kbs.to_string(),
+            IoField::Conn => n.conn_cap.to_string(),
+            IoField::Fail => n.fail_rate.to_string(),
+            IoField::Seed => n.seed.to_string(),
+            IoField::K => self.k.to_string(),
+            IoField::Rounds => self.rounds.to_string(),
+        }
+    }
 }
 
 /// The I/O panel's settings.
@@ -163,6 +212,21 @@ mod tests {
     use super::*;
     use crate::core::preset::tests::{q, ISOLATED};
     use crate::core::preset::Experiment;
+
+    /// Every field's text reads back to the same settings (the panel shows and parses each once).
+    #[test]
+    fn fields_round_trip() {
+        let mut given = IoSettings { count: 42, k: 3, ..IoSettings::default() };
+        given.net.fail_rate = 0.25;
+        given.net.seed = 7;
+        let mut back = IoSettings::default();
+        let mut problems = Vec::new();
+        for f in IoField::ALL {
+            back.apply(f.id(), &given.field_text(f), &mut problems);
+        }
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back, given);
+    }
 
     /// The example I/O preset is read exactly.
     #[test]

@@ -7,8 +7,7 @@
 use super::{Downloader, IoPlan, IoSink};
 use crate::core::timeline::Lane;
 use crate::modes::Stop;
-use crate::web::fetch::Downloaded;
-use crate::web::msg::object;
+use crate::web::msg::io::{FromIo, ToIo};
 use crate::web::worker_group::WorkerGroup;
 use crate::web::workers::Role;
 use web_sys::AbortController;
@@ -22,16 +21,13 @@ impl Downloader for BlockingAsync {
     }
 
     async fn run(&mut self, plan: &IoPlan, sink: &mut IoSink, _abort: &AbortController) -> Result<(), Stop> {
-        let items = js_sys::Array::new();
-        for req in &plan.requests {
-            items.push(&object(&[("index", req.index.into()), ("url", req.url.as_str().into())]));
-        }
-        self.0.post(0, &object(&[("type", "get-blocking".into()), ("items", items.into())]))?;
-        let never = crate::modes::Cancel::default();
+        let run = self.0.begin_run();
+        let items = plan.requests.iter().map(super::workers::item).collect();
+        self.0.post(0, &ToIo::GetBlocking { run, items })?;
+        // No Cancel to wait for here: Cancel drops the group, which terminates the worker.
         for _ in &plan.requests {
-            let (_, m) = self.0.next_of("got", &never).await?;
-            let (index, d): (u32, Downloaded) = Downloaded::from_js(&m);
-            sink.put_and_deliver(&plan.requests[index as usize], Lane::Worker(0), d);
+            let (_, FromIo::Got { index, download, .. }) = self.0.next(run, None).await?;
+            sink.put_and_deliver(&plan.requests[index as usize], Lane::Worker(0), download);
         }
         Ok(())
     }

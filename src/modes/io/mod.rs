@@ -23,6 +23,7 @@ use crate::core::report::Status;
 use crate::core::timeline::Lane;
 use crate::modes::{start_unless_cancelled, Cancel, Stop};
 use crate::web::clock::{epoch_now, now};
+use crate::web::download::ImageUrl;
 use crate::web::env::base_url;
 use crate::web::fetch::{bytes_of, Downloaded};
 use crate::web::simnet;
@@ -61,7 +62,7 @@ pub enum IoEvent {
     Progress { done: u32, total: u32 },
     /// A result was handed to the program, the `order`-th: an object URL of the image if it
     /// arrived intact.
-    Delivered { index: u32, order: u32, image: Option<String> },
+    Delivered { index: u32, order: u32, image: Option<ImageUrl> },
 }
 
 /// Where a mode puts each finished request.
@@ -168,6 +169,25 @@ pub enum Target {
     Urls(Rc<Vec<String>>),
 }
 
+impl Target {
+    /// Requests in a run: the learner's `count`, or the length of their URL list.
+    pub fn count(&self, count: u32) -> u32 {
+        match self {
+            Target::Simulated(_) | Target::SameOrigin(_) => count,
+            Target::Urls(list) => list.len() as u32,
+        }
+    }
+
+    /// The bundled images, when they go through the simulated network (which predicts the
+    /// ideal time too).
+    pub fn simulated(&self) -> Option<&Manifest> {
+        match self {
+            Target::Simulated(m) => Some(m),
+            Target::SameOrigin(_) | Target::Urls(_) => None,
+        }
+    }
+}
+
 fn requests(target: &Target, count: u32, run: u32) -> Vec<Req> {
     let base = base_url();
     let bundled = |m: &Manifest, url: &dyn Fn(u32, &ImageInfo) -> String| -> Vec<Req> {
@@ -222,10 +242,7 @@ async fn drive<D: Downloader>(
     cancel: &Cancel,
     on_event: Rc<dyn Fn(IoEvent)>,
 ) -> IoOutcome {
-    let count = match target {
-        Target::Urls(list) => list.len() as u32,
-        _ => settings.count,
-    };
+    let count = target.count(settings.count);
     let mut outcome = IoOutcome {
         mode,
         k: mode.concurrency(settings.k, count),
@@ -243,8 +260,8 @@ async fn drive<D: Downloader>(
         o
     };
     // The simulated network gets a fresh simulator per mode, so each mode meets the same network.
-    let run = match target {
-        Target::Simulated(m) => {
+    let run = match target.simulated() {
+        Some(m) => {
             let sizes: Vec<(String, u64)> = m.images.iter().map(|i| (i.name.clone(), i.bytes)).collect();
             let opened = async {
                 simnet::connect().await?;
@@ -255,14 +272,14 @@ async fn drive<D: Downloader>(
                 Err(e) => return fail(outcome, Stop::Failed(e)),
             }
         }
-        _ => None,
+        None => None,
     };
     let plan = IoPlan {
         k: settings.k,
         ordered: settings.ordered,
         requests: requests(target, count, run.unwrap_or_else(fresh_run_id)),
     };
-    if let Target::Simulated(_) = target {
+    if target.simulated().is_some() {
         let sizes: Vec<u64> = plan.requests.iter().map(|r| r.expect.as_ref().map_or(0, |i| i.bytes)).collect();
         outcome.ideal_ms = Some(predict(&settings.net, &sizes, mode.client(settings.k)).total_ms);
     }

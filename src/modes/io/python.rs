@@ -12,8 +12,8 @@ use crate::core::io_report::RequestError;
 use crate::core::timeline::Lane;
 use crate::modes::Stop;
 use crate::web::fetch::{server_answers, Downloaded};
-use crate::web::msg::{field, num, object};
-use crate::web::py_run::{PyReply, PyRequest, PyRunner};
+use crate::web::msg::{field, num, uint};
+use crate::web::py_run::{plain, PyReply, PyRequest, PyRunner};
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::StreamExt;
 use js_sys::{Array, ArrayBuffer, Uint8Array};
@@ -66,7 +66,7 @@ impl PyWorker {
         }
         // The modules the programs import are part of start-up, not of the downloads: a fresh
         // interpreter reads them from the standard library's zip the first time.
-        let args = object(&[("requests", Array::new().into()), ("k", 1.into())]);
+        let args = plain(&[("requests", Array::new().into()), ("k", 1.into())]);
         runner.send(&PyRequest::Run { run: 0, code: IMPORTS, filename: "<imports>", args })?;
         while let Some(reply) = replies.next().await {
             match reply {
@@ -87,13 +87,13 @@ impl PyWorker {
     pub async fn download(&mut self, program: &str, plan: &IoPlan, sink: &mut IoSink) -> Result<(), Stop> {
         let requests = Array::new();
         for r in &plan.requests {
-            requests.push(&object(&[
+            requests.push(&plain(&[
                 ("index", r.index.into()),
                 ("url", r.url.as_str().into()),
                 ("foreign", r.foreign.into()),
             ]));
         }
-        let args = object(&[("requests", requests.into()), ("k", plan.k.max(1).into())]);
+        let args = plain(&[("requests", requests.into()), ("k", plan.k.max(1).into())]);
         let run = 1;
         let code = format!("{PRELUDE}{program}");
         self.runner.send(&PyRequest::Run { run, code: &code, filename: "<io-mode>", args }).map_err(Stop::Failed)?;
@@ -102,7 +102,8 @@ impl PyWorker {
         while let Some(reply) = self.replies.next().await {
             match reply {
                 PyReply::Emit { run: r, value } if r == run => {
-                    let (index, mut d) = downloaded(&value);
+                    // A report without its index or times is the program's bug: it fails the count.
+                    let Some((index, mut d)) = downloaded(&value) else { continue };
                     let Some(req) = plan.requests.get(index as usize) else { continue };
                     if req.foreign && d.error == Some(RequestError::Network) && server_answers(&req.url).await {
                         d.error = Some(RequestError::Cors);
@@ -131,9 +132,8 @@ impl PyWorker {
 }
 
 /// A report as the record the Rust modes make (the page checks the bytes afterwards).
-fn downloaded(v: &JsValue) -> (u32, Downloaded) {
-    let status = num(v, "status");
-    let status = if status.is_finite() { status as u16 } else { 0 };
+fn downloaded(v: &JsValue) -> Option<(u32, Downloaded)> {
+    let status = num(v, "status").filter(|s| s.is_finite()).map_or(0, |s| s as u16);
     let buffer = field(v, "body").dyn_into::<Uint8Array>().ok().map(|b| {
         // The worker sent a copy of its own (transferred): the view spans the whole buffer.
         let buffer: ArrayBuffer = b.buffer();
@@ -145,6 +145,6 @@ fn downloaded(v: &JsValue) -> (u32, Downloaded) {
         (200..=299, None) => Some(RequestError::Network),
         (s, _) => Some(RequestError::Http(s)),
     };
-    let d = Downloaded { status, buffer, error, start: num(v, "start"), end: num(v, "end") };
-    (num(v, "index") as u32, d)
+    let d = Downloaded { status, buffer, error, start: num(v, "start")?, end: num(v, "end")? };
+    Some((uint(v, "index")?, d))
 }

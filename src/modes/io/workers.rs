@@ -5,8 +5,7 @@
 use super::{Downloader, IoPlan, IoSink};
 use crate::core::timeline::Lane;
 use crate::modes::Stop;
-use crate::web::fetch::Downloaded;
-use crate::web::msg::object;
+use crate::web::msg::io::{FromIo, Item, ToIo};
 use crate::web::worker_group::WorkerGroup;
 use crate::web::workers::Role;
 use web_sys::AbortController;
@@ -14,17 +13,14 @@ use web_sys::AbortController;
 /// k download workers.
 pub struct Workers(pub(super) WorkerGroup);
 
-/// Asks worker `w` to download `req` after whatever it already has queued.
-pub(super) fn send(group: &WorkerGroup, w: usize, req: &super::Req) -> Result<(), Stop> {
-    group.post(
-        w,
-        &object(&[
-            ("type", "get".into()),
-            ("index", req.index.into()),
-            ("url", req.url.as_str().into()),
-            ("foreign", req.foreign.into()),
-        ]),
-    )
+/// Asks worker `w` to download `req` (for run `run`) after whatever it already has queued.
+pub(super) fn send(group: &WorkerGroup, w: usize, run: u32, req: &super::Req) -> Result<(), Stop> {
+    group.post(w, &ToIo::Get { run, item: item(req) })
+}
+
+/// A request as a download worker gets it.
+pub(super) fn item(req: &super::Req) -> Item {
+    Item { index: req.index, url: req.url.clone(), foreign: req.foreign }
 }
 
 impl Downloader for Workers {
@@ -34,16 +30,14 @@ impl Downloader for Workers {
     }
 
     async fn run(&mut self, plan: &IoPlan, sink: &mut IoSink, _abort: &AbortController) -> Result<(), Stop> {
-        let k = self.0.len();
+        let (k, run) = (self.0.len(), self.0.begin_run());
         for (j, req) in plan.requests.iter().enumerate() {
-            send(&self.0, j % k, req)?;
+            send(&self.0, j % k, run, req)?;
         }
-        // Cancel needs no abort here: dropping the group terminates the workers.
-        let never = crate::modes::Cancel::default();
+        // No Cancel to wait for here: Cancel drops the group, which terminates the workers.
         for _ in &plan.requests {
-            let (w, m) = self.0.next_of("got", &never).await?;
-            let (index, d): (u32, Downloaded) = Downloaded::from_js(&m);
-            sink.put_and_deliver(&plan.requests[index as usize], Lane::Worker(w as u16), d);
+            let (w, FromIo::Got { index, download, .. }) = self.0.next(run, None).await?;
+            sink.put_and_deliver(&plan.requests[index as usize], Lane::Worker(w as u16), download);
         }
         Ok(())
     }

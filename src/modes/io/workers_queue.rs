@@ -6,7 +6,7 @@ use super::workers::send;
 use super::{Downloader, IoPlan, IoSink};
 use crate::core::timeline::Lane;
 use crate::modes::Stop;
-use crate::web::fetch::Downloaded;
+use crate::web::msg::io::FromIo;
 use crate::web::worker_group::WorkerGroup;
 use crate::web::workers::Role;
 use web_sys::AbortController;
@@ -21,22 +21,22 @@ impl Downloader for WorkersQueue {
     }
 
     async fn run(&mut self, plan: &IoPlan, sink: &mut IoSink, _abort: &AbortController) -> Result<(), Stop> {
+        let run = self.0.begin_run();
         let mut queue = plan.requests.iter();
         let mut in_flight = 0;
         for w in 0..self.0.len() {
             if let Some(req) = queue.next() {
-                send(&self.0, w, req)?;
+                send(&self.0, w, run, req)?;
                 in_flight += 1;
             }
         }
-        let never = crate::modes::Cancel::default();
+        // No Cancel to wait for here: Cancel drops the group, which terminates the workers.
         while in_flight > 0 {
-            let (w, m) = self.0.next_of("got", &never).await?;
-            let (index, d): (u32, Downloaded) = Downloaded::from_js(&m);
-            sink.put_and_deliver(&plan.requests[index as usize], Lane::Worker(w as u16), d);
+            let (w, FromIo::Got { index, download, .. }) = self.0.next(run, None).await?;
+            sink.put_and_deliver(&plan.requests[index as usize], Lane::Worker(w as u16), download);
             in_flight -= 1;
             if let Some(req) = queue.next() {
-                send(&self.0, w, req)?;
+                send(&self.0, w, run, req)?;
                 in_flight += 1;
             }
         }

@@ -10,32 +10,7 @@ use crate::i18n::charts::{speedup_summary, trc, Tc};
 use crate::ui::format::duration;
 use yew::prelude::*;
 
-/// One mode's figures.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SpeedupRow {
-    /// Mode id (also its label: ids are short and the same in both languages).
-    pub mode: &'static str,
-    /// This run's wall time (ms).
-    pub wall_ms: f64,
-    /// Speedup over serial; `None` without a finished serial, or when this mode did not finish.
-    pub speedup: Option<f64>,
-    /// The speedup's range over the rounds (the whisker), `None` without one.
-    pub range: Option<(f64, f64)>,
-    /// Rounds behind the figure.
-    pub samples: usize,
-    /// The mode finished.
-    pub done: bool,
-    /// The tutorial's time for the matching variant (s).
-    pub tutorial_seconds: f64,
-    /// The tutorial's speedup for it.
-    pub tutorial_speedup: f64,
-    /// The tutorial's name for that variant, in the page language.
-    pub tutorial_label: &'static str,
-    /// Draw the tutorial's bar above this row (the first row of its variant).
-    pub first_of_variant: bool,
-    /// The engine that computed it (`rust`, `python`), for its class.
-    pub engine: &'static str,
-}
+pub use crate::core::charts::speedup::SpeedupRow;
 
 /// Props of [`SpeedupChart`].
 #[derive(Properties, PartialEq)]

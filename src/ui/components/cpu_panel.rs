@@ -90,9 +90,11 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         })
     };
     let on_cancel = {
-        let (dispatch, sweep) = (dispatch.clone(), sweep.dispatcher());
+        let (state, sweep) = (state.clone(), sweep.clone());
         Callback::from(move |_| {
-            dispatch.dispatch(Action::CancelRequested);
+            state.fire_cancel();
+            sweep.fire_cancel();
+            state.dispatch(Action::CancelRequested);
             sweep.dispatch(SweepAction::CancelRequested);
         })
     };

@@ -8,13 +8,13 @@ use super::thumbs::Thumbs;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{IoReport, RequestError};
 use crate::core::lang::Lang;
-use crate::core::preset::{IoSettings, Problem, Source, MAX_COUNT};
+use crate::core::preset::{IoField, IoSettings, Problem, Source, MAX_COUNT};
 use crate::i18n::io::{io_mode_name, source_name, tri, Ti};
 use crate::i18n::{problem, tr, T};
 use crate::ui::charts::io::IoCharts;
 use crate::ui::history::HistoryHandle;
 use crate::ui::io_runner;
-use crate::ui::io_state::{IoAction, IoRow, IoState, FIELDS};
+use crate::ui::io_state::{IoAction, IoRow, IoState};
 use crate::ui::state::Run;
 use crate::web::download::download;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -36,18 +36,19 @@ pub struct IoPanelProps {
     pub restored: Option<IoReport>,
 }
 
-fn labels(l: Lang) -> [&'static str; 9] {
-    [
-        tri(l, Ti::LabelCount),
-        tri(l, Ti::LabelLatency),
-        tri(l, Ti::LabelJitter),
-        tri(l, Ti::LabelBandwidth),
-        tri(l, Ti::LabelConn),
-        tri(l, Ti::LabelFail),
-        tri(l, Ti::LabelSeed),
-        tri(l, Ti::LabelK),
-        crate::i18n::tr(l, crate::i18n::T::LabelRounds),
-    ]
+fn label(l: Lang, f: IoField) -> &'static str {
+    let t = match f {
+        IoField::Count => Ti::LabelCount,
+        IoField::Latency => Ti::LabelLatency,
+        IoField::Jitter => Ti::LabelJitter,
+        IoField::Bandwidth => Ti::LabelBandwidth,
+        IoField::Conn => Ti::LabelConn,
+        IoField::Fail => Ti::LabelFail,
+        IoField::Seed => Ti::LabelSeed,
+        IoField::K => Ti::LabelK,
+        IoField::Rounds => return crate::i18n::tr(l, crate::i18n::T::LabelRounds),
+    };
+    tri(l, t)
 }
 
 /// Why a request failed, as a learner reads it.
@@ -118,22 +119,21 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         e.prevent_default();
         start();
     });
-    let field = |i: usize| {
-        let key = FIELDS[i];
+    let field = |f: IoField| {
+        let key = f.id();
         let d = dispatch.clone();
-        let network = !matches!(key, "count" | "k" | "rounds");
         let off = busy
-            || (network && !state.source.row().network_model)
-            || (key == "count" && state.source.row().pasted_urls);
+            || (f.row().network && !state.source.row().network_model)
+            || (f == IoField::Count && state.source.row().pasted_urls);
         let invalid = problems
             .iter()
             .any(|p| matches!(p, Problem::BadValue { key: k, .. } | Problem::Capped { key: k, .. } if k == key));
         html! {
             <div class="field">
-                <label for={format!("io-{key}")}>{ labels(l)[i] }</label>
-                <input id={format!("io-{key}")} type="text" inputmode="decimal" value={state.fields[i].clone()} disabled={off}
+                <label for={format!("io-{key}")}>{ label(l, f) }</label>
+                <input id={format!("io-{key}")} type="text" inputmode="decimal" value={state.fields[f.index()].clone()} disabled={off}
                     aria-invalid={invalid.to_string()}
-                    oninput={Callback::from(move |e: InputEvent| d.dispatch(IoAction::SetField(i, e.target_unchecked_into::<HtmlInputElement>().value())))} />
+                    oninput={Callback::from(move |e: InputEvent| d.dispatch(IoAction::SetField(f, e.target_unchecked_into::<HtmlInputElement>().value())))} />
             </div>
         }
     };
@@ -170,8 +170,11 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         })
     };
     let on_cancel = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(IoAction::CancelRequested))
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.fire_cancel();
+            state.dispatch(IoAction::CancelRequested);
+        })
     };
     let on_show = {
         let d = dispatch.clone();
@@ -239,7 +242,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                         { for Source::ALL.into_iter().map(|s| html! { <option value={s.id()} selected={s == state.source}>{ source_name(l, s) }</option> }) }
                     </select>
                 </div>
-                <div class="grid-fields">{ for (0..FIELDS.len()).map(field) }</div>
+                <div class="grid-fields">{ for IoField::ALL.into_iter().map(field) }</div>
                 <div class="field">
                     <label for="io-order">{ tri(l, Ti::LabelOrder) }</label>
                     <select id="io-order" onchange={on_order} disabled={busy}>

@@ -54,8 +54,11 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
         })
     };
     let on_stop = {
-        let dispatch = props.sweep.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(SweepAction::CancelRequested))
+        let sweep = props.sweep.clone();
+        Callback::from(move |_| {
+            sweep.fire_cancel();
+            sweep.dispatch(SweepAction::CancelRequested);
+        })
     };
     let progress = match &s.run {
         SweepRun::Running { step, total, current, phase, .. } => Some(html! {

@@ -24,7 +24,7 @@ pub fn thumbs(props: &ThumbsProps) -> Html {
         html! {
             <li data-index={t.index.to_string()} data-order={t.order.to_string()} class={classes!(t.image.is_none().then_some("failed"))}>
                 if let Some(src) = &t.image {
-                    <img src={src.clone()} alt={format!("image {}", t.index + 1)} width="80" height="60" />
+                    <img src={src.as_str().to_string()} alt={format!("image {}", t.index + 1)} width="80" height="60" />
                 } else {
                     <span class="fail-mark" aria-label={tri(props.lang, Ti::Failed)}>{"✗"}</span>
                 }

@@ -4,20 +4,17 @@
 // process-like workers — and hands control to Rust (`worker_main`), which answers `ready`.
 // The worker script is this same-origin file, not a blob, so a strict CSP needs no `blob:`.
 
+// The message types this script reads or writes (the Rust side's table is core::wire::Kind).
+const MSG = Object.freeze({ boot: 'boot', bootFailed: 'boot-failed' });
+
 export function startWorker(name) {
   return new Worker(new URL(import.meta.url), { type: 'module', name });
-}
-
-export function mainModuleUrl() {
-  // The snippet sits at <root>/snippets/<crate>-<hash>/src/web/js/worker.js; the page passes the
-  // main module's URL explicitly instead (see web/workers.rs), this is only for diagnostics.
-  return import.meta.url;
 }
 
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.addEventListener('message', async function boot(event) {
     const data = event.data;
-    if (!data || data.type !== 'boot') return;
+    if (!data || data.type !== MSG.boot) return;
     self.removeEventListener('message', boot);
     try {
       const pkg = await import(data.mainJS);
@@ -26,7 +23,7 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
       await pkg.default(init);
       pkg.worker_main(data.role);
     } catch (err) {
-      self.postMessage({ type: 'boot-failed', error: String((err && err.message) || err) });
+      self.postMessage({ type: MSG.bootFailed, error: String((err && err.message) || err) });
     }
   });
 }
