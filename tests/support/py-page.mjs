@@ -1,7 +1,7 @@
 // Helpers for the Python cell's page tests (tests/e2e/py-cell.test.mjs): a served build whose
 // request log is visible (to prove nothing of Pyodide loads before the cell is used), readers
 // for the cell's DOM contract (#py-code, #py-run, #py-cancel, #py-status[data-state],
-// #py-engine[data-state], #py-output spans .stdout / .stderr) and the code= link's encoding.
+// #py-cell-engine[data-state], #py-output spans .stdout / .stderr) and the code= link's encoding.
 import { launch, openPage, settleIsolation } from './browser.mjs';
 import { serve, ISOLATION_HEADERS } from './server.mjs';
 import { DIST, LOAD_TIMEOUT } from './cpu-page.mjs';
@@ -48,8 +48,8 @@ export function cellState(page) {
     return {
       status: document.getElementById('py-status').getAttribute('data-state'),
       statusText: document.getElementById('py-status').textContent,
-      engine: document.getElementById('py-engine').getAttribute('data-state'),
-      engineText: document.getElementById('py-engine').textContent,
+      engine: document.getElementById('py-cell-engine').getAttribute('data-state'),
+      engineText: document.getElementById('py-cell-engine').textContent,
       stdout: join('stdout'),
       stderr: join('stderr'),
       code: document.getElementById('py-code').value,

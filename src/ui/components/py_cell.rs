@@ -51,7 +51,7 @@ fn engine_line(l: Lang, e: &Engine) -> Html {
         ),
         Engine::Failed(reason) => ("failed", format!("{}{reason}", trp(l, Tp::EngineFailed))),
     };
-    html! { <p id="py-engine" class="muted" data-state={state}>{ text }</p> }
+    html! { <p id="py-cell-engine" class="muted" data-state={state}>{ text }</p> }
 }
 
 fn status_line(l: Lang, cell: &Cell) -> Html {
