@@ -1,4 +1,4 @@
-//! The six ways the playground runs the image-download experiment.
+//! The ways the playground runs the image-download experiment: six in Rust, four in Python.
 
 use super::engine::Engine;
 use super::ids::Colour;
@@ -30,6 +30,20 @@ id_table! {
         /// The tutorial's trap: async tasks whose download is a blocking call, so nothing overlaps.
         BlockingAsync = "blocking-async" => IoModeRow { concurrency: Concurrency::One, client: ClientKind::Serial,
             tutorial: COROUTINE, colour: Colour { light: "#8e44ad", dark: "#d0a0f0" }, engine: Engine::Rust },
+        /// Python: await each `pyfetch` in turn (one interpreter in a worker).
+        PySerial = "py-serial" => IoModeRow { concurrency: Concurrency::One, client: ClientKind::Serial,
+            tutorial: IoTutorialFigure { seconds: 133.35, speedup: 1.0 },
+            colour: Colour { light: "#7a5c00", dark: "#e8c547" }, engine: Engine::Python },
+        /// Python: every download a coroutine, all at once with `asyncio.gather`.
+        PyGather = "py-gather" => IoModeRow { concurrency: Concurrency::All, client: ClientKind::Unbounded,
+            tutorial: COROUTINE, colour: Colour { light: "#a0522d", dark: "#f4a57a" }, engine: Engine::Python },
+        /// Python: at most k in flight under an `asyncio.Semaphore` (the thread-pool analogue).
+        PyBounded = "py-bounded" => IoModeRow { concurrency: Concurrency::K, client: ClientKind::Bounded,
+            tutorial: IoTutorialFigure { seconds: 83.56, speedup: 1.60 },
+            colour: Colour { light: "#2e6b4f", dark: "#8fd3b0" }, engine: Engine::Python },
+        /// Python: `async def` tasks whose download is a synchronous request: nothing overlaps.
+        PyBlocking = "py-blocking" => IoModeRow { concurrency: Concurrency::One, client: ClientKind::Serial,
+            tutorial: COROUTINE, colour: Colour { light: "#9b2c5f", dark: "#f08cbd" }, engine: Engine::Python },
     }
 }
 
@@ -120,6 +134,19 @@ impl IoMode {
     pub fn tutorial(self) -> IoTutorialFigure {
         self.row().tutorial
     }
+
+    /// The runtime that downloads.
+    pub fn engine(self) -> Engine {
+        self.row().engine
+    }
+
+    /// The mode this one's speedup is measured against: its own engine's serial.
+    pub fn baseline(self) -> IoMode {
+        match self.engine() {
+            Engine::Rust => IoMode::Serial,
+            Engine::Python => IoMode::PySerial,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +178,10 @@ mod tests {
     fn clients_and_figures() {
         assert_eq!(IoMode::BlockingAsync.client(4), Client::Serial, "a blocking call overlaps nothing");
         assert_eq!(IoMode::Workers.client(3), Client::StaticShares { k: 3 });
+        assert_eq!(IoMode::PyBlocking.client(4), Client::Serial, "nor does it in Python");
+        assert_eq!(IoMode::PyGather.client(4), Client::Unbounded);
+        assert_eq!(IoMode::PyBounded.client(3), Client::Bounded { k: 3 });
+        assert_eq!((IoMode::PyGather.baseline(), IoMode::Unbounded.baseline()), (IoMode::PySerial, IoMode::Serial));
         for m in IoMode::ALL {
             let f = m.tutorial();
             assert!((133.35 / f.seconds - f.speedup).abs() < 0.02, "{m:?}");

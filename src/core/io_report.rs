@@ -1,5 +1,6 @@
 //! A finished I/O run: a record per request, an entry per mode, and the JSON / CSV export.
 
+use super::engine::Engine;
 use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
 use super::report::{csv_cell, Status};
@@ -134,6 +135,9 @@ pub struct IoOutcome {
 pub struct IoEntry {
     /// Mode id.
     pub mode: IoMode,
+    /// The runtime that downloaded (reports saved before Python existed were all Rust).
+    #[serde(default = "rust_engine")]
+    pub engine: Engine,
     /// Concurrency.
     pub k: u32,
     /// `bounded` only: `true` for submission order.
@@ -296,16 +300,23 @@ pub fn merge_io_rounds(rounds: &[IoOutcome]) -> Option<IoOutcome> {
 /// Entries with speedups over a finished `serial`.
 pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
     let outcomes = || outcomes.iter().map(Borrow::borrow);
-    let serial_run = outcomes().find(|o: &&IoOutcome| o.mode == IoMode::Serial && o.status == Status::Done);
-    let serial = serial_run.map(|o| o.wall_ms);
-    let speedup_of =
-        |o: &IoOutcome| if o.status == Status::Done { serial.and_then(|s| speedup(s, o.wall_ms)) } else { None };
+    // Each engine's modes against its own serial (`serial` for Rust, `py-serial` for Python).
+    let serial_run = |base: IoMode| outcomes().find(|o: &&IoOutcome| o.mode == base && o.status == Status::Done);
+    let speedup_of = |o: &IoOutcome| {
+        let serial = serial_run(o.mode.baseline()).map(|s| s.wall_ms);
+        if o.status == Status::Done {
+            serial.and_then(|s| speedup(s, o.wall_ms))
+        } else {
+            None
+        }
+    };
     outcomes()
         .map(|o: &IoOutcome| IoEntry {
             speedup_range: speedup_of(o)
-                .zip(serial_run)
+                .zip(serial_run(o.mode.baseline()))
                 .and_then(|(p, s)| crate::core::rounds::speedup_range(&s.samples_ms, &o.samples_ms, p)),
             mode: o.mode,
+            engine: o.mode.engine(),
             k: o.k,
             ordered: o.ordered,
             wall_ms: o.wall_ms,
@@ -325,6 +336,10 @@ pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
         .collect()
 }
 
+fn rust_engine() -> Engine {
+    Engine::Rust
+}
+
 impl IoReport {
     /// Pretty JSON, as downloaded.
     pub fn to_json(&self) -> String {
@@ -334,7 +349,7 @@ impl IoReport {
     /// One CSV row per request, with its mode's figures repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
-            "experiment,mode,k,wall_ms,ideal_ms,ok,failed,bytes,speedup,status,request,url,lane,start_ms,end_ms,http_status,request_bytes,request_ok,error,delivered\n",
+            "experiment,mode,engine,k,wall_ms,ideal_ms,ok,failed,bytes,speedup,status,request,url,lane,start_ms,end_ms,http_status,request_bytes,request_ok,error,delivered\n",
         );
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for e in &self.runs {
@@ -344,6 +359,7 @@ impl IoReport {
                 let cells = [
                     self.experiment.clone(),
                     e.mode.id().into(),
+                    e.engine.id().into(),
                     e.k.to_string(),
                     e.wall_ms.to_string(),
                     num(e.ideal_ms),
@@ -472,13 +488,37 @@ mod tests {
             predictions: vec![],
         };
         let v: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-        for key in ["mode", "k", "wall_ms", "ideal_ms", "ok", "failed", "bytes", "speedup", "status", "requests"] {
+        for key in
+            ["mode", "engine", "k", "wall_ms", "ideal_ms", "ok", "failed", "bytes", "speedup", "status", "requests"]
+        {
             assert!(v["runs"][0].get(key).is_some(), "{key}");
         }
         assert_eq!(v["runs"][0]["requests"][1]["error"], "http-503");
         assert_eq!(v["runs"][0]["requests"][0]["lane"]["kind"], "event-loop");
         assert_eq!(serde_json::from_str::<IoReport>(&report.to_json()).unwrap(), report);
         assert_eq!(report.to_csv().lines().count(), 3);
+        assert_eq!(v["runs"][0]["engine"], "rust");
+        assert!(report.to_csv().lines().nth(1).is_some_and(|l| l.starts_with("io,serial,rust,")));
+        // Reports saved before the engine field existed still load, as Rust runs.
+        let mut old = v.clone();
+        old["runs"][0].as_object_mut().unwrap().remove("engine");
+        assert_eq!(serde_json::from_value::<IoReport>(old).unwrap(), report);
+    }
+
+    /// Python modes: engine python, speedup over py-serial, never over Rust's serial.
+    #[test]
+    fn python_modes_against_python_serial() {
+        let runs = io_entries(&[
+            outcome(IoMode::Serial, 1000.0, vec![record(0, true, 10)]),
+            outcome(IoMode::PySerial, 1200.0, vec![record(0, true, 10)]),
+            outcome(IoMode::PyGather, 300.0, vec![record(0, true, 10)]),
+            outcome(IoMode::Unbounded, 250.0, vec![record(0, true, 10)]),
+        ]);
+        let sp: Vec<Option<f64>> = runs.iter().map(|e| e.speedup).collect();
+        assert_eq!(sp, vec![Some(1.0), Some(1.0), Some(4.0), Some(4.0)]);
+        assert_eq!(runs[2].engine, Engine::Python);
+        let alone = io_entries(&[outcome(IoMode::PyGather, 300.0, vec![])]);
+        assert_eq!(alone[0].speedup, None, "no py-serial, no speedup");
     }
 
     /// Rounds of an I/O mode: the median is the wall time, every sample is exported.

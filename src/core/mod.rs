@@ -18,6 +18,7 @@ pub mod note_html;
 pub mod number;
 pub mod predictions;
 pub mod preset;
+pub mod pycell;
 pub mod report;
 pub mod rounds;
 pub mod run;

@@ -53,7 +53,10 @@ mod tests {
                 for link in links(&note(id, lang), "?exp=") {
                     let p = read_preset(link);
                     assert_eq!(p.problems, vec![], "{id}.{lang}: {link}");
-                    assert!(matches!(p.experiment, Some(Experiment::Cpu | Experiment::Io)), "{id}.{lang}: {link}");
+                    assert!(
+                        matches!(p.experiment, Some(Experiment::Cpu | Experiment::Io | Experiment::Py)),
+                        "{id}.{lang}: {link}"
+                    );
                     assert_eq!(p.lang.map(|l| l.tag()), Some(lang), "{id}.{lang}: {link} names another language");
                     assert!(!p.run, "{id}.{lang}: {link} runs before the learner can predict");
                     all.push((id, link.replace(&format!("&lang={lang}"), "")));

@@ -47,7 +47,7 @@ const fn choice(id: &'static str, topic: &'static str, options: u8, correct: u8)
 }
 
 /// Every question, in page order: 1–3 for each experiment and each demo note.
-pub const QUESTIONS: [Question; 12] = [
+pub const QUESTIONS: [Question; 13] = [
     Question { id: "ra-third-send", topic: "coroutines", kind: Kind::Number(20.0) },
     choice("fm-main-thread", "event-loop", 3, 2),
     choice("mo-first-result", "futures-executors", 3, 1),
@@ -60,6 +60,7 @@ pub const QUESTIONS: [Question; 12] = [
     speedup("io-bounded", "experiment-io", "io", "bounded"),
     speedup("io-unbounded", "experiment-io", "io", "unbounded"),
     speedup("io-blocking", "experiment-io", "io", "blocking-async"),
+    choice("py-thread-pool", "python-browser", 3, 2),
 ];
 
 /// The questions of one topic.

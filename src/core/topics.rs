@@ -11,12 +11,14 @@ pub enum Beside {
     CpuExperiment,
     /// The I/O experiment panel.
     IoExperiment,
+    /// The Python cell.
+    PythonCell,
     /// Small demos.
     Demos(&'static [DemoId]),
 }
 
 /// Every topic id, in page order (the same list as notes/TOPICS, which the build reads).
-pub const TOPICS: [(&str, Beside); 17] = [
+pub const TOPICS: [(&str, Beside); 18] = [
     ("sync-async", Beside::Nothing),
     ("serial-parallel", Beside::Nothing),
     ("concurrency-parallelism", Beside::Nothing),
@@ -32,6 +34,7 @@ pub const TOPICS: [(&str, Beside); 17] = [
     ("queues", Beside::Demos(&[DemoId::ProducerConsumer])),
     ("experiment-cpu", Beside::CpuExperiment),
     ("experiment-io", Beside::IoExperiment),
+    ("python-browser", Beside::PythonCell),
     ("glossary", Beside::Nothing),
     ("teaching", Beside::Nothing),
 ];

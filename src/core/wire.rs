@@ -1,7 +1,7 @@
 //! The `type` of every message that crosses `postMessage`, by wire name: one table for the Rust
 //! side ([`crate::web`]'s channel enums encode and decode with it) that the JS side mirrors in
 //! one constant table per script (`MSG` in `src/web/js/worker.js`, `www/sw.js`, `www/coi.js`,
-//! `www/py/cpu.mjs`) —
+//! `www/py/cpu.mjs`, `www/py/runner.mjs`) —
 //! a test checks that every name the scripts use is here.
 
 use crate::id_table;
@@ -59,6 +59,20 @@ id_table! {
         PyJob = "py-job",
         /// Python worker → page: loading or a job failed.
         PyFailed = "py-failed",
+        /// Page → Python program worker (`py/runner.mjs`): start the interpreter.
+        PyrunLoad = "pyrun-load",
+        /// Python program worker → page: the interpreter is up.
+        PyrunLoaded = "pyrun-loaded",
+        /// Page → Python program worker: run a program.
+        PyrunRun = "pyrun-run",
+        /// Python program worker → page: text a program wrote.
+        PyrunOut = "pyrun-out",
+        /// Python program worker → page: a value a program handed over.
+        PyrunEmit = "pyrun-emit",
+        /// Python program worker → page: a program ended.
+        PyrunDone = "pyrun-done",
+        /// Python program worker → page: the interpreter could not start.
+        PyrunFailed = "pyrun-failed",
         /// Page → service worker: take control of this page.
         Claim = "claim",
         /// Embedded page → parent page: the page's height changed.
@@ -82,7 +96,7 @@ mod tests {
     /// only through their table (no `postMessage({ type: '…' })` or `data.type === '…'` literal).
     #[test]
     fn scripts_use_the_table() {
-        for path in ["src/web/js/worker.js", "www/sw.js", "www/coi.js", "www/py/cpu.mjs"] {
+        for path in ["src/web/js/worker.js", "www/sw.js", "www/coi.js", "www/py/cpu.mjs", "www/py/runner.mjs"] {
             let names = js_table(path);
             assert!(!names.is_empty(), "{path}");
             for n in &names {

@@ -46,6 +46,10 @@ texts! {
         En: "The number on each thumbnail is the order in which the program received it.",
     }
     Failed => { Zh: "失败", En: "failed" }
+    PyBlockingNote => {
+        Zh: "py-blocking 在 Python 里重现了同一个错误：async def 任务里的下载是同步请求（pyodide.http.open_url 用的那种阻塞 XHR），它从不 await，事件循环没法在中途切换，所以它和 py-serial 一样慢，而 py-gather 的下载是重叠的。",
+        En: "py-blocking makes the same mistake in Python: each async def task downloads with a synchronous request (the blocking XHR pyodide.http.open_url makes). It never awaits, so the event loop cannot switch in the middle: as slow as py-serial, while py-gather's downloads overlap.",
+    }
     BlockingNote => {
         Zh: "blocking-async 和 serial 一样慢：每个任务里的下载是阻塞调用，没有 await 可以让出，事件循环只能一个接一个地执行。教程的协程版本正是这样写的。",
         En: "blocking-async is as slow as serial: each task's download is a blocking call with no await to give way at, so the event loop can only run them one after another. The tutorial's coroutine version was written exactly like this.",
@@ -76,22 +80,32 @@ pub fn io_mode_name(lang: Lang, m: IoMode) -> &'static str {
         (Lang::En, IoMode::WorkersQueue) => "workers-queue: k workers pulling from a queue",
         (Lang::Zh, IoMode::BlockingAsync) => "blocking-async：async 里的阻塞下载（教程的陷阱）",
         (Lang::En, IoMode::BlockingAsync) => "blocking-async: a blocking download inside async (the tutorial's trap)",
+        (Lang::Zh, IoMode::PySerial) => "py-serial：Python，逐个 await pyfetch",
+        (Lang::En, IoMode::PySerial) => "py-serial: Python, await each pyfetch in turn",
+        (Lang::Zh, IoMode::PyGather) => "py-gather：Python，asyncio.gather 一次全部发出",
+        (Lang::En, IoMode::PyGather) => "py-gather: Python, all at once with asyncio.gather",
+        (Lang::Zh, IoMode::PyBounded) => "py-bounded：Python，asyncio.Semaphore 限制最多 k 个",
+        (Lang::En, IoMode::PyBounded) => "py-bounded: Python, at most k under an asyncio.Semaphore",
+        (Lang::Zh, IoMode::PyBlocking) => "py-blocking：Python，async def 里的同步下载（教程的陷阱）",
+        (Lang::En, IoMode::PyBlocking) => {
+            "py-blocking: Python, a synchronous download inside async def (the tutorial's trap)"
+        }
     }
 }
 
 /// The tutorial variant a mode stands for.
 pub fn io_variant(lang: Lang, m: IoMode) -> &'static str {
     match (lang, m) {
-        (Lang::Zh, IoMode::Serial) => "单线程 base",
-        (Lang::En, IoMode::Serial) => "single-thread base",
-        (Lang::Zh, IoMode::Bounded) => "4 线程",
-        (Lang::En, IoMode::Bounded) => "4 threads",
+        (Lang::Zh, IoMode::Serial | IoMode::PySerial) => "单线程 base",
+        (Lang::En, IoMode::Serial | IoMode::PySerial) => "single-thread base",
+        (Lang::Zh, IoMode::Bounded | IoMode::PyBounded) => "4 线程",
+        (Lang::En, IoMode::Bounded | IoMode::PyBounded) => "4 threads",
         (Lang::Zh, IoMode::Workers) => "4 进程",
         (Lang::En, IoMode::Workers) => "4 processes",
         (Lang::Zh, IoMode::WorkersQueue) => "4 进程 + 队列",
         (Lang::En, IoMode::WorkersQueue) => "4 processes + queue",
-        (Lang::Zh, IoMode::Unbounded | IoMode::BlockingAsync) => "协程",
-        (Lang::En, IoMode::Unbounded | IoMode::BlockingAsync) => "coroutines",
+        (Lang::Zh, IoMode::Unbounded | IoMode::BlockingAsync | IoMode::PyGather | IoMode::PyBlocking) => "协程",
+        (Lang::En, IoMode::Unbounded | IoMode::BlockingAsync | IoMode::PyGather | IoMode::PyBlocking) => "coroutines",
     }
 }
 

@@ -41,6 +41,7 @@ pub mod demos;
 pub mod history;
 pub mod io;
 pub mod predict;
+pub mod py;
 pub mod python_cpu;
 
 texts! {
@@ -271,6 +272,7 @@ pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
         (Lang::En, Problem::UnknownExperiment { value }) => {
             format!("There is no experiment “{value}”; showing the CPU experiment.")
         }
+        (_, Problem::BadCode { error }) => py::code_error(lang, error),
     }
 }
 

@@ -70,6 +70,10 @@ pub fn prompt(lang: Lang, id: &str) -> &'static str {
             Lang::Zh => "blocking-async（教程的协程写法）的加速比是多少？",
             Lang::En => "What speedup will blocking-async (the tutorial's coroutine code) give?",
         },
+        "py-thread-pool" => match lang {
+            Lang::Zh => "在浏览器里的 Python 中运行 ThreadPoolExecutor(max_workers=4).map(square, range(6)) 会怎样？",
+            Lang::En => "In the browser's Python, what does ThreadPoolExecutor(max_workers=4).map(square, range(6)) do?",
+        },
         _ => "",
     }
 }
@@ -96,6 +100,14 @@ pub fn choices(lang: Lang, id: &str) -> &'static [&'static str] {
         "pc-unbounded" => match lang {
             Lang::Zh => &["一直接近 0", "涨到某个值就稳定", "一直增长，直到生产者停下"],
             Lang::En => &["stays near 0", "levels off at some length", "keeps growing until the producers stop"],
+        },
+        "py-thread-pool" => match lang {
+            Lang::Zh => {
+                &["在 4 个线程上运行", "在 1 个线程上运行，只是慢一些", "抛出 RuntimeError: can't start new thread"]
+            }
+            Lang::En => {
+                &["runs on 4 threads", "runs on one thread, just slower", "raises RuntimeError: can't start new thread"]
+            }
         },
         _ => &[],
     }
@@ -151,6 +163,10 @@ pub fn explain(lang: Lang, id: &str) -> &'static str {
         "io-blocking" => match lang {
             Lang::Zh => "每个请求都阻塞了任务共用的那个线程，没有任何重叠：约 1 倍——教程的协程代码正是这样。",
             Lang::En => "Each request blocks the one thread the tasks share, so nothing overlaps: about 1× — exactly the tutorial's coroutine code.",
+        },
+        "py-thread-pool" => match lang {
+            Lang::Zh => "Pyodide 编译时没有线程支持：第一次 submit 要启动线程就失败了。试试 ThreadPoolExecutor 那个示例。",
+            Lang::En => "Pyodide is built without threads: the first submit tries to start one and fails. Try the ThreadPoolExecutor example.",
         },
         _ => "",
     }

@@ -5,13 +5,14 @@ use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
 use super::components::predict::PredictBox;
+use super::components::py_cell::PyCell;
 use super::history::{History, HistoryHandle, HistoryPanel};
 use super::io_runner::LAST_IO_RUN_KEY;
 use super::notes::{title, Note};
 use super::runner::LAST_RUN_KEY;
 use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
-use crate::core::preset::{parse, Experiment, Preset};
+use crate::core::preset::{parse, Experiment, Preset, Problem};
 use crate::core::report::CpuReport;
 use crate::core::topics::{anchor, Beside, TOPICS};
 use crate::demos::{freeze_meter::FreezeDock, Demo};
@@ -67,7 +68,7 @@ fn scroll_to_start(experiment: Option<Experiment>) {
     let hash = window.location().hash().unwrap_or_default();
     let target = match (hash.strip_prefix('#'), experiment) {
         (Some(h), _) if !h.is_empty() => h.to_string(),
-        (_, Some(e)) => format!("topic-experiment-{}", e.id()),
+        (_, Some(e)) => format!("topic-{}", e.topic()),
         _ => return,
     };
     if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&target)) {
@@ -134,6 +135,11 @@ pub fn app() -> Html {
         Beside::IoExperiment => html! {
             <IoPanel lang={l} settings={io_settings.clone()} urls={io_urls.clone()} autorun={autorun(Experiment::Io)} restored={boot.restored_io.clone()} />
         },
+        Beside::PythonCell => html! {
+            // A code= link that cannot be read runs nothing (not the saved code in its place).
+            <PyCell lang={l} code={boot.preset.py.code.clone()}
+                autorun={autorun(Experiment::Py) && !boot.preset.problems.iter().any(|p| matches!(p, Problem::BadCode { .. }))} />
+        },
     };
     let has_beside = |b: Beside| b != Beside::Nothing;
     let problems = &boot.preset.problems;
@@ -149,6 +155,7 @@ pub fn app() -> Html {
         let (topic, live) = match chosen {
             Experiment::Cpu => ("experiment-cpu", beside(Beside::CpuExperiment)),
             Experiment::Io => ("experiment-io", beside(Beside::IoExperiment)),
+            Experiment::Py => ("python-browser", beside(Beside::PythonCell)),
             Experiment::Demo(d) => (d.topic(), html! { <Demo id={d} lang={l} /> }),
         };
         return html! {

@@ -131,6 +131,12 @@ pub fn status() -> EngineStatus {
     ENGINE.with(|e| e.borrow().status.clone())
 }
 
+/// The memory snapshot later interpreters start from, once the engine has loaded (other Python
+/// workers, e.g. `py_run`'s, start from it too).
+pub fn snapshot() -> Option<Uint8Array> {
+    ENGINE.with(|e| e.borrow().snapshot.clone())
+}
+
 /// Calls `f` with every later status change (the panel's loading line); the id unsubscribes.
 pub fn subscribe(f: Rc<dyn Fn(EngineStatus)>) -> u32 {
     ENGINE.with(|e| {

@@ -1,6 +1,7 @@
 //! The I/O panel's settings and their checks.
 
 use super::{id_list, in_range, whole_number, Expected, Problem};
+use crate::core::engine::Engine;
 use crate::core::io_modes::IoMode;
 use crate::core::lang::Lang;
 use crate::core::net::NetParams;
@@ -109,7 +110,8 @@ impl Default for IoSettings {
             k: 4,
             source: Source::Simulated,
             ordered: false,
-            modes: IoMode::ALL.to_vec(),
+            // The Python modes are opt-in: nothing of Python loads unless the learner asks.
+            modes: IoMode::ALL.into_iter().filter(|m| m.engine() == Engine::Rust).collect(),
             rounds: crate::core::rounds::DEFAULT_ROUNDS,
         }
     }

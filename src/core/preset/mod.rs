@@ -1,5 +1,5 @@
 //! URL presets: `?exp=cpu&n=3000&k=2&chunk=16&modes=serial,rayon&run=1&lang=en` or
-//! `?exp=io&count=60&latency=100&…&modes=serial,bounded&run=1`.
+//! `?exp=io&count=60&latency=100&…&modes=serial,bounded&run=1` or `?exp=py&code=BASE64URL&run=1`.
 //!
 //! Parsing never fails: every value that cannot be used becomes a [`Problem`] the page shows,
 //! and the setting falls back to its default. The same checks validate what the learner types.
@@ -7,14 +7,17 @@
 
 mod cpu;
 mod io;
+mod py;
 
 pub use cpu::{check_chunk, check_k, check_n, Chunk, CpuSettings, DEFAULT_N, MAX_CHUNK, MAX_N, MIN_N};
 pub use io::{IoField, IoSettings, Source, MAX_COUNT};
+pub use py::PySettings;
 
 use super::cpu_modes::CpuMode;
 use super::demos::DemoId;
 use super::lang::Lang;
 pub(crate) use super::number::whole_number;
+use super::pycell::link::CodeError;
 
 /// Something in the URL (or a field) that could not be used as given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +36,8 @@ pub enum Problem {
     NoModes,
     /// An `exp=` value that names no experiment.
     UnknownExperiment { value: String },
+    /// A `code=` value that is not base64url of UTF-8 text.
+    BadCode { error: CodeError },
 }
 
 /// What a parameter accepts, for the message.
@@ -76,6 +81,8 @@ pub enum Experiment {
     Cpu,
     /// The image downloads.
     Io,
+    /// The Python cell.
+    Py,
     /// One small demo (only meaningful embedded).
     Demo(DemoId),
 }
@@ -86,7 +93,18 @@ impl Experiment {
         match self {
             Experiment::Cpu => "cpu",
             Experiment::Io => "io",
+            Experiment::Py => "py",
             Experiment::Demo(d) => d.id(),
+        }
+    }
+
+    /// The topic whose section shows it (`#topic-…` on the page, the note of an embed).
+    pub fn topic(self) -> &'static str {
+        match self {
+            Experiment::Cpu => "experiment-cpu",
+            Experiment::Io => "experiment-io",
+            Experiment::Py => "python-browser",
+            Experiment::Demo(d) => d.topic(),
         }
     }
 
@@ -95,6 +113,7 @@ impl Experiment {
         match value.trim().to_ascii_lowercase().as_str() {
             "cpu" => Some(Experiment::Cpu),
             "io" => Some(Experiment::Io),
+            "py" => Some(Experiment::Py),
             v => DemoId::from_id(v).map(Experiment::Demo),
         }
     }
@@ -115,6 +134,8 @@ pub struct Preset {
     pub cpu: CpuSettings,
     /// The I/O panel, defaults filled in.
     pub io: IoSettings,
+    /// The Python cell.
+    pub py: PySettings,
     /// The URL named at least one of the chosen experiment's own parameters (else the page may
     /// restore the learner's last settings instead of the defaults).
     pub given: bool,
@@ -164,6 +185,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
         embed: false,
         cpu: CpuSettings::defaults(host),
         io: IoSettings::default(),
+        py: PySettings::default(),
         given: false,
         problems: Vec::new(),
     };
@@ -201,6 +223,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
                 let known = match experiment {
                     Experiment::Cpu => p.cpu.apply(key, value, host, problems),
                     Experiment::Io => p.io.apply(key, value, problems),
+                    Experiment::Py => p.py.apply(key, value, problems),
                     Experiment::Demo(_) => false,
                 };
                 if known {

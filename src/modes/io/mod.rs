@@ -4,6 +4,11 @@
 
 pub mod blocking_async;
 pub mod bounded;
+pub mod py_blocking;
+pub mod py_bounded;
+pub mod py_gather;
+pub mod py_serial;
+pub mod python;
 pub mod serial;
 pub mod unbounded;
 pub mod workers;
@@ -218,6 +223,10 @@ pub async fn run_io_mode(
         IoMode::Workers => drive::<workers::Workers>(mode, settings, target, cancel, on_event).await,
         IoMode::WorkersQueue => drive::<workers_queue::WorkersQueue>(mode, settings, target, cancel, on_event).await,
         IoMode::BlockingAsync => drive::<blocking_async::BlockingAsync>(mode, settings, target, cancel, on_event).await,
+        IoMode::PySerial => drive::<py_serial::PySerial>(mode, settings, target, cancel, on_event).await,
+        IoMode::PyGather => drive::<py_gather::PyGather>(mode, settings, target, cancel, on_event).await,
+        IoMode::PyBounded => drive::<py_bounded::PyBounded>(mode, settings, target, cancel, on_event).await,
+        IoMode::PyBlocking => drive::<py_blocking::PyBlocking>(mode, settings, target, cancel, on_event).await,
     }
 }
 

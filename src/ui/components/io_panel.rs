@@ -289,6 +289,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             <BusyWarning lang={l} id="io-busy" samples={entries.iter().filter(|e| e.status == crate::core::report::Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <IoCharts lang={l} entries={entries.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
+            if entries.iter().any(|e| e.mode == IoMode::PyBlocking) { <p class="why">{ tri(l, Ti::PyBlockingNote) }</p> }
             if !failures.is_empty() {
                 <ul id="io-failures" class="failures">
                     { for failures.iter().map(|r| html! {

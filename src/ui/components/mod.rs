@@ -8,6 +8,7 @@ pub mod io_results;
 pub mod lang_switch;
 pub mod predict;
 pub mod progress;
+pub mod py_cell;
 pub mod py_engine;
 pub mod results;
 pub mod share;

@@ -1,0 +1,61 @@
+//! The Python cell's texts.
+
+use crate::core::lang::Lang;
+use crate::core::pycell::link::CodeError;
+
+texts! {
+    Tp, trp;
+    Title => { Zh: "浏览器里的 Python", En: "Python in this browser" }
+    Intro => { Zh: "这里跑的是真正的 CPython 3.14（Pyodide，编译成 WebAssembly），在一个 Web Worker 里运行，与页面隔开。代码可以直接在顶层使用 await。", En: "Real CPython 3.14 (Pyodide, compiled to WebAssembly), running in a web worker apart from the page. Top-level await works." }
+    Snippets => { Zh: "示例", En: "Examples" }
+    CodeLabel => { Zh: "Python 代码（Ctrl+Enter 运行）", En: "Python code (Ctrl+Enter runs it)" }
+    Clear => { Zh: "清空输出", En: "Clear output" }
+    Output => { Zh: "输出", En: "Output" }
+    NoOutput => { Zh: "（没有输出）", En: "(no output)" }
+    EngineCold => { Zh: "Python 引擎在第一次运行时才加载（约 13 MB，之后由浏览器缓存）。", En: "The Python engine loads on the first run (about 13 MB, cached by the browser afterwards)." }
+    EngineLoading => { Zh: "正在加载 Python 引擎……", En: "Loading the Python engine…" }
+    EngineFailed => { Zh: "Python 引擎无法启动：", En: "The Python engine could not start: " }
+    Running => { Zh: "运行中……", En: "Running…" }
+    WaitingForEngine => { Zh: "等待 Python 引擎启动后运行……", En: "Will run once the Python engine has started…" }
+    Done => { Zh: "运行结束，用时", En: "Finished in" }
+    Raised => { Zh: "抛出异常", En: "raised" }
+    After => { Zh: "，用时", En: " after" }
+    Cancelled => { Zh: "已取消：解释器已终止，正在启动一个新的。", En: "Cancelled: the interpreter was terminated and a fresh one is starting." }
+    Failed => { Zh: "运行失败：", En: "Failed: " }
+    Restored => { Zh: "上次会话的代码和输出（重新加载后恢复）。", En: "Code and output from your last session (restored after reload)." }
+    Trimmed => { Zh: "字符较早的输出已省略", En: "characters of earlier output left out" }
+    Read => { Zh: "读取", En: "read" }
+    OverNetwork => { Zh: "来自网络", En: "over the network" }
+    FromSnapshot => { Zh: "（从内存快照启动）", En: " (from a memory snapshot)" }
+    StartedIn => { Zh: "启动用时", En: "started in" }
+}
+
+/// Why a `code=` link could not be read.
+pub fn code_error(l: Lang, e: &CodeError) -> String {
+    match (l, e) {
+        (Lang::Zh, CodeError::BadChar { position, ch }) => {
+            format!("链接里的 code= 不是 base64url：第 {position} 个字符「{ch}」不合法；代码编辑器保留原来的内容。")
+        }
+        (Lang::En, CodeError::BadChar { position, ch }) => {
+            format!("The link's code= is not base64url: character “{ch}” at position {position}; the editor keeps its code.")
+        }
+        (Lang::Zh, CodeError::BadLength) => "链接里的 code= 长度不对，可能被截断了；代码编辑器保留原来的内容。".into(),
+        (Lang::En, CodeError::BadLength) => {
+            "The link's code= has an impossible length (cut short?); the editor keeps its code.".into()
+        }
+        (Lang::Zh, CodeError::NotUtf8 { offset }) => {
+            format!("链接里的 code= 解码后不是 UTF-8 文本（第 {offset} 字节）；代码编辑器保留原来的内容。")
+        }
+        (Lang::En, CodeError::NotUtf8 { offset }) => {
+            format!(
+                "The link's code= decodes to bytes that are not UTF-8 text (byte {offset}); the editor keeps its code."
+            )
+        }
+        (Lang::Zh, CodeError::TooLong { bytes }) => {
+            format!("链接里的代码太长（{bytes} 字节）；代码编辑器保留原来的内容。")
+        }
+        (Lang::En, CodeError::TooLong { bytes }) => {
+            format!("The link's code is too long ({bytes} bytes); the editor keeps its code.")
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The Python cell (`exp=py`): an editor with ready examples, Run / Cancel / Share, the engine's
+//! loading line, and the output as it comes (stdout and stderr apart). The code runs only in the
+//! cell's worker (see `ui::py_cell`), never on the page.
+
+use super::share::ShareButton;
+use crate::core::lang::Lang;
+use crate::core::preset::PySettings;
+use crate::core::pycell::snippets::Snippet;
+use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Phase, Saved};
+use crate::i18n::py::{trp, Tp};
+use crate::i18n::{tr, T};
+use crate::ui::format::duration;
+use crate::ui::py_cell::{CellRunner, CellState, CELL_KEY};
+use crate::web::storage;
+use web_sys::{HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// Props of [`PyCell`].
+#[derive(Properties, PartialEq)]
+pub struct PyCellProps {
+    /// Page language.
+    pub lang: Lang,
+    /// Code from a `code=` link (it replaces the saved code).
+    #[prop_or_default]
+    pub code: Option<String>,
+    /// Run at once (`run=1`).
+    #[prop_or_default]
+    pub autorun: bool,
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1e6)
+}
+
+fn engine_line(l: Lang, e: &Engine) -> Html {
+    let (state, text) = match e {
+        Engine::Cold => ("cold", trp(l, Tp::EngineCold).to_string()),
+        Engine::Loading { .. } => ("loading", trp(l, Tp::EngineLoading).to_string()),
+        Engine::Ready { startup_ms, version, python, bytes, network_bytes, from_snapshot } => (
+            "ready",
+            format!(
+                "Python {python} · Pyodide {version} · {} {} ({} {}) · {} {}{}",
+                trp(l, Tp::Read),
+                megabytes(*bytes),
+                megabytes(*network_bytes),
+                trp(l, Tp::OverNetwork),
+                trp(l, Tp::StartedIn),
+                duration(*startup_ms),
+                if *from_snapshot { trp(l, Tp::FromSnapshot) } else { "" }
+            ),
+        ),
+        Engine::Failed(reason) => ("failed", format!("{}{reason}", trp(l, Tp::EngineFailed))),
+    };
+    html! { <p id="py-engine" class="muted" data-state={state}>{ text }</p> }
+}
+
+fn status_line(l: Lang, cell: &Cell) -> Html {
+    let waiting = !matches!(cell.engine, Engine::Ready { .. });
+    let (state, text) = match (&cell.phase, &cell.outcome) {
+        (Phase::Running { .. }, _) if waiting => ("running", trp(l, Tp::WaitingForEngine).to_string()),
+        (Phase::Running { .. }, _) => ("running", trp(l, Tp::Running).to_string()),
+        (Phase::Idle, None) => ("idle", String::new()),
+        (Phase::Idle, Some(Outcome::Done { ms })) => ("done", format!("{} {}", trp(l, Tp::Done), duration(*ms))),
+        (Phase::Idle, Some(Outcome::Raised { error, ms })) => {
+            ("raised", format!("{error} {}{} {}", trp(l, Tp::Raised), trp(l, Tp::After), duration(*ms)))
+        }
+        (Phase::Idle, Some(Outcome::Cancelled)) => ("cancelled", trp(l, Tp::Cancelled).to_string()),
+        (Phase::Idle, Some(Outcome::Failed { reason })) => ("failed", format!("{}{reason}", trp(l, Tp::Failed))),
+    };
+    html! { <p id="py-status" class="py-status" data-state={state} role="status">{ text }</p> }
+}
+
+/// The cell.
+#[function_component(PyCell)]
+pub fn py_cell(props: &PyCellProps) -> Html {
+    let l = props.lang;
+    let state = {
+        let code = props.code.clone();
+        use_reducer(move || CellState(Cell::new(code, storage::load::<Saved>(CELL_KEY))))
+    };
+    let runner = use_memo((), {
+        let dispatch = state.dispatcher();
+        move |_| CellRunner::new(dispatch)
+    });
+    let cell = &state.0;
+    {
+        // Saved when the code changes and when a run ends (output streaming in is not written to
+        // storage on every batch) — not when the page opens: merely opening a `code=` link must
+        // not overwrite the learner's own saved code.
+        let saved = cell.saved();
+        let opened = use_mut_ref(|| false);
+        use_effect_with((saved.code.clone(), saved.outcome.clone(), saved.output.chunks.is_empty()), move |_| {
+            if std::mem::replace(&mut *opened.borrow_mut(), true) {
+                storage::save(CELL_KEY, &saved);
+            }
+        });
+    }
+    {
+        let runner = runner.clone();
+        use_effect_with((), move |_| move || runner.stop());
+    }
+    let run = {
+        let (runner, state) = (runner.clone(), state.clone());
+        move || {
+            if !state.0.busy() {
+                runner.run(state.0.next_run_id(), &state.0.code);
+            }
+        }
+    };
+    {
+        let (run, autorun) = (run.clone(), props.autorun);
+        use_effect_with((), move |_| {
+            if autorun {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::web::env::page_settled().await;
+                    run();
+                });
+            }
+        });
+    }
+    let on_run = {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| run())
+    };
+    let on_key = {
+        let run = run.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                run();
+            }
+        })
+    };
+    let on_cancel = {
+        let (runner, phase) = (runner.clone(), cell.phase);
+        Callback::from(move |_: MouseEvent| {
+            if let Phase::Running { run } = phase {
+                runner.cancel(run);
+            }
+        })
+    };
+    let on_edit = {
+        let d = state.dispatcher();
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(CellAction::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        })
+    };
+    let on_clear = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(CellAction::ClearOutput))
+    };
+    let snippet = |s: Snippet| {
+        let d = state.dispatcher();
+        html! {
+            <li><button type="button" class="secondary small" id={format!("py-snippet-{}", s.id())} disabled={cell.busy()}
+                onclick={Callback::from(move |_| d.dispatch(CellAction::Edit(s.code().to_string())))}>{ s.label() }</button></li>
+        }
+    };
+    let busy = cell.busy();
+    html! {
+        <section id="py" class="panel py-cell" data-run-state={if busy { "running" } else { "idle" }} aria-labelledby="py-title">
+            <h2 id="py-title">{ trp(l, Tp::Title) }</h2>
+            <p>{ trp(l, Tp::Intro) }</p>
+            { engine_line(l, &cell.engine) }
+            <div class="py-snippets">
+                <span class="muted" id="py-snippets-label">{ trp(l, Tp::Snippets) }</span>
+                <ul role="list" aria-labelledby="py-snippets-label">{ for Snippet::ALL.into_iter().map(snippet) }</ul>
+            </div>
+            <label for="py-code">{ trp(l, Tp::CodeLabel) }</label>
+            <textarea id="py-code" class="py-code" rows="16" spellcheck="false" autocapitalize="off" autocomplete="off"
+                value={cell.code.clone()} oninput={on_edit} onkeydown={on_key} readonly={busy} />
+            <div class="actions">
+                <button type="button" id="py-run" disabled={busy} onclick={on_run}>{ tr(l, T::Run) }</button>
+                <button type="button" id="py-cancel" class="secondary" disabled={!busy} onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
+                <button type="button" id="py-clear" class="secondary" disabled={busy || cell.output.chunks.is_empty()} onclick={on_clear}>{ trp(l, Tp::Clear) }</button>
+                <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, l)} title={trp(l, Tp::Title)} height={900} />
+            </div>
+            { status_line(l, cell) }
+            if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
+            <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>
+            <pre id="py-output" class="py-output" tabindex="0" role="log" aria-label={trp(l, Tp::Output)}>
+                if cell.output.dropped > 0 {
+                    <span class="trimmed">{ format!("… {} {}\n", cell.output.dropped, trp(l, Tp::Trimmed)) }</span>
+                }
+                { for cell.output.chunks.iter().map(|c| html! { <span class={c.stream.id()}>{ &c.text }</span> }) }
+                if cell.output.chunks.is_empty() && cell.outcome.is_some() { <span class="muted">{ trp(l, Tp::NoOutput) }</span> }
+            </pre>
+        </section>
+    }
+}

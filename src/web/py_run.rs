@@ -1,0 +1,179 @@
+//! The page's side of `py/runner.mjs`: a module worker with its own Pyodide interpreter that runs
+//! whole Python programs (the cell's code, the I/O experiment's Python modes). Messages are typed
+//! here once — [`PyRequest`] out, [`PyReply`] in — their names in `core::wire::Kind`, which
+//! runner.mjs's `MSG` mirrors.
+//! Dropping a [`PyRunner`] terminates the worker: that is how a runaway program is stopped.
+
+use super::msg::{field, kind, num, object, text, Kind};
+use super::py_worker::{self, PyError};
+use super::workers::js_error_text;
+use crate::core::engine::EngineLoad;
+use crate::core::pycell::Stream;
+use futures::channel::mpsc;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// What the page asks of the worker.
+pub enum PyRequest<'a> {
+    /// Start the interpreter, from the engine's memory snapshot when there is one (replies
+    /// [`PyReply::Loaded`] or [`PyReply::Failed`]).
+    Load { run: u32, snapshot: Option<js_sys::Uint8Array> },
+    /// Run a program; `args` is what it imports as the module `page`.
+    Run { run: u32, code: &'a str, filename: &'a str, args: JsValue },
+}
+
+impl PyRequest<'_> {
+    fn to_js(&self) -> JsValue {
+        match self {
+            PyRequest::Load { run, snapshot } => object(
+                Kind::PyrunLoad,
+                &[("run", (*run).into()), ("snapshot", snapshot.clone().map(JsValue::from).unwrap_or(JsValue::NULL))],
+            ),
+            PyRequest::Run { run, code, filename, args } => object(
+                Kind::PyrunRun,
+                &[
+                    ("run", (*run).into()),
+                    ("code", (*code).into()),
+                    ("filename", (*filename).into()),
+                    ("args", args.clone()),
+                ],
+            ),
+        }
+    }
+}
+
+/// A plain object from `(key, value)` pairs: the arguments a program imports as `page` (not a
+/// message, so it has no `type`).
+pub fn plain(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        Reflect::set(&o, &JsValue::from_str(k), v).expect("setting a field on a fresh object cannot fail");
+    }
+    o.into()
+}
+
+/// What the worker answers; every reply names its run.
+#[derive(Clone, Debug)]
+pub enum PyReply {
+    /// The interpreter is ready.
+    Loaded { run: u32, facts: EngineLoad },
+    /// Text a program wrote.
+    Out { run: u32, stream: Stream, text: String },
+    /// A value a program handed over with `page.emit`.
+    Emit { run: u32, value: JsValue },
+    /// A program ended; `error` when an exception escaped (its traceback went to stderr).
+    Done { run: u32, ms: f64, error: Option<PyError> },
+    /// The interpreter could not start, or the worker failed.
+    Failed { run: u32, error: String },
+}
+
+impl PyReply {
+    fn from_js(m: &JsValue) -> PyReply {
+        let run = num(m, "run").unwrap_or(0.0) as u32;
+        let txt = |k| text(m, k).unwrap_or_default();
+        let number = |k| num(m, k).unwrap_or(f64::NAN);
+        match kind(m) {
+            Some(Kind::PyrunLoaded) => PyReply::Loaded {
+                run,
+                facts: EngineLoad {
+                    version: txt("version"),
+                    python: txt("python"),
+                    ms: number("ms"),
+                    bytes: number("bytes"),
+                    network_bytes: number("networkBytes"),
+                    from_snapshot: txt("start") == "snapshot",
+                },
+            },
+            Some(Kind::PyrunOut) => PyReply::Out {
+                run,
+                stream: Stream::from_id(&txt("stream")).unwrap_or(Stream::Stderr),
+                text: txt("text"),
+            },
+            Some(Kind::PyrunEmit) => PyReply::Emit { run, value: field(m, "value") },
+            Some(Kind::PyrunDone) => {
+                let e = field(m, "error");
+                let error = (!e.is_null() && !e.is_undefined()).then(|| PyError {
+                    kind: text(&e, "type").unwrap_or_default(),
+                    message: text(&e, "message").unwrap_or_default(),
+                    traceback: text(&e, "traceback").unwrap_or_default(),
+                });
+                PyReply::Done { run, ms: number("ms"), error }
+            }
+            Some(Kind::PyrunFailed) => PyReply::Failed { run, error: txt("error") },
+            _ => PyReply::Failed { run, error: format!("unexpected message {:?} from the Python worker", txt("type")) },
+        }
+    }
+
+    /// The run the reply answers.
+    pub fn run(&self) -> u32 {
+        match self {
+            PyReply::Loaded { run, .. }
+            | PyReply::Out { run, .. }
+            | PyReply::Emit { run, .. }
+            | PyReply::Done { run, .. }
+            | PyReply::Failed { run, .. } => *run,
+        }
+    }
+}
+
+/// One Python worker.
+pub struct PyRunner {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+/// `py/runner.mjs` next to the page, from any sub-path.
+fn runner_url() -> String {
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base("py/runner.mjs", &base).map(|u| u.href()).unwrap_or_else(|_| "py/runner.mjs".into())
+}
+
+impl PyRunner {
+    /// Loads the engine if it is not yet (the first load leaves a memory snapshot: see
+    /// [`py_worker::warm`]), then starts a worker whose interpreter starts from that snapshot
+    /// (`load` names run 0). Replies arrive on the stream. `name` shows in devtools.
+    ///
+    /// # Errors
+    /// The engine could not load, or the browser refused to create the worker (a missing file
+    /// is reported later as [`PyReply::Failed`]).
+    pub async fn start(name: &str) -> Result<(PyRunner, mpsc::UnboundedReceiver<PyReply>), String> {
+        py_worker::warm().await?;
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        options.set_name(name);
+        let worker = Worker::new_with_options(&runner_url(), &options).map_err(|e| js_error_text(&e))?;
+        let (tx, rx) = mpsc::unbounded();
+        let tx_err = tx.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let _ = tx.unbounded_send(PyReply::from_js(&e.data()));
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            // Handled here, so it does not also surface as an uncaught page error.
+            e.prevent_default();
+            let error = if e.message().is_empty() { "the Python worker failed to start".into() } else { e.message() };
+            let _ = tx_err.unbounded_send(PyReply::Failed { run: 0, error });
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let runner = PyRunner { worker, _on_message: on_message, _on_error: on_error };
+        runner.send(&PyRequest::Load { run: 0, snapshot: py_worker::snapshot() })?;
+        Ok((runner, rx))
+    }
+
+    /// Sends a request (it waits in the worker behind the load and any earlier run).
+    ///
+    /// # Errors
+    /// The worker cannot take messages any more.
+    pub fn send(&self, request: &PyRequest<'_>) -> Result<(), String> {
+        self.worker.post_message(&request.to_js()).map_err(|e| js_error_text(&e))
+    }
+}
+
+impl Drop for PyRunner {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

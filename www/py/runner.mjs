@@ -1,0 +1,163 @@
+// A Python worker that runs whole programs: the Python cell's code, and the I/O experiment's
+// Python modes (src/modes/io/py_*.rs hold their programs). One module worker = one Pyodide
+// interpreter (started by engine.mjs); the page terminates the worker to stop a runaway program
+// and starts a fresh one. The page side is src/web/py_run.rs, which mirrors MSG below.
+//
+//   page -> worker  { type: MSG.load, run, snapshot? }   (engine.mjs's memory snapshot: a warm start)
+//                   { type: MSG.run, run, code, filename, args }
+//                       args: a plain object the program imports as the module `page`, with
+//                       two functions added: page.now() (epoch ms) and page.emit(value) (posts
+//                       `value` to the page; bytes / memoryviews travel as transferred buffers)
+//   worker -> page  { type: MSG.loaded, run, version, python, ms, bytes, networkBytes, files, start }
+//                   { type: MSG.out, run, stream: 'stdout' | 'stderr', text }
+//                   { type: MSG.emit, run, value }
+//                   { type: MSG.done, run, ms, error: null | { type, message, traceback } }
+//                   { type: MSG.failed, run, error }          (the interpreter could not start)
+// Every reply names the run it answers; output a program writes after it returned (a task it
+// left running) still names that run.
+
+import { loadEngine } from './engine.mjs';
+
+/** The channel's message names: the one table both ends use. */
+export const MSG = Object.freeze({
+  load: 'pyrun-load', loaded: 'pyrun-loaded', run: 'pyrun-run', out: 'pyrun-out', emit: 'pyrun-emit',
+  done: 'pyrun-done', failed: 'pyrun-failed',
+});
+
+// Output is posted from inside write(): a program that prints and then computes without ever
+// yielding (`print("start"); while True: pass`) never lets a timer run, so anything left for a
+// timer would never be seen. To keep a `print` loop from posting a message per line, only the
+// first BURST writes of every FLUSH_MS window are posted at once; the rest of a flood waits for
+// the next write after the window (or a timer, or the end of the run), PENDING_MAX at most.
+const FLUSH_MS = 30;
+const BURST = 50;
+const PENDING_MAX = 32 * 1024;
+
+let pyodide = null;
+let runPython = null; // runner.py's run(source, filename)
+let current = 0;      // the run output belongs to
+const pending = { stdout: '', stderr: '', order: [] };
+let windowStart = 0;
+let timer = 0;
+let writes = 0; // in the current FLUSH_MS window
+
+function flush() {
+  clearTimeout(timer);
+  timer = 0;
+  for (const stream of pending.order) {
+    const text = pending[stream.name].slice(0, stream.length);
+    pending[stream.name] = pending[stream.name].slice(stream.length);
+    if (text) self.postMessage({ type: MSG.out, run: current, stream: stream.name, text });
+  }
+  pending.order = [];
+}
+
+function writer(name) {
+  const decoder = new TextDecoder();
+  return {
+    isatty: false,
+    write(bytes) {
+      const text = decoder.decode(bytes, { stream: true });
+      // Keep the interleaving of the two streams: consecutive writes of one stream merge.
+      const last = pending.order[pending.order.length - 1];
+      if (last && last.name === name) last.length += text.length;
+      else pending.order.push({ name, length: text.length });
+      pending[name] += text;
+      const now = performance.now();
+      if (now - windowStart >= FLUSH_MS) {
+        windowStart = now;
+        writes = 0;
+      }
+      writes += 1;
+      const size = pending.stdout.length + pending.stderr.length;
+      if (writes <= BURST || size > PENDING_MAX) flush();
+      else if (!timer) timer = setTimeout(flush, FLUSH_MS);
+      return bytes.length;
+    },
+  };
+}
+
+/** A value a program emitted, made postable: Python objects become JS ones, bytes a buffer. */
+function postable(value, transfer) {
+  if (value && typeof value.toJs === 'function') {
+    const js = value.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+    value.destroy();
+    return postable(js, transfer);
+  }
+  if (ArrayBuffer.isView(value)) {
+    const copy = value.slice(); // off the interpreter's memory, and transferable
+    transfer.push(copy.buffer);
+    return copy;
+  }
+  if (Array.isArray(value)) return value.map((v) => postable(v, transfer));
+  if (value && typeof value === 'object' && !(value instanceof ArrayBuffer)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, postable(v, transfer)]));
+  }
+  return value;
+}
+
+async function load(msg) {
+  const [{ pyodide: py, report }, source] = await Promise.all([
+    loadEngine({ snapshot: msg.snapshot || undefined }),
+    fetch(new URL('runner.py', import.meta.url)).then((r) => {
+      if (!r.ok) throw new Error(`py/runner.py: HTTP ${r.status}`);
+      return r.text();
+    }),
+  ]);
+  py.setStdout(writer('stdout'));
+  py.setStderr(writer('stderr'));
+  // input() has no one to ask in a worker: it raises EOFError instead of waiting forever.
+  py.setStdin({ error: true });
+  const ns = py.globals.get('dict')();
+  py.runPython(source, { globals: ns, filename: 'runner.py' });
+  runPython = ns.get('run');
+  pyodide = py;
+  const { snapshot, ...facts } = report;
+  self.postMessage({ type: MSG.loaded, run: msg.run, ...facts });
+}
+
+async function run(msg) {
+  if (!pyodide) throw new Error('the interpreter is not loaded');
+  flush();
+  current = msg.run;
+  const run = msg.run;
+  const page = {
+    ...(msg.args || {}),
+    now: () => performance.timeOrigin + performance.now(),
+    emit: (value) => {
+      const transfer = [];
+      self.postMessage({ type: MSG.emit, run, value: postable(value, transfer) }, transfer);
+    },
+  };
+  pyodide.registerJsModule('page', page);
+  // A second run must import this run's `page`, not the module cached by the first.
+  pyodide.runPython("import sys; sys.modules.pop('page', None)");
+  const t0 = performance.now();
+  let error = null;
+  try {
+    const failure = await runPython(msg.code, msg.filename || '<cell>');
+    if (failure) {
+      const [type, message, traceback] = failure.toJs();
+      failure.destroy();
+      error = { type, message, traceback };
+    }
+  } finally {
+    const ms = performance.now() - t0;
+    flush();
+    self.postMessage({ type: MSG.done, run, ms, error });
+  }
+}
+
+// One message at a time, in order: a run sent while the interpreter still loads waits for it.
+let queue = Promise.resolve();
+self.addEventListener('message', (event) => {
+  const msg = event.data || {};
+  queue = queue.then(async () => {
+    try {
+      if (msg.type === MSG.load) await load(msg);
+      else if (msg.type === MSG.run) await run(msg);
+    } catch (err) {
+      self.postMessage({ type: MSG.failed, run: msg.run, error: String((err && err.message) || err) });
+    }
+  });
+});
