@@ -54,7 +54,7 @@ test('every mode agrees bit for bit on an isolated page, and the exports say so'
     const { name: jsonName, text: jsonText } = await download(page, '#cpu-json');
     assert.match(jsonName, /\.json$/, `JSON download named ${jsonName}`);
     const json = JSON.parse(jsonText);
-    assert.deepEqual(Object.keys(json).sort(), ['env', 'experiment', 'params', 'reference', 'runs', 'started_at'], 'JSON top-level keys');
+    assert.deepEqual(Object.keys(json).sort(), ['env', 'experiment', 'params', 'predictions', 'reference', 'runs', 'started_at'], 'JSON top-level keys');
     assert.equal(json.experiment, 'cpu');
     assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199, rounds: 3 }, 'JSON params (rounds: the default 3)');
     assert.equal(json.env.hardware_concurrency, hc, 'env.hardware_concurrency');

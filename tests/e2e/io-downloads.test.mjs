@@ -57,7 +57,7 @@ for (const withHeaders of [true, false]) {
 
         const json = await exportJson(page);
         assert.equal(json.experiment, 'io');
-        assert.deepEqual(json.params, { count: COUNT, source: 'simulated', latency: 30, jitter: 0, bandwidth: 2000, conn: 6, fail: 0, seed: 1, k: K, order: 'completion' },
+        assert.deepEqual(json.params, { count: COUNT, source: 'simulated', latency: 30, jitter: 0, bandwidth: 2000, conn: 6, fail: 0, seed: 1, k: K, order: 'completion', rounds: 3 },
           'params in JSON');
         assert.equal(json.env.cross_origin_isolated, true, 'env.cross_origin_isolated in JSON');
         assert.deepEqual(json.runs.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),

@@ -6,8 +6,10 @@
 //! mirrors. Every reply names the run (or request) it answers, so a stale one is dropped.
 //!
 //! Hand-written over `js_sys::Object` rather than `serde-wasm-bindgen`: batches carry their
-//! arrays as `Float64Array`s that are transferred, not copied, which serde cannot express, and
-//! it measured slower on the hot path (see the README, "Messages").
+//! arrays as `Float64Array`s that are transferred, not copied, which serde cannot express. On the
+//! hot path (a CPU batch, encode + decode, `bench.rs`, Chromium 156 on a loaded 2-core machine)
+//! the hand-written code took 41 / 163 / 820 µs for 256 / 1024 / 4096 tasks against serde's
+//! 329 / 3687 / 15835 µs; only a 16-task batch was cheaper through serde (17 µs against 25).
 
 #[cfg(feature = "codec-bench")]
 pub mod bench;
