@@ -183,7 +183,7 @@ test('Share / Embed: the link reopens the settings, the snippet embeds them (iso
 
     const cpuShare = await dialog('cpu');
     assert.deepEqual(parts(cpuShare.link), {
-      base: child.url, params: { exp: 'cpu', n: '1234', k: '2', chunk: 'auto', modes: 'serial,rayon,workers', lang: 'en' },
+      base: child.url, params: { exp: 'cpu', n: '1234', k: '2', chunk: 'auto', modes: 'serial,rayon,workers', rounds: '3', lang: 'en' },
     }, 'the CPU share link');
     const ioShare = await dialog('io');
     assert.equal(parts(ioShare.link).base, child.url, 'the I/O share link\'s page');
