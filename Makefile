@@ -22,6 +22,8 @@ serve: setup
 ## Release build into dist/ (what a host serves).
 build: setup
 	trunk build --release
+	# trunk leaves its build lock in the output; a host should not serve it.
+	rm -f dist/.trunk-lock
 
 lint:
 	cargo fmt --check
