@@ -81,7 +81,7 @@ test('every bad I/O preset value gets a message and its default; nothing runs', 
     assert.equal(await page.inputValue('#io-source'), 'simulated', '#io-source default');
     assert.equal(await page.inputValue('#io-order'), 'completion', '#io-order default');
     assert.equal(await page.locator('#io-urls').count(), 0, '#io-urls shown although the source is simulated');
-    assert.deepEqual(await tickedModes(page), await panelModes(page, 'io'), 'every mode is ticked by default');
+    assert.deepEqual(await tickedModes(page), (await panelModes(page, 'io')).filter((m) => !m.startsWith('py-')), 'every Rust mode is ticked by default (the Python ones load an interpreter, so they wait to be ticked)');
     assert.equal(await page.isDisabled('#io-run'), false, 'Run should be usable with the defaults');
     assert.equal(await page.locator('#io .field-errors li').count(), 0, 'field errors although the inputs hold the defaults');
     await assertNothingRan(page);
