@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, newPage, load, at, waitForRun, mark, download, assertNoErrors, ALL_MODES, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
+import { setup, newPage, load, at, waitForRun, mark, download, assertNoErrors, panelModes, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
 
 const TOPICS = fs.readFileSync(new URL('../../notes/TOPICS', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const AXE = fs.readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -187,7 +187,7 @@ async function assertPresetShown(page, href) {
     if (q.has('k')) assert.equal(await page.inputValue('#cpu-k'), q.get('k'), `${href}: k`);
     assert.equal(await page.inputValue('#cpu-chunk'), q.get('chunk') ?? 'auto', `${href}: chunk`);
     const ticked = await page.$$eval('#cpu input[id^="cpu-mode-"]:checked', (xs) => xs.map((x) => x.id.slice('cpu-mode-'.length)));
-    const wanted = ALL_MODES.filter((m) => q.get('modes').split(',').includes(m));
+    const wanted = (await panelModes(page)).filter((m) => q.get('modes').split(',').includes(m));
     assert.deepEqual(ticked, wanted, `${href}: modes`);
   } else {
     assert.equal(exp, 'io', href);
