@@ -170,7 +170,6 @@ test('a demo embeds on its own, with its short note and a link to the full playg
   }
 });
 
-const IO_MODES = ['serial', 'bounded', 'unbounded', 'workers', 'workers-queue', 'blocking-async'];
 const IO_DEFAULTS = { count: '48', latency: '100', jitter: '20', bandwidth: '2000', conn: '6', k: '4' };
 
 /** The preset links (`?exp=…`) of every note on the page, in page order, without repeats. */
@@ -189,16 +188,22 @@ async function assertPresetShown(page, href) {
     const ticked = await page.$$eval('#cpu input[id^="cpu-mode-"]:checked', (xs) => xs.map((x) => x.id.slice('cpu-mode-'.length)));
     const wanted = (await panelModes(page)).filter((m) => q.get('modes').split(',').includes(m));
     assert.deepEqual(ticked, wanted, `${href}: modes`);
+  } else if (exp === 'py') {
+    // The Python cell: the editor holds the linked code (base64url), nothing runs without run=1.
+    const code = Buffer.from(q.get('code'), 'base64url').toString('utf8');
+    assert.equal(await page.inputValue('#py-code'), code, `${href}: code`);
+    assert.equal(await page.getAttribute('#py', 'data-run-state'), 'idle', `${href}: the cell ran without run=1`);
   } else {
     assert.equal(exp, 'io', href);
     for (const [key, fallback] of Object.entries(IO_DEFAULTS)) {
       assert.equal(await page.inputValue(`#io-${key}`), q.get(key) ?? fallback, `${href}: ${key}`);
     }
     const ticked = await page.$$eval('#io input[id^="io-mode-"]:checked', (xs) => xs.map((x) => x.id.slice('io-mode-'.length)));
-    assert.deepEqual(ticked, IO_MODES.filter((m) => q.get('modes').split(',').includes(m)), `${href}: modes`);
+    const wanted = (await panelModes(page, 'io')).filter((m) => q.get('modes').split(',').includes(m));
+    assert.deepEqual(ticked, wanted, `${href}: modes`);
   }
   assert.equal(await page.getAttribute('html', 'lang'), q.get('lang') === 'zh' ? 'zh-CN' : 'en', `${href}: language`);
-  const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, `topic-experiment-${exp}`);
+  const top = await page.evaluate((id) => document.getElementById(id).closest('section.topic').getBoundingClientRect().top, exp);
   assert.ok(Math.abs(top) < 200, `${href}: the experiment is not scrolled into view (top ${top})`);
   assert.equal(await page.locator('#url-problems').count(), 0, `${href}: the page reports URL problems`);
 }
@@ -224,7 +229,7 @@ test('the notes link to ready presets, and each opens its experiment with those 
     // Every English link, and the Chinese ones for their language.
     for (const link of [...seen.en, ...seen.zh.slice(0, 4)]) {
       await load(page, new URL(link, env.url).href);
-      await page.waitForSelector(link.includes('exp=io') ? '#io[data-run-state=idle]' : '#cpu[data-run-state=idle]', { timeout: LOAD_TIMEOUT });
+      await page.waitForSelector(`#${new URLSearchParams(link.slice(1)).get('exp')}[data-run-state=idle]`, { timeout: LOAD_TIMEOUT });
       await assertPresetShown(page, link);
     }
     assertNoErrors(page);
