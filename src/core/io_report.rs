@@ -275,7 +275,10 @@ impl IoReport {
 
 /// One mode's rounds as one outcome, as [`crate::core::report::merge_rounds`] does for the CPU
 /// modes: the median of the finished rounds, every sample kept; a failed or interrupted round
-/// stands for the mode; otherwise the requests are those of the round nearest the median.
+/// stands for the mode. Otherwise the requests are the last round's: the thumbnail grid shows the
+/// images as they arrive and each round replaces the last one's, so the grid, the timeline and the
+/// export's delivery order all describe the same round (keeping every round's images to show the
+/// median one instead would hold up to ten copies of a URL list's images).
 pub fn merge_io_rounds(rounds: &[IoOutcome]) -> Option<IoOutcome> {
     let samples: Vec<f64> = rounds.iter().filter(|o| o.status == Status::Done).map(|o| o.wall_ms).collect();
     let startups: Vec<f64> = rounds.iter().map(|o| o.startup_ms).collect();
@@ -287,9 +290,8 @@ pub fn merge_io_rounds(rounds: &[IoOutcome]) -> Option<IoOutcome> {
         Some(o) => o.clone(),
         None => {
             let median = median(&samples)?;
-            let nearest =
-                rounds.iter().min_by(|a, b| (a.wall_ms - median).abs().total_cmp(&(b.wall_ms - median).abs()))?;
-            IoOutcome { wall_ms: median, ..nearest.clone() }
+            let last = rounds.iter().rev().find(|o| o.status == Status::Done)?;
+            IoOutcome { wall_ms: median, ..last.clone() }
         }
     };
     merged.samples_ms = samples;
@@ -526,8 +528,11 @@ mod tests {
     fn io_rounds_merge() {
         let rounds: Vec<IoOutcome> =
             [300.0, 250.0, 260.0].iter().map(|&t| outcome(IoMode::Bounded, t, vec![record(0, true, 10)])).collect();
+        let mut rounds = rounds;
+        rounds[2].requests[0].index = 7; // marks the last round's requests
         let merged = merge_io_rounds(&rounds).unwrap();
         assert_eq!((merged.wall_ms, merged.samples_ms.clone()), (260.0, vec![300.0, 250.0, 260.0]));
+        assert_eq!(merged.requests[0].index, 7, "the requests are the last round's, as the grid is");
         let e = io_entries(&[merged]);
         assert_eq!((e[0].min_ms, e[0].max_ms, e[0].samples_ms.len()), (Some(250.0), Some(300.0), 3));
         let mut cancelled = outcome(IoMode::Bounded, 40.0, vec![]);

@@ -11,7 +11,7 @@
  *   `<iframe>` snippet with `embed=1` and `allow="cross-origin-isolated"`; pasted into a course
  *   page that is itself isolated, the snippet shows an isolated embed with those settings.
  *
- * @browsers chromium (Firefox: the Share / Embed test does not pass yet — ticking a mode times out there)
+ * @browsers chromium firefox
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -7,7 +7,7 @@
  * `cancelled`, the row's ok count equals the thumbnails that arrived (some, not all) and the
  * export's requests, the export says `cancelled`, and the same page then completes a small run.
  *
- * @browsers chromium (Firefox: not yet run there)
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

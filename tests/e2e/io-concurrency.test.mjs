@@ -14,7 +14,7 @@
  *   latency of 42 ms and request 0 one of 89 ms (checked below with the test's own port of the
  *   model's draw), so with k = 4 and unlimited bandwidth request 1 finishes ~47 ms before request 0.
  *
- * @browsers chromium (Firefox: not yet run there)
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,8 +92,9 @@ test('unbounded is within 1.5× of its ideal time', {
   }
 });
 
-// One round: with several, the export's requests come from one round and the grid from the last (see the note on issue 10).
-const JITTERY = 'count=20&latency=100&jitter=80&bandwidth=0&conn=100&seed=1&k=4&source=simulated&modes=bounded&rounds=1';
+// Two rounds: the grid shows the last round as it arrives, and the export's requests must be that
+// same round's (a round whose arrivals differ from the grid's would fail the last assertion below).
+const JITTERY = 'count=20&latency=100&jitter=80&bandwidth=0&conn=100&seed=1&k=4&source=simulated&modes=bounded&rounds=2';
 
 /** Indices sorted by end_ms (completion order), ties kept in delivery order. */
 function completionOrder(requests) {

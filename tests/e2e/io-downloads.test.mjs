@@ -33,12 +33,15 @@ for (const withHeaders of [true, false]) {
     before(async () => { env = await setup({ isolated: withHeaders }); });
     after(async () => { await env?.close(); });
 
+    // Two rounds once (the merged rows must still hold every image), one in the other set-up: every
+    // round of every mode is a full download, Python's included, and this file is about bytes, not timings.
+    const ROUNDS = withHeaders ? 2 : 1;
     test(`every mode downloads every image with the right bytes (${how})`, async (t) => {
       const IO_MODES = await offeredModes(env, 'io');
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,
-          `exp=io&count=${COUNT}&latency=30&jitter=0&k=${K}&source=simulated&modes=${IO_MODES.join(',')}&run=1&lang=en`));
+          `exp=io&count=${COUNT}&latency=30&jitter=0&k=${K}&source=simulated&modes=${IO_MODES.join(',')}&rounds=${ROUNDS}&run=1&lang=en`));
         await waitForRun(page);
         assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page is not isolated');
         assert.equal(await page.getAttribute('#env', 'data-isolation'), how, '#env data-isolation');
@@ -57,7 +60,7 @@ for (const withHeaders of [true, false]) {
 
         const json = await exportJson(page);
         assert.equal(json.experiment, 'io');
-        assert.deepEqual(json.params, { count: COUNT, source: 'simulated', latency: 30, jitter: 0, bandwidth: 2000, conn: 6, fail: 0, seed: 1, k: K, order: 'completion', rounds: 3 },
+        assert.deepEqual(json.params, { count: COUNT, source: 'simulated', latency: 30, jitter: 0, bandwidth: 2000, conn: 6, fail: 0, seed: 1, k: K, order: 'completion', rounds: ROUNDS },
           'params in JSON');
         assert.equal(json.env.cross_origin_isolated, true, 'env.cross_origin_isolated in JSON');
         assert.deepEqual(json.runs.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),

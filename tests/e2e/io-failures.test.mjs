@@ -75,7 +75,7 @@ for (const host of HOSTS) {
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,
-          `exp=io&count=${COUNT}&latency=30&jitter=10&fail=0.3&seed=7&k=4&source=simulated&modes=${IO_MODES.join(',')}&run=1&lang=en`));
+          `exp=io&count=${COUNT}&latency=30&jitter=10&fail=0.3&seed=7&k=4&source=simulated&modes=${IO_MODES.join(',')}&rounds=1&run=1&lang=en`));
         await waitForRun(page);
         const rows = await resultRows(page);
         assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),

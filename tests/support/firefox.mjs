@@ -328,6 +328,16 @@ class Scope {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     }, { timeout, polling: 50 }, selector);
+    // As Playwright does before a click: if something else (the page's sticky freeze meter docked
+    // at the bottom of the window) covers the element's centre, scroll it to the middle first, so
+    // the click lands on what a person would click.
+    await this.frame.evaluate((s) => {
+      const el = document.querySelector(s);
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      const hit = top && (el.contains(top) || (top.control && top.control === el) || top.closest('label')?.control === el);
+      if (!hit) el.scrollIntoView({ block: 'center', inline: 'center' });
+    }, selector);
     const h = await this.frame.$(selector);
     await h.click();
   }
