@@ -110,7 +110,7 @@ pub async fn isolation() -> Isolation {
     let init = web_sys::RequestInit::new();
     init.set_method("HEAD");
     init.set_cache(web_sys::RequestCache::NoStore);
-    let controlled = window.navigator().service_worker().controller().is_some();
+    let controlled = super::sw::controls_page();
     let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&href, &init)).await else {
         return if controlled { Isolation::ServiceWorker } else { Isolation::Headers };
     };

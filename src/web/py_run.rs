@@ -2,7 +2,11 @@
 //! whole Python programs (the cell's code, the I/O experiment's Python modes). Messages are typed
 //! here once — [`PyRequest`] out, [`PyReply`] in — their names in `core::wire::Kind`, which
 //! runner.mjs's `MSG` mirrors.
-//! Dropping a [`PyRunner`] terminates the worker: that is how a runaway program is stopped.
+//! Dropping a [`PyRunner`] stops the worker: that is how a runaway program is stopped. Where
+//! shared memory exists (a cross-origin isolated page) it first raises `KeyboardInterrupt` in the
+//! program through Pyodide's interrupt buffer and terminates the worker a moment later, once the
+//! interpreter has unwound: Firefox reports a worker terminated in the middle of Pyodide's
+//! stack-switching (JSPI) call of an `async` program as an uncaught exception.
 
 use super::msg::{field, kind, num, object, text, Kind};
 use super::py_worker::{self, PyError};
@@ -18,7 +22,7 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 pub enum PyRequest<'a> {
     /// Start the interpreter, from the engine's memory snapshot when there is one (replies
     /// [`PyReply::Loaded`] or [`PyReply::Failed`]).
-    Load { run: u32, snapshot: Option<js_sys::Uint8Array> },
+    Load { run: u32, snapshot: Option<js_sys::Uint8Array>, interrupt: Option<js_sys::Int32Array> },
     /// Run a program; `args` is what it imports as the module `page`.
     Run { run: u32, code: &'a str, filename: &'a str, args: JsValue },
 }
@@ -26,9 +30,13 @@ pub enum PyRequest<'a> {
 impl PyRequest<'_> {
     fn to_js(&self) -> JsValue {
         match self {
-            PyRequest::Load { run, snapshot } => object(
+            PyRequest::Load { run, snapshot, interrupt } => object(
                 Kind::PyrunLoad,
-                &[("run", (*run).into()), ("snapshot", snapshot.clone().map(JsValue::from).unwrap_or(JsValue::NULL))],
+                &[
+                    ("run", (*run).into()),
+                    ("snapshot", snapshot.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
+                    ("interrupt", interrupt.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
+                ],
             ),
             PyRequest::Run { run, code, filename, args } => object(
                 Kind::PyrunRun,
@@ -120,6 +128,9 @@ impl PyReply {
 /// One Python worker.
 pub struct PyRunner {
     worker: Worker,
+    /// Pyodide's interrupt buffer (one `i32` the interpreter polls; 2 = SIGINT), shared with the
+    /// worker; `None` without shared memory.
+    interrupt: Option<js_sys::Int32Array>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
@@ -158,8 +169,13 @@ impl PyRunner {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let runner = PyRunner { worker, _on_message: on_message, _on_error: on_error };
-        runner.send(&PyRequest::Load { run: 0, snapshot: py_worker::snapshot() })?;
+        let interrupt = super::env::isolated().then(|| js_sys::Int32Array::new(&js_sys::SharedArrayBuffer::new(4)));
+        let runner = PyRunner { worker, interrupt, _on_message: on_message, _on_error: on_error };
+        runner.send(&PyRequest::Load {
+            run: 0,
+            snapshot: py_worker::snapshot(),
+            interrupt: runner.interrupt.clone(),
+        })?;
         Ok((runner, rx))
     }
 
@@ -172,8 +188,26 @@ impl PyRunner {
     }
 }
 
+/// How long an interrupted program gets to unwind before its worker is terminated anyway (a
+/// program that catches `KeyboardInterrupt` and goes on is stopped then).
+const UNWIND_MS: i32 = 300;
+
 impl Drop for PyRunner {
     fn drop(&mut self) {
-        self.worker.terminate();
+        let Some(buffer) = &self.interrupt else {
+            self.worker.terminate();
+            return;
+        };
+        // What the interrupted program still posts goes nowhere: the handlers are dropped with us.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        let _ = js_sys::Atomics::store(buffer, 0, 2); // SIGINT
+        let worker = self.worker.clone();
+        let terminate = Closure::once_into_js(move || worker.terminate());
+        let later = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(terminate.unchecked_ref(), UNWIND_MS));
+        if !matches!(later, Some(Ok(_))) {
+            self.worker.terminate();
+        }
     }
 }

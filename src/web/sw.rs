@@ -10,8 +10,14 @@ use web_sys::{ServiceWorker, ServiceWorkerContainer};
 
 fn container() -> Option<ServiceWorkerContainer> {
     let nav = web_sys::window()?.navigator();
-    // `navigator.serviceWorker` is missing outside secure contexts (plain http on a LAN address).
-    js_sys::Reflect::has(&nav, &"serviceWorker".into()).ok()?.then(|| nav.service_worker())
+    // `navigator.serviceWorker` is missing outside secure contexts (plain http on a LAN address),
+    // and in Firefox when service workers are disabled (a policy, some private windows).
+    js_sys::Reflect::get(&nav, &"serviceWorker".into()).ok()?.dyn_into::<ServiceWorkerContainer>().ok()
+}
+
+/// Whether a service worker controls this page (false where there are none).
+pub fn controls_page() -> bool {
+    container().and_then(|c| c.controller()).is_some()
 }
 
 /// Registers the service worker (next to the page, so it works from any sub-path) and resolves

@@ -12,6 +12,8 @@
  * - no console or page error.
  * The Python worker's fetches are answered by the page's service worker (the simulated network
  * lives there): a run that got every image from simnet/ proves it.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -104,6 +104,8 @@ class FirefoxContext {
   #dirs;
   #pages = new Map(); // puppeteer Page → FirefoxPage
 
+  #onRequest = []; // context.on('request') handlers
+
   constructor(browser, dirs) {
     this.#browser = browser;
     this.#dirs = dirs;
@@ -116,8 +118,19 @@ class FirefoxContext {
       w = new FirefoxPage(p, this);
       this.#pages.set(p, w);
       p.once('close', () => this.#pages.delete(p));
+      p.on('request', (r) => { for (const h of this.#onRequest) h(r); });
     }
     return w;
+  }
+
+  /**
+   * 'request': every request of this context's pages (a puppeteer HTTPRequest: `url()`), as
+   * WebDriver BiDi reports them — the documents' own and, in Firefox 153, their dedicated workers'.
+   */
+  on(event, handler) {
+    if (event !== 'request') throw new Error(`FirefoxContext.on('${event}') is not supported`);
+    this.#onRequest.push(handler);
+    return this;
   }
 
   async newPage() {
@@ -318,6 +331,11 @@ class Scope {
       const r = el.getBoundingClientRect();
       return style.visibility !== 'hidden' && r.width > 0 && r.height > 0;
     }, selector);
+  }
+
+  /** A plain pause (for "nothing happens within t ms" checks, as Playwright's). */
+  waitForTimeout(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   /** Waits until the element is visible and enabled, scrolls it into view, clicks its centre. */

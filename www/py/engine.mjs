@@ -72,15 +72,33 @@ async function cachedFiles() {
   }
 }
 
-/** The engine files read since `since` (a performance.now() time), from Resource Timing. */
-function engineReads(since, cached) {
+/**
+ * The engine files read since `since` (a performance.now() time), from Resource Timing. Firefox
+ * gives every response its service worker handed over a body size of 0; such a file's size is
+ * then its copy's in the service worker's engine cache.
+ */
+async function engineReads(since, cached) {
   const entries = performance.getEntriesByType('resource')
     .filter((e) => e.name.startsWith(INDEX_URL) && e.startTime >= since);
-  const size = (e) => e.decodedBodySize || e.encodedBodySize || 0;
+  // (The service worker writes a file it fetched into that cache as it hands it over, so a first
+  // use finds it there too. `has` first: opening would create the cache where there is none.)
+  const name = `pyodide-${PYODIDE_VERSION}`;
+  const cache = typeof caches !== 'undefined' && (await caches.has(name).catch(() => false))
+    ? await caches.open(name).catch(() => null) : null;
+  const sized = await Promise.all(entries.map(async (e) => {
+    const url = e.name.split(/[?#]/)[0];
+    let size = e.decodedBodySize || e.encodedBodySize || 0;
+    if (!size && cache) {
+      const hit = await cache.match(url).catch(() => null);
+      // (A host may send no Content-Length; the cached body's size then, a disk-backed blob.)
+      size = Number(hit?.headers.get('content-length')) || (hit ? (await hit.blob()).size : 0);
+    }
+    return { size, fromCache: cached.has(url) };
+  }));
   return {
     files: entries.length,
-    bytes: entries.reduce((a, e) => a + size(e), 0),
-    networkBytes: entries.filter((e) => !cached.has(e.name.split(/[?#]/)[0])).reduce((a, e) => a + size(e), 0),
+    bytes: sized.reduce((a, e) => a + e.size, 0),
+    networkBytes: sized.filter((e) => !e.fromCache).reduce((a, e) => a + e.size, 0),
   };
 }
 
@@ -125,7 +143,7 @@ export async function loadEngine({ stdout, stderr, snapshot, makeSnapshot = fals
     version: PYODIDE_VERSION,
     python: pyodide.runPython('import sys; sys.version.split()[0]'),
     ms: 0,
-    ...engineReads(t0, cached),
+    ...(await engineReads(t0, cached)),
     start,
     snapshot: null,
   };

@@ -3,7 +3,8 @@
 // interpreter (started by engine.mjs); the page terminates the worker to stop a runaway program
 // and starts a fresh one. The page side is src/web/py_run.rs, which mirrors MSG below.
 //
-//   page -> worker  { type: MSG.load, run, snapshot? }   (engine.mjs's memory snapshot: a warm start)
+//   page -> worker  { type: MSG.load, run, snapshot?, interrupt? }   (engine.mjs's memory snapshot: a
+//                       warm start; interrupt: an Int32Array on shared memory, Pyodide's interrupt buffer)
 //                   { type: MSG.run, run, code, filename, args }
 //                       args: a plain object the program imports as the module `page`, with
 //                       two functions added: page.now() (epoch ms) and page.emit(value) (posts
@@ -108,6 +109,9 @@ async function load(msg) {
   py.setStderr(writer('stderr'));
   // input() has no one to ask in a worker: it raises EOFError instead of waiting forever.
   py.setStdin({ error: true });
+  // The page's interrupt buffer (shared memory, isolated pages only): Cancel writes SIGINT into
+  // it, and the running program gets a KeyboardInterrupt before the worker is terminated.
+  if (msg.interrupt) py.setInterruptBuffer(msg.interrupt);
   const ns = py.globals.get('dict')();
   py.runPython(source, { globals: ns, filename: 'runner.py' });
   runPython = ns.get('run');
