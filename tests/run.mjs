@@ -3,9 +3,8 @@
 // `chromium,firefox`); each runs as its own `node --test` process with PLAYGROUND_BROWSER set
 // (see tests/support/browser.mjs), one file at a time. Without FILE arguments every
 // tests/e2e/*.test.mjs file runs, in each browser its header names: a line `@browsers chromium
-// firefox` in the file's opening comment; a file without one runs in Chromium only (Firefox runs
-// the files that have been checked there: the CPU, I/O and hosting tests). Prints each browser's
-// wall time, and exits non-zero if any run failed.
+// firefox` in the file's opening comment (every file has it today); a file without one runs in
+// Chromium only. Prints each browser's wall time, and exits non-zero if any run failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,6 +6,8 @@
  * 2 × cores points per swept mode and a fitted serial fraction in [0, 1], survives a reload, and
  * stops on Cancel; a plain page sweeps workers only and says why; and the chart texts follow the
  * language switch.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';

@@ -3,6 +3,8 @@
  * isolated page: each one runs on real timers and channels and shows the ordering its note
  * promises. The freeze meter records a long gap while the CPU experiment's main-thread mode runs
  * and none while serial runs the same work in a worker. Every test fails on any page error.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -7,6 +7,8 @@
  * - A rayon pool whose second thread cannot start (the page's `Worker` constructor refuses the
  *   second pool worker): the mode fails saying which thread could not start, no extra worker is
  *   started behind the learner's back, and the next run with k = 1 reuses the one worker there is.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

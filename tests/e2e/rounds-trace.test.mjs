@@ -7,6 +7,8 @@
  * - "Download trace" gives a Chrome trace: one process per mode, a named track per lane, one
  *   complete (`ph: "X"`) event per task, every task once.
  * - The I/O panel's trace has one event per request, on one process per mode.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,7 +96,7 @@ test('rounds=3: three samples per mode, the median as wall time, ranges and whis
     } else {
       assert.ok(!summary.includes('global-lock: ') || !summary.includes('no speedup, as with the GIL'), `a range above 1 is not "no speedup": ${summary}`);
     }
-    const busy = await page.$('#cpu-busy');
+    const busy = (await page.locator('#cpu-busy').count()) > 0;
     const wide = json.runs.filter((r) => (r.max_ms - r.min_ms) / r.wall_ms > 0.15).map((r) => r.mode);
     assert.equal(Boolean(busy), wide.length > 0, `busy warning shown: ${Boolean(busy)}, modes spread over 15 %: ${wide}`);
 

@@ -5,10 +5,13 @@
  * links open their experiment with those settings (in the frame when embedded), every exercise
  * hides an answer, the glossary and the instructors' page are in the contents, and axe-core finds
  * no accessibility violation in the light or the dark theme.
+ *
+ * @browsers chromium firefox
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { launch } from '../support/browser.mjs';
 import { setup, newPage, load, at, waitForRun, mark, download, assertNoErrors, panelModes, LOAD_TIMEOUT, RUN_TIMEOUT } from '../support/cpu-page.mjs';
 
 const TOPICS = fs.readFileSync(new URL('../../notes/TOPICS', import.meta.url), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -303,9 +306,11 @@ test('every exercise hides its answer, and the glossary and lesson plan are in t
 
 test('axe-core finds no accessibility violations, light or dark, after a run', async () => {
   for (const scheme of ['light', 'dark']) {
-    const page = await newPage(env.context);
+    // A browser per theme: Firefox takes the colour scheme only at launch.
+    const browser = await launch({ colorScheme: scheme });
+    const page = await newPage(browser.context);
     try {
-      await page.emulateMedia({ colorScheme: scheme });
+      assert.equal(await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme), true, `${scheme} scheme`);
       const since = 0;
       await load(page, at(env.url, 'n=300&k=2&modes=serial,rayon&run=1&lang=zh'));
       await waitForRun(page, { since });
@@ -315,7 +320,7 @@ test('axe-core finds no accessibility violations, light or dark, after a run', a
       assert.deepEqual(violations, [], `${scheme}: ${violations.join('\n')}`);
       assertNoErrors(page);
     } finally {
-      await page.close();
+      await browser.close();
     }
   }
 });

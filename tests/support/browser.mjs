@@ -56,9 +56,11 @@ const swBlocked = new WeakSet();
  * any browser. `args`: extra Chromium flags (e.g. `--host-resolver-rules`, to reach the test
  * server under a host name that is not a secure context).
  */
-export async function launch({ serviceWorkers, args = [] } = {}) {
+export async function launch({ serviceWorkers, args = [], colorScheme } = {}) {
   if (BROWSER === 'firefox') {
-    const context = await launchFirefox({ serviceWorkers });
+    // Of Chromium's switches only the host mapping has a Firefox twin (a preference).
+    const localDomains = args.flatMap((a) => /^--host-resolver-rules=MAP (\S+) 127\.0\.0\.1$/.exec(a)?.slice(1) ?? []);
+    const context = await launchFirefox({ serviceWorkers, localDomains, colorScheme });
     if (serviceWorkers === 'block') swBlocked.add(context);
     return { context, close: () => context.close() };
   }
@@ -68,6 +70,7 @@ export async function launch({ serviceWorkers, args = [] } = {}) {
     headless: true,
     acceptDownloads: true,
     ...(serviceWorkers ? { serviceWorkers } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });

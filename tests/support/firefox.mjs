@@ -20,8 +20,14 @@ const DEFAULT_TIMEOUT = 30_000;
  * browser without them, as Playwright's option gives Chromium). puppeteer's own defaults (updates,
  * safe browsing, telemetry reporting, first-run pages off) come on top of these.
  */
-function preferences({ downloads, serviceWorkers }) {
+function preferences({ downloads, serviceWorkers, localDomains, colorScheme }) {
   return {
+    // prefers-color-scheme for every page (BiDi has no per-page media emulation in Firefox 153).
+    ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
+    // Host names that resolve to this machine (Chromium's --host-resolver-rules MAP x 127.0.0.1).
+    ...(localDomains?.length ? { 'network.dns.localDomains': localDomains.join(',') } : {}),
+    // navigator.clipboard.readText() without the paste prompt a person would click (tests only).
+    'dom.events.testing.asyncClipboard': true,
     // Firefox's own connections: captive-portal and connectivity probes, push, remote settings,
     // region lookup, telemetry, DNS-over-HTTPS, prefetching, add-on and system add-on updates.
     'network.captive-portal-service.enabled': false,
@@ -64,7 +70,7 @@ function preferences({ downloads, serviceWorkers }) {
 }
 
 /** Launches a headless Firefox with a fresh profile; resolves to a FirefoxContext. */
-export async function launchFirefox({ serviceWorkers } = {}) {
+export async function launchFirefox({ serviceWorkers, localDomains, colorScheme } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-firefox-'));
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-firefox-downloads-'));
   let browser;
@@ -74,7 +80,7 @@ export async function launchFirefox({ serviceWorkers } = {}) {
       executablePath: FIREFOX,
       headless: true,
       userDataDir: profile,
-      extraPrefsFirefox: preferences({ downloads, serviceWorkers }),
+      extraPrefsFirefox: preferences({ downloads, serviceWorkers, localDomains, colorScheme }),
       protocolTimeout: 180_000,
     });
   } catch (e) {
@@ -153,6 +159,12 @@ class FirefoxContext {
     });
   }
 
+  /**
+   * Firefox lets a page write to the clipboard on a click and (with the test preference above)
+   * read it back, with no permission to grant: nothing to do.
+   */
+  async grantPermissions() {}
+
   /** 'page': the next page (tab or popup) the browser opens. */
   async waitForEvent(event, { timeout = DEFAULT_TIMEOUT } = {}) {
     if (event !== 'page') throw new Error(`FirefoxContext.waitForEvent('${event}') is not supported`);
@@ -219,6 +231,16 @@ class FirefoxLocator {
 
   count() {
     return this.scope.$$eval(this.selector, (els) => els.length);
+  }
+
+  /** The first match: what every read of this adapter already uses (`querySelector`). */
+  first() {
+    return this;
+  }
+
+  /** `fn(element, arg)` in the page, on the first match. */
+  evaluate(fn, arg) {
+    return this.scope.frame.$eval(this.selector, fn, arg);
   }
 
   isVisible() {
@@ -506,8 +528,14 @@ class FirefoxPage extends Scope {
     await this.p.setViewport({ width, height });
   }
 
+  /** Not over BiDi in Firefox 153 (puppeteer needs CDP for it): launch({ colorScheme }) instead. */
   async emulateMedia({ colorScheme } = {}) {
-    if (colorScheme) await this.p.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+    if (colorScheme) throw new Error(`emulateMedia({ colorScheme: '${colorScheme}' }): in Firefox pass colorScheme to launch()`);
+  }
+
+  /** Waits until the page's URL satisfies `predicate(url: URL)`. */
+  async waitForURL(predicate, { timeout = DEFAULT_TIMEOUT } = {}) {
+    await until(() => (predicate(new URL(this.p.url())) ? true : undefined), { timeout, what: 'the page URL' });
   }
 
   /** 'download': the next file the page downloads ({suggestedFilename(), path(), failure()}). */
