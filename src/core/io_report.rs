@@ -5,7 +5,7 @@ use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
 use super::report::{csv_cell, Status};
 use super::rounds::Spread;
-use super::stats::{median, speedup};
+use super::stats::speedup;
 use super::timeline::Lane;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -273,31 +273,16 @@ impl IoReport {
     }
 }
 
-/// One mode's rounds as one outcome, as [`crate::core::report::merge_rounds`] does for the CPU
-/// modes: the median of the finished rounds, every sample kept; a failed or interrupted round
-/// stands for the mode. Otherwise the requests are the last round's: the thumbnail grid shows the
+/// One mode's rounds as one outcome ([`super::rounds::merge`], as for the CPU modes). Unless a
+/// round stopped the mode, the requests are the last finished round's: the thumbnail grid shows the
 /// images as they arrive and each round replaces the last one's, so the grid, the timeline and the
 /// export's delivery order all describe the same round (keeping every round's images to show the
 /// median one instead would hold up to ten copies of a URL list's images).
 pub fn merge_io_rounds(rounds: &[IoOutcome]) -> Option<IoOutcome> {
-    let samples: Vec<f64> = rounds.iter().filter(|o| o.status == Status::Done).map(|o| o.wall_ms).collect();
-    let startups: Vec<f64> = rounds.iter().map(|o| o.startup_ms).collect();
-    let stopped = rounds
-        .iter()
-        .find(|o| o.status == Status::Failed)
-        .or_else(|| rounds.last().filter(|o| o.status == Status::Cancelled));
-    let mut merged = match stopped {
-        Some(o) => o.clone(),
-        None => {
-            let median = median(&samples)?;
-            let last = rounds.iter().rev().find(|o| o.status == Status::Done)?;
-            IoOutcome { wall_ms: median, ..last.clone() }
-        }
-    };
-    merged.samples_ms = samples;
-    merged.startup_ms = median(&startups).unwrap_or(merged.startup_ms);
-    Some(merged)
+    super::rounds::merge(rounds, |done, _| done.last().map(|&o| o.clone()))
 }
+
+crate::round_of_outcome!(IoOutcome);
 
 /// Entries with speedups over a finished `serial`.
 pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {

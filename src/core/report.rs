@@ -237,34 +237,17 @@ pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
 /// round's (so a mode that computed something else even once is flagged), else the first's.
 /// `None` for no rounds.
 pub fn merge_rounds(rounds: &[ModeOutcome]) -> Option<ModeOutcome> {
-    let done: Vec<&ModeOutcome> = rounds.iter().filter(|o| o.status == Status::Done).collect();
-    let samples: Vec<f64> = done.iter().map(|o| o.wall_ms).collect();
-    let startups: Vec<f64> = rounds.iter().map(|o| o.startup_ms).collect();
-    let stopped = rounds
-        .iter()
-        .find(|o| o.status == Status::Failed)
-        .or_else(|| rounds.last().filter(|o| o.status == Status::Cancelled));
-    let mut merged = match stopped {
-        Some(o) => o.clone(),
-        None => {
-            let median = super::stats::median(&samples)?;
-            let nearest =
-                done.iter().min_by(|a, b| (a.wall_ms - median).abs().total_cmp(&(b.wall_ms - median).abs()))?;
-            let first = &done[0].values;
-            let odd = done.iter().find(|o| {
-                o.values.len() != first.len() || o.values.iter().zip(first).any(|(a, b)| a.to_bits() != b.to_bits())
-            });
-            ModeOutcome {
-                wall_ms: median,
-                values: odd.map_or_else(|| first.clone(), |o| o.values.clone()),
-                ..(*nearest).clone()
-            }
-        }
-    };
-    merged.samples_ms = samples;
-    merged.startup_ms = super::stats::median(&startups).unwrap_or(merged.startup_ms);
-    Some(merged)
+    super::rounds::merge(rounds, |done, median| {
+        let nearest = done.iter().min_by(|a, b| (a.wall_ms - median).abs().total_cmp(&(b.wall_ms - median).abs()))?;
+        let first = &done[0].values;
+        let odd = done.iter().find(|o| {
+            o.values.len() != first.len() || o.values.iter().zip(first).any(|(a, b)| a.to_bits() != b.to_bits())
+        });
+        Some(ModeOutcome { values: odd.map_or_else(|| first.clone(), |o| o.values.clone()), ..(*nearest).clone() })
+    })
 }
+
+crate::round_of_outcome!(ModeOutcome);
 
 /// How many times longer Python's `py-serial` took than Rust's `serial` in the same run, when
 /// both finished: the interpreter's cost on this machine, the same maths and libm on both sides.

@@ -27,6 +27,71 @@ pub fn schedule<T: Copy>(modes: &[T], rounds: u32) -> Vec<(u32, T)> {
     (0..rounds).flat_map(|r| (0..n).map(move |j| (r, modes[(j + r as usize) % n]))).collect()
 }
 
+/// What merging a mode's rounds needs of one round's outcome (CPU and I/O outcomes alike).
+pub trait Round: Clone {
+    /// The round finished.
+    fn done(&self) -> bool;
+    /// The round failed (the mode will not run again).
+    fn failed(&self) -> bool;
+    /// The round was cancelled.
+    fn cancelled(&self) -> bool;
+    /// Timed wall time (ms).
+    fn wall_ms(&self) -> f64;
+    /// Start-up time (ms).
+    fn startup_ms(&self) -> f64;
+    /// Puts the rounds' figures on the merged outcome.
+    fn set_figures(&mut self, wall_ms: f64, samples_ms: Vec<f64>, startup_ms: f64);
+}
+
+/// [`Round`] for an outcome struct with the fields `status` (a [`crate::core::report::Status`]),
+/// `wall_ms`, `samples_ms` and `startup_ms`: the CPU and the I/O outcomes.
+#[macro_export]
+macro_rules! round_of_outcome {
+    ($outcome:ty) => {
+        impl $crate::core::rounds::Round for $outcome {
+            fn done(&self) -> bool {
+                self.status == $crate::core::report::Status::Done
+            }
+            fn failed(&self) -> bool {
+                self.status == $crate::core::report::Status::Failed
+            }
+            fn cancelled(&self) -> bool {
+                self.status == $crate::core::report::Status::Cancelled
+            }
+            fn wall_ms(&self) -> f64 {
+                self.wall_ms
+            }
+            fn startup_ms(&self) -> f64 {
+                self.startup_ms
+            }
+            fn set_figures(&mut self, wall_ms: f64, samples_ms: Vec<f64>, startup_ms: f64) {
+                (self.wall_ms, self.samples_ms, self.startup_ms) = (wall_ms, samples_ms, startup_ms);
+            }
+        }
+    };
+}
+
+/// One mode's rounds as one outcome: a failed round, or a last round that was cancelled, stands
+/// for the mode as it is; otherwise `pick` makes the outcome from the finished rounds, and its
+/// wall time is their median. Every finished round's time is kept as a sample, and the start-up
+/// is the median of all rounds'. `None` for no rounds.
+pub fn merge<R: Round>(rounds: &[R], pick: impl FnOnce(&[&R], f64) -> Option<R>) -> Option<R> {
+    let done: Vec<&R> = rounds.iter().filter(|o| o.done()).collect();
+    let samples: Vec<f64> = done.iter().map(|o| o.wall_ms()).collect();
+    let startups: Vec<f64> = rounds.iter().map(Round::startup_ms).collect();
+    let stopped = rounds.iter().find(|o| o.failed()).or_else(|| rounds.last().filter(|o| o.cancelled()));
+    let (mut merged, wall) = match stopped {
+        Some(o) => (o.clone(), o.wall_ms()),
+        None => {
+            let m = median(&samples)?;
+            (pick(&done, m)?, m)
+        }
+    };
+    let startup = median(&startups).unwrap_or(merged.startup_ms());
+    merged.set_figures(wall, samples, startup);
+    Some(merged)
+}
+
 /// Median and range of one mode's samples.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Spread {
