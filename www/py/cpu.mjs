@@ -12,7 +12,7 @@
 //
 // The workload and the three styles are plain Python, in cpu.py next to this file.
 
-import { loadEngine, pythonError } from './engine.mjs';
+import { loadEngine, pythonError, serveInOrder } from './engine.mjs';
 
 /** The channel's message names: the one table both ends use. */
 export const MSG = Object.freeze({
@@ -63,20 +63,12 @@ async function job(msg) {
   else throw new Error(`unknown style ${msg.style}`);
 }
 
-// One message at a time, in order: a job that arrives while the interpreter is still loading
-// waits for it (the page may post a pool's jobs up front, as the tutorial submits them).
-let queue = Promise.resolve();
-self.addEventListener('message', (event) => {
-  const msg = event.data || {};
-  queue = queue.then(async () => {
-    try {
-      if (msg.type === MSG.load) await load(msg);
-      else if (msg.type === MSG.job) {
-        if (!python) throw new Error('the interpreter is not loaded');
-        await job(msg);
-      }
-    } catch (err) {
-      fail(msg.run, msg.id, err);
-    }
-  });
-});
+// A job that arrives while the interpreter is still loading waits for it (the page may post a
+// pool's jobs up front, as the tutorial submits them).
+serveInOrder(async (msg) => {
+  if (msg.type === MSG.load) await load(msg);
+  else if (msg.type === MSG.job) {
+    if (!python) throw new Error('the interpreter is not loaded');
+    await job(msg);
+  }
+}, (msg, err) => fail(msg.run, msg.id, err));

@@ -168,3 +168,17 @@ export function pythonError(err) {
   const message = body[body.length - 1];
   return { type: err.type || message.split(':')[0], message, traceback: text.trimEnd() };
 }
+
+/**
+ * Handles this worker's messages one at a time, in arrival order: a message that arrives while an
+ * earlier one is still being handled (the interpreter's load, a run) waits for it, so the page may
+ * post a load and its jobs together. What `handle(msg)` throws goes to `onError(msg, err)`; the
+ * next message is handled all the same.
+ */
+export function serveInOrder(handle, onError) {
+  let queue = Promise.resolve();
+  self.addEventListener('message', (event) => {
+    const msg = event.data || {};
+    queue = queue.then(() => handle(msg)).catch((err) => onError(msg, err));
+  });
+}

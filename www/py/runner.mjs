@@ -17,7 +17,7 @@
 // Every reply names the run it answers; output a program writes after it returned (a task it
 // left running) still names that run.
 
-import { loadEngine } from './engine.mjs';
+import { loadEngine, serveInOrder } from './engine.mjs';
 
 /** The channel's message names: the one table both ends use. */
 export const MSG = Object.freeze({
@@ -152,16 +152,8 @@ async function run(msg) {
   }
 }
 
-// One message at a time, in order: a run sent while the interpreter still loads waits for it.
-let queue = Promise.resolve();
-self.addEventListener('message', (event) => {
-  const msg = event.data || {};
-  queue = queue.then(async () => {
-    try {
-      if (msg.type === MSG.load) await load(msg);
-      else if (msg.type === MSG.run) await run(msg);
-    } catch (err) {
-      self.postMessage({ type: MSG.failed, run: msg.run, error: String((err && err.message) || err) });
-    }
-  });
-});
+// A run sent while the interpreter still loads waits for it.
+serveInOrder(async (msg) => {
+  if (msg.type === MSG.load) await load(msg);
+  else if (msg.type === MSG.run) await run(msg);
+}, (msg, err) => self.postMessage({ type: MSG.failed, run: msg.run, error: String((err && err.message) || err) }));
