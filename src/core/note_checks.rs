@@ -42,8 +42,8 @@ mod tests {
         parse(query.split('&').map(|kv| kv.split_once('=').unwrap_or((kv, ""))), HOST)
     }
 
-    /// Every `?exp=` link in every note opens an experiment with no problem reported, in the
-    /// note's own language; each language has at least 15 and both have the same ones.
+    /// Every `?exp=` link in every note opens an experiment (or a demo with some of its fields
+    /// filled in) with no problem reported, in the note's own language; each language has at least 15 and both have the same ones.
     #[test]
     fn preset_links_open_cleanly() {
         let mut per_lang = Vec::new();
@@ -53,10 +53,14 @@ mod tests {
                 for link in links(&note(id, lang), "?exp=") {
                     let p = read_preset(link);
                     assert_eq!(p.problems, vec![], "{id}.{lang}: {link}");
-                    assert!(
-                        matches!(p.experiment, Some(Experiment::Cpu | Experiment::Io | Experiment::Py)),
-                        "{id}.{lang}: {link}"
-                    );
+                    match p.experiment {
+                        // A demo link is worth a URL only if it types something in (else `#demo-…`).
+                        Some(Experiment::Demo(d)) => {
+                            assert!(!p.demo.is_empty(), "{id}.{lang}: {link} sets none of {}'s fields", d.id())
+                        }
+                        Some(_) => {}
+                        None => panic!("{id}.{lang}: {link} names no experiment"),
+                    }
                     assert_eq!(p.lang.map(|l| l.tag()), Some(lang), "{id}.{lang}: {link} names another language");
                     assert!(!p.run, "{id}.{lang}: {link} runs before the learner can predict");
                     all.push((id, link.replace(&format!("&lang={lang}"), "")));

@@ -6,6 +6,7 @@
 
 use super::{use_job, RunState};
 use crate::core::demos::delay_list;
+use crate::core::demos::params::{DemoValues, MAP_ORDER, MAP_ORDER_JOBS, MAP_ORDER_MAX_MS};
 use crate::core::lang::Lang;
 use crate::i18n::demos::{expect_text, trd, Td};
 use crate::web::clock::{now, sleep};
@@ -13,10 +14,6 @@ use futures::future::{join, FutureExt};
 use futures::stream::{self, FuturesUnordered, StreamExt};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Most tasks a run takes, and the longest delay.
-const MAX_TASKS: usize = 8;
-const MAX_MS: u32 = 5000;
 
 /// Which collector a result came out of.
 #[derive(Clone, Copy, PartialEq)]
@@ -110,17 +107,20 @@ async fn run(delays: Vec<u32>, d: UseReducerDispatcher<MapOrderState>) {
 pub struct MapOrderProps {
     /// Page language.
     pub lang: Lang,
+    /// The delays from a link.
+    #[prop_or_default]
+    pub values: DemoValues,
 }
 
 /// The demo.
 #[function_component(MapOrder)]
 pub fn map_order(p: &MapOrderProps) -> Html {
     let l = p.lang;
-    let text = use_state(|| "400, 100, 300, 200".to_string());
+    let text = use_state(|| p.values.texts(&MAP_ORDER).swap_remove(0));
     let state = use_reducer(MapOrderState::default);
     let job = use_job();
     let running = state.run == RunState::Running;
-    let parsed = delay_list(&text, MAX_TASKS, MAX_MS);
+    let parsed = delay_list(&text, MAP_ORDER_JOBS, MAP_ORDER_MAX_MS);
     let on_run = {
         let (d, job, parsed) = (state.dispatcher(), job.clone(), parsed.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -17,6 +17,7 @@ pub mod producer_consumer;
 pub mod running_average;
 pub mod timed_tasks;
 
+pub use crate::core::demos::params::DemoValues;
 pub use crate::core::demos::DemoId;
 
 use crate::core::demos::Expect;
@@ -140,6 +141,9 @@ pub struct DemoProps {
     pub id: DemoId,
     /// Page language.
     pub lang: Lang,
+    /// What a link typed into its fields (their starting texts; the rest keep their defaults).
+    #[prop_or_default]
+    pub values: DemoValues,
 }
 
 /// One demo with its title, a line on what to try, and the file it lives in.
@@ -147,10 +151,12 @@ pub struct DemoProps {
 pub fn demo(p: &DemoProps) -> Html {
     let (l, id) = (p.lang, p.id.id());
     let body = match p.id {
-        DemoId::ProducerConsumer => html! { <producer_consumer::ProducerConsumer lang={l} /> },
-        DemoId::MapOrder => html! { <map_order::MapOrder lang={l} /> },
+        DemoId::ProducerConsumer => {
+            html! { <producer_consumer::ProducerConsumer lang={l} values={p.values.clone()} /> }
+        }
+        DemoId::MapOrder => html! { <map_order::MapOrder lang={l} values={p.values.clone()} /> },
         DemoId::FirstOf => html! { <first_of::FirstOf lang={l} /> },
-        DemoId::TimedTasks => html! { <timed_tasks::TimedTasks lang={l} /> },
+        DemoId::TimedTasks => html! { <timed_tasks::TimedTasks lang={l} values={p.values.clone()} /> },
         DemoId::FreezeMeter => html! { <freeze_meter::FreezeMeter lang={l} /> },
         DemoId::RunningAverage => html! { <running_average::RunningAverageDemo lang={l} /> },
     };

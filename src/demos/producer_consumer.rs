@@ -10,6 +10,7 @@
 
 use super::{use_job, NumberField, RunState};
 use crate::core::demos::number_field;
+use crate::core::demos::params::{DemoValues, Param, PRODUCER_CONSUMER};
 use crate::core::demos::queue::{Item, QueueEvent, QueueStats};
 use crate::core::lang::Lang;
 use crate::i18n::demos::{trd, Td};
@@ -33,18 +34,22 @@ struct Settings {
     use_ms: u32,
 }
 
-/// The fields: id suffix, label, range, default.
-const FIELDS: [(&str, Td, u32, u32, u32); 6] = [
-    ("producers", Td::PcProducers, 1, 8, 3),
-    ("consumers", Td::PcConsumers, 1, 8, 2),
-    ("capacity", Td::PcCapacity, 1, 32, 4),
-    ("items", Td::PcItems, 1, 200, 30),
-    ("make-ms", Td::PcMakeMs, 0, 2000, 100),
-    ("use-ms", Td::PcUseMs, 0, 2000, 250),
-];
+/// The fields' labels, in the order of [`PRODUCER_CONSUMER`] (their keys, ranges and defaults).
+const LABELS: [Td; 6] = [Td::PcProducers, Td::PcConsumers, Td::PcCapacity, Td::PcItems, Td::PcMakeMs, Td::PcUseMs];
+
+fn bounds(p: &Param) -> (u32, u32) {
+    p.range().expect("the producer/consumer fields are numbers (checked in core::demos::params)")
+}
 
 fn settings(texts: &[String; 6]) -> Option<Settings> {
-    let v: Vec<u32> = FIELDS.iter().zip(texts).map(|(f, t)| number_field(t, f.2, f.3).ok()).collect::<Option<_>>()?;
+    let v: Vec<u32> = PRODUCER_CONSUMER
+        .iter()
+        .zip(texts)
+        .map(|(f, t)| {
+            let (min, max) = bounds(f);
+            number_field(t, min, max).ok()
+        })
+        .collect::<Option<_>>()?;
     Some(Settings { producers: v[0], consumers: v[1], capacity: v[2], items: v[3], make_ms: v[4], use_ms: v[5] })
 }
 
@@ -118,8 +123,13 @@ async fn run(s: Settings, d: UseReducerDispatcher<Pc>) {
     let consumers = (0..s.consumers as u8).map(|consumer| {
         let (rx, d) = (rx.clone(), d.clone());
         async move {
-            // `None`: the channel is closed and empty, so this consumer is done.
-            while let Some(item) = rx.lock().await.next().await {
+            loop {
+                // Its own statement, so the receiver's guard is dropped before the item is used:
+                // in `while let Some(item) = rx.lock().await.next().await { … }` the guard would
+                // live through the body, and one consumer at a time would do all the work.
+                let next = rx.lock().await.next().await;
+                // `None`: the channel is closed and empty, so this consumer is done.
+                let Some(item) = next else { break };
                 d.dispatch(PcAction::Queue(QueueEvent::Got { at: now() - t0, consumer, item }));
                 sleep(s.use_ms).await;
             }
@@ -134,13 +144,18 @@ async fn run(s: Settings, d: UseReducerDispatcher<Pc>) {
 pub struct ProducerConsumerProps {
     /// Page language.
     pub lang: Lang,
+    /// The fields' starting texts from a link.
+    #[prop_or_default]
+    pub values: DemoValues,
 }
 
 /// The demo.
 #[function_component(ProducerConsumer)]
 pub fn producer_consumer(p: &ProducerConsumerProps) -> Html {
     let l = p.lang;
-    let texts = use_state(|| FIELDS.map(|f| f.4.to_string()));
+    let texts = use_state(|| -> [String; 6] {
+        p.values.texts(&PRODUCER_CONSUMER).try_into().expect("one text per producer/consumer field")
+    });
     let state = use_reducer(Pc::default);
     let job = use_job();
     let running = state.run == RunState::Running;
@@ -163,7 +178,7 @@ pub fn producer_consumer(p: &ProducerConsumerProps) -> Html {
         })
     };
     let field = |i: usize| {
-        let (key, label, min, max, _) = FIELDS[i];
+        let (key, label, (min, max)) = (PRODUCER_CONSUMER[i].key, LABELS[i], bounds(&PRODUCER_CONSUMER[i]));
         let texts2 = texts.clone();
         let on_input = Callback::from(move |v: String| {
             let mut t = (*texts2).clone();
@@ -191,7 +206,7 @@ pub fn producer_consumer(p: &ProducerConsumerProps) -> Html {
     html! {
         <div class="demo-body" data-state={state.run.id()}>
             <form class="demo-controls" onsubmit={on_run}>
-                <div class="demo-fields">{ for (0..FIELDS.len()).map(field) }</div>
+                <div class="demo-fields">{ for (0..PRODUCER_CONSUMER.len()).map(field) }</div>
                 <div class="actions">
                     <button type="submit" id="pc-run" disabled={running || parsed.is_none()}>{ trd(l, Td::Run) }</button>
                     <button type="button" id="pc-stop" class="secondary" disabled={!running} onclick={on_stop}>{ trd(l, Td::Stop) }</button>

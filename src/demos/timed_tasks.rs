@@ -6,8 +6,9 @@
 //! "not before", never "exactly at".
 
 use super::{use_job, RunState};
+use crate::core::demos::number_field;
+use crate::core::demos::params::{DemoValues, TIMED_TASKS};
 use crate::core::demos::sched::{Firing, Scheduler};
-use crate::core::demos::{number_field, Expect};
 use crate::core::lang::Lang;
 use crate::i18n::demos::{expect_text, trd, Td};
 use crate::web::clock::{now, sleep};
@@ -16,12 +17,15 @@ use yew::prelude::*;
 
 /// Names of the rows.
 const NAMES: [&str; 4] = ["A", "B", "C", "D"];
-/// Per row: delay (ms), priority, how long the action takes (ms).
-const DEFAULTS: [[u32; 3]; 4] = [[600, 1, 0], [300, 2, 0], [300, 1, 0], [900, 1, 0]];
-/// Ranges of the three columns.
-const RANGES: [(u32, u32); 3] = [(0, 5000), (0, 9), (0, 2000)];
+/// The three columns: delay (ms), priority, how long the action takes (ms). Keys, ranges and
+/// defaults are [`TIMED_TASKS`], row by row (`a-delay`, `a-priority`, `a-takes`, `b-delay`, …).
 const COLS: [Td; 3] = [Td::TtDelay, Td::TtPriority, Td::TtTakes];
 const KEYS: [&str; 3] = ["delay", "priority", "takes"];
+
+/// The range of column `col` (the same in every row).
+fn range(col: usize) -> (u32, u32) {
+    TIMED_TASKS[col].range().expect("the timed-tasks fields are numbers (checked in core::demos::params)")
+}
 
 type Row = [u32; 3];
 
@@ -120,20 +124,33 @@ fn timeline(fired: &[Fired], l: Lang) -> Html {
 pub struct TimedTasksProps {
     /// Page language.
     pub lang: Lang,
+    /// The fields' starting texts from a link.
+    #[prop_or_default]
+    pub values: DemoValues,
 }
 
 /// The demo.
 #[function_component(TimedTasks)]
 pub fn timed_tasks(p: &TimedTasksProps) -> Html {
     let l = p.lang;
-    let texts = use_state(|| DEFAULTS.map(|r| r.map(|v| v.to_string())));
+    let texts = use_state(|| {
+        let all = p.values.texts(&TIMED_TASKS);
+        [0, 1, 2, 3].map(|r| [0, 1, 2].map(|c| all[r * 3 + c].clone()))
+    });
     let state = use_reducer(TimedState::default);
     let job = use_job();
     let running = state.run == RunState::Running;
     let parsed: Option<Vec<Row>> = texts
         .iter()
         .map(|r| {
-            let v: Option<Vec<u32>> = r.iter().zip(RANGES).map(|(t, (lo, hi))| number_field(t, lo, hi).ok()).collect();
+            let v: Option<Vec<u32>> = r
+                .iter()
+                .enumerate()
+                .map(|(c, t)| {
+                    let (lo, hi) = range(c);
+                    number_field(t, lo, hi).ok()
+                })
+                .collect();
             v.map(|v| [v[0], v[1], v[2]])
         })
         .collect();
@@ -161,20 +178,18 @@ pub fn timed_tasks(p: &TimedTasksProps) -> Html {
             t[row][col] = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             handle.set(t);
         });
-        let (lo, hi) = RANGES[col];
+        let (lo, hi) = range(col);
         let value = &texts[row][col];
         let bad = number_field(value, lo, hi).is_err();
         html! {
-            <td><input type="number" inputmode="numeric" id={format!("tt-{}-{}", NAMES[row].to_lowercase(), KEYS[col])}
+            <td><input type="number" inputmode="numeric" id={format!("tt-{}", TIMED_TASKS[row * 3 + col].key)}
                 min={lo.to_string()} max={hi.to_string()} value={value.clone()} disabled={running} aria-invalid={bad.to_string()}
                 aria-labelledby={format!("tt-row-{} tt-col-{}", NAMES[row].to_lowercase(), KEYS[col])} {oninput} /></td>
         }
     };
     let bad_ranges: Vec<String> = (0..3)
-        .filter(|&c| texts.iter().any(|r| number_field(&r[c], RANGES[c].0, RANGES[c].1).is_err()))
-        .map(|c| {
-            format!("{}: {}", trd(l, COLS[c]), expect_text(l, Expect::Number { min: RANGES[c].0, max: RANGES[c].1 }))
-        })
+        .filter(|&c| texts.iter().any(|r| number_field(&r[c], range(c).0, range(c).1).is_err()))
+        .map(|c| format!("{}: {}", trd(l, COLS[c]), expect_text(l, TIMED_TASKS[c].expect)))
         .collect();
     let fired_row = |(k, f): (usize, &Fired)| {
         html! {

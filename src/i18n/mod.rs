@@ -227,6 +227,12 @@ fn expected(lang: Lang, e: Expected) -> String {
         (Lang::En, Expected::Flag) => "0 or 1".into(),
         (Lang::Zh, Expected::Language) => "zh 或 en".into(),
         (Lang::En, Expected::Language) => "zh or en".into(),
+        (Lang::Zh, Expected::Delays { max_len, max_ms }) => {
+            format!("1 到 {max_len} 个毫秒数，用逗号隔开，每个不超过 {max_ms}")
+        }
+        (Lang::En, Expected::Delays { max_len, max_ms }) => {
+            format!("1 to {max_len} delays in ms, separated by commas, each at most {max_ms}")
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset, Problem};
 use crate::core::report::CpuReport;
 use crate::core::topics::{anchor, Beside, TOPICS};
-use crate::demos::{freeze_meter::FreezeDock, Demo};
+use crate::demos::{freeze_meter::FreezeDock, Demo, DemoId, DemoValues};
 use crate::i18n::{problem, tr, T};
 use crate::web::{env, storage};
 use yew::prelude::*;
@@ -62,12 +62,14 @@ fn apply_lang(lang: Lang) {
     }
 }
 
-/// Scrolls to the section a URL points at: `#topic-…`, or the experiment named by `exp=`.
+/// Scrolls to the section a URL points at: `#topic-…`, or the experiment named by `exp=` (a
+/// demo itself, as a topic may hold two).
 fn scroll_to_start(experiment: Option<Experiment>) {
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
     let target = match (hash.strip_prefix('#'), experiment) {
         (Some(h), _) if !h.is_empty() => h.to_string(),
+        (_, Some(Experiment::Demo(d))) => format!("demo-{}", d.id()),
         (_, Some(e)) => format!("topic-{}", e.topic()),
         _ => return,
     };
@@ -122,9 +124,14 @@ pub fn app() -> Html {
         Some(r) if !(boot.preset.given && chosen == Experiment::Io) => r.settings(),
         _ => (boot.preset.io.clone(), Vec::new()),
     };
+    // A demo link's field values go to that demo only.
+    let demo = |id: DemoId| {
+        let values = if chosen == Experiment::Demo(id) { boot.preset.demo.clone() } else { DemoValues::default() };
+        html! { <Demo {id} lang={l} {values} /> }
+    };
     let beside = |b: Beside| match b {
         Beside::Nothing => html! {},
-        Beside::Demos(ids) => html! { <>{ for ids.iter().map(|id| html! { <Demo id={*id} lang={l} /> }) }</> },
+        Beside::Demos(ids) => html! { <>{ for ids.iter().map(|id| demo(*id)) }</> },
         Beside::CpuExperiment => html! {
             <>
                 <CpuPanel lang={l} settings={cpu_settings.clone()} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
@@ -156,7 +163,7 @@ pub fn app() -> Html {
             Experiment::Cpu => ("experiment-cpu", beside(Beside::CpuExperiment)),
             Experiment::Io => ("experiment-io", beside(Beside::IoExperiment)),
             Experiment::Py => ("python-browser", beside(Beside::PythonCell)),
-            Experiment::Demo(d) => (d.topic(), html! { <Demo id={d} lang={l} /> }),
+            Experiment::Demo(d) => (d.topic(), demo(d)),
         };
         return html! {
             <ContextProvider<HistoryHandle> context={history}>

@@ -87,6 +87,11 @@ test('producer/consumer: every item is consumed, FIFO per producer, the queue ne
       next[producer] = Number(seq) + 1;
     }
     assert.equal(Object.keys(next).length, 3, 'all three producers made items');
+    // The consumers work side by side: each item takes 40 ms to use, so while one uses an item
+    // the other takes the next. Each takes about half; one consumer doing (nearly) all of them
+    // would mean they share the queue one at a time.
+    const per = [0, 1].map((c) => taken.filter((x) => x.consumer === String(c)).length);
+    assert.ok(per.every((n) => n >= 6), `items per consumer ${per}: the consumers did not work at the same time`);
     assertNoErrors(page);
   } finally {
     await page.close();

@@ -2,7 +2,8 @@
  * The teaching page as a whole: every topic shows its note in both languages with its live part
  * beside it, the contents link to every topic, the run history keeps runs across a reload (and
  * compares, exports, shares and clears them), a demo can be embedded on its own, the notes' preset
- * links open their experiment with those settings (in the frame when embedded), every exercise
+ * links open their experiment or demo with those settings (in the frame when embedded; a demo's bad
+ * value is reported and keeps its default), every exercise
  * hides an answer, the glossary and the instructors' page are in the contents, and axe-core finds
  * no accessibility violation in the light or the dark theme.
  *
@@ -173,6 +174,29 @@ test('a demo embeds on its own, with its short note and a link to the full playg
   }
 });
 
+test('a demo link types its values in, embedded too; a bad value is reported and keeps its default', async () => {
+  const page = await newPage(env.context);
+  try {
+    await load(page, at(env.url, 'lang=en'));
+    const defaults = await demoFields(page, 'producer-consumer');
+    await page.goto(at(env.url, 'embed=1&exp=producer-consumer&consumers=4&capacity=99&lang=en'), { timeout: LOAD_TIMEOUT });
+    await page.waitForSelector(readySelector('producer-consumer'), { timeout: LOAD_TIMEOUT });
+    assert.deepEqual(await demoFields(page, 'producer-consumer'), { ...defaults, 'pc-consumers': '4' }, 'the fields');
+    const problems = await page.$$eval('#url-problems li', (xs) => xs.map((x) => x.textContent));
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.match(problems[0], /capacity/, problems[0]);
+    assert.match(problems[0], /99/, problems[0]);
+    assert.match(problems[0], /1 to 32/, problems[0]);
+    // Runnable as typed: four consumers drain all 30 items.
+    await page.click('#pc-run');
+    await page.waitForSelector(`${readySelector('producer-consumer').replace('idle', 'done')}`, { timeout: RUN_TIMEOUT });
+    assert.equal(await page.locator('#demo-producer-consumer li[data-consumer="3"]').count() > 0, true, 'the fourth consumer took no item');
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
 const IO_DEFAULTS = { count: '48', latency: '100', jitter: '20', bandwidth: '2000', conn: '6', k: '4' };
 
 /** The preset links (`?exp=…`) of every note on the page, in page order, without repeats. */
@@ -180,11 +204,33 @@ function presetLinks(page) {
   return page.$$eval('section.topic article.note a[href^="?exp="]', (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
 }
 
-/** Checks that the open page shows the settings `href` asks for, with its experiment in view. */
-async function assertPresetShown(page, href) {
+/** The element a preset's experiment waits in: a panel (`#cpu`), or a demo's body. */
+const readySelector = (exp) => (['cpu', 'io', 'py'].includes(exp)
+  ? `#${exp}[data-run-state=idle]` : `#demo-${exp} .demo-body[data-state=idle]`);
+
+/** A demo's fields as the page shows them: input id → value. */
+const demoFields = (page, exp) => page.$$eval(`#demo-${exp} input`, (xs) => Object.fromEntries(xs.map((x) => [x.id, x.value])));
+
+/** Checks that the open page shows the settings `href` asks for, with its experiment in view.
+ *  `demoDefaults` holds each demo's fields as a page without a link shows them. */
+async function assertPresetShown(page, href, demoDefaults = {}) {
   const q = new URLSearchParams(href.slice(1));
   const exp = q.get('exp');
-  if (exp === 'cpu') {
+  if (!['cpu', 'io', 'py'].includes(exp)) {
+    // A demo: each field the link names holds its value (input ids end in the URL key), the
+    // others their defaults, and it has not started: the learner predicts, then presses Run.
+    const shown = await demoFields(page, exp);
+    const want = { ...demoDefaults[exp] };
+    const keys = [...new Set(q.keys())].filter((k) => !['exp', 'lang'].includes(k));
+    assert.ok(keys.length > 0, `${href}: a demo link that sets no field`);
+    for (const k of keys) {
+      const id = Object.keys(want).find((i) => i.slice(i.indexOf('-') + 1) === k);
+      assert.ok(id, `${href}: no field for ${k} in ${JSON.stringify(Object.keys(want))}`);
+      want[id] = q.getAll(k).at(-1); // as on the page: a later value for a key wins
+    }
+    assert.deepEqual(shown, want, `${href}: the demo's fields`);
+    assert.equal(await page.getAttribute(`#demo-${exp} .demo-body`, 'data-state'), 'idle', `${href}: the demo started by itself`);
+  } else if (exp === 'cpu') {
     assert.equal(await page.inputValue('#cpu-n'), q.get('n') ?? '10000', `${href}: n`);
     if (q.has('k')) assert.equal(await page.inputValue('#cpu-k'), q.get('k'), `${href}: k`);
     assert.equal(await page.inputValue('#cpu-chunk'), q.get('chunk') ?? 'auto', `${href}: chunk`);
@@ -206,7 +252,8 @@ async function assertPresetShown(page, href) {
     assert.deepEqual(ticked, wanted, `${href}: modes`);
   }
   assert.equal(await page.getAttribute('html', 'lang'), q.get('lang') === 'zh' ? 'zh-CN' : 'en', `${href}: language`);
-  const top = await page.evaluate((id) => document.getElementById(id).closest('section.topic').getBoundingClientRect().top, exp);
+  const top = await page.evaluate((id) => (document.getElementById(id) || document.getElementById(`demo-${id}`))
+    .closest('section.topic, section.demo').getBoundingClientRect().top, exp);
   assert.ok(Math.abs(top) < 200, `${href}: the experiment is not scrolled into view (top ${top})`);
   assert.equal(await page.locator('#url-problems').count(), 0, `${href}: the page reports URL problems`);
 }
@@ -236,10 +283,19 @@ test('the notes link to ready presets, and each opens its experiment with those 
     const links = BROWSER === 'firefox'
       ? [...firstOfEach([...seen.en].reverse()).reverse(), ...firstOfEach([...seen.zh].reverse()).reverse()]
       : [...seen.en, ...seen.zh.slice(0, 4)];
+    // What each linked demo's fields hold without a link, to tell set fields from the rest.
+    const demoDefaults = {};
+    await load(page, at(env.url, 'lang=en'));
+    for (const exp of new Set(links.map((l) => new URLSearchParams(l.slice(1)).get('exp')))) {
+      if (['cpu', 'io', 'py'].includes(exp)) continue;
+      await page.waitForSelector(readySelector(exp), { timeout: LOAD_TIMEOUT });
+      demoDefaults[exp] = await demoFields(page, exp);
+    }
+    assert.ok(Object.keys(demoDefaults).length >= 2, `the notes link to the fields of only ${Object.keys(demoDefaults)} demos`);
     for (const link of links) {
       await load(page, new URL(link, env.url).href);
-      await page.waitForSelector(`#${new URLSearchParams(link.slice(1)).get('exp')}[data-run-state=idle]`, { timeout: LOAD_TIMEOUT });
-      await assertPresetShown(page, link);
+      await page.waitForSelector(readySelector(new URLSearchParams(link.slice(1)).get('exp')), { timeout: LOAD_TIMEOUT });
+      await assertPresetShown(page, link, demoDefaults);
     }
     assertNoErrors(page);
   } finally {

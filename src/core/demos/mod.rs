@@ -4,6 +4,7 @@
 
 pub mod average;
 pub mod frames;
+pub mod params;
 pub mod queue;
 pub mod sched;
 pub mod tasks;

@@ -14,7 +14,8 @@ pub use io::{IoField, IoSettings, Source, MAX_COUNT};
 pub use py::PySettings;
 
 use super::cpu_modes::CpuMode;
-use super::demos::DemoId;
+use super::demos::params::DemoValues;
+use super::demos::{DemoId, Expect};
 use super::lang::Lang;
 pub(crate) use super::number::whole_number;
 use super::pycell::link::CodeError;
@@ -55,6 +56,8 @@ pub enum Expected {
     Flag,
     /// `zh` or `en`.
     Language,
+    /// 1 to `max_len` whole numbers of ms, each at most `max_ms`, separated by commas.
+    Delays { max_len: usize, max_ms: u32 },
 }
 
 /// What the page knows about itself when it reads a preset.
@@ -136,6 +139,8 @@ pub struct Preset {
     pub io: IoSettings,
     /// The Python cell.
     pub py: PySettings,
+    /// The chosen demo's fields, as the link set them.
+    pub demo: DemoValues,
     /// The URL named at least one of the chosen experiment's own parameters (else the page may
     /// restore the learner's last settings instead of the defaults).
     pub given: bool,
@@ -186,6 +191,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
         cpu: CpuSettings::defaults(host),
         io: IoSettings::default(),
         py: PySettings::default(),
+        demo: DemoValues::default(),
         given: false,
         problems: Vec::new(),
     };
@@ -224,7 +230,19 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
                     Experiment::Cpu => p.cpu.apply(key, value, host, problems),
                     Experiment::Io => p.io.apply(key, value, problems),
                     Experiment::Py => p.py.apply(key, value, problems),
-                    Experiment::Demo(_) => false,
+                    Experiment::Demo(d) => match p.demo.apply(d, key, value) {
+                        None => false,
+                        Some(taken) => {
+                            if let Err(e) = taken {
+                                let expected = match e {
+                                    Expect::Number { min, max } => Expected::Range { min, max },
+                                    Expect::Delays { max_len, max_ms } => Expected::Delays { max_len, max_ms },
+                                };
+                                problems.push(bad(key, value, expected));
+                            }
+                            true
+                        }
+                    },
                 };
                 if known {
                     p.given = true;
@@ -264,6 +282,40 @@ pub(crate) mod tests {
         let p = q("count=5", ISOLATED);
         assert_eq!(p.experiment, None);
         assert_eq!(p.problems, vec![Problem::UnknownParam { key: "count".into() }], "no exp means cpu");
+    }
+
+    /// A demo link fills that demo's fields; a bad value keeps the default and says why, and a key
+    /// the demo does not have is unknown.
+    #[test]
+    fn demo_fields() {
+        use crate::core::demos::params::PRODUCER_CONSUMER;
+        let p = q("exp=producer-consumer&consumers=4&capacity=99&n=3&embed=1", ISOLATED);
+        assert_eq!(p.demo.texts(&PRODUCER_CONSUMER), ["3", "4", "4", "30", "100", "250"]);
+        assert_eq!(
+            p.problems,
+            vec![
+                Problem::BadValue {
+                    key: "capacity".into(),
+                    value: "99".into(),
+                    expected: Expected::Range { min: 1, max: 32 }
+                },
+                Problem::UnknownParam { key: "n".into() },
+            ]
+        );
+        let p = q("exp=map-order&delays=1,2,3,4,5,6,7,8,9", ISOLATED);
+        assert!(p.demo.is_empty());
+        assert_eq!(
+            p.problems,
+            vec![Problem::BadValue {
+                key: "delays".into(),
+                value: "1,2,3,4,5,6,7,8,9".into(),
+                expected: Expected::Delays { max_len: 8, max_ms: 5000 }
+            }]
+        );
+        assert_eq!(
+            q("exp=cpu&consumers=4", ISOLATED).problems,
+            vec![Problem::UnknownParam { key: "consumers".into() }]
+        );
     }
 
     /// `rounds=` is read by both experiments, 1 … 10, default 3; a bad value says so.

@@ -1,0 +1,11 @@
+import { setup, newPage, load, at } from './tests/support/cpu-page.mjs';
+const env = await setup({ isolated: true });
+const page = await newPage(env.context, { viewport: { width: 1280, height: 1000 } });
+await page.goto(at(env.url, 'embed=1&exp=producer-consumer&consumers=4&capacity=99&lang=en'));
+await page.waitForSelector('#demo-producer-consumer .demo-body[data-state=idle]');
+await page.click('#pc-run');
+await page.waitForSelector('#demo-producer-consumer .demo-body[data-state=done]', { timeout: 60000 });
+console.log(await page.$$eval('#demo-producer-consumer li', (xs) => xs.map((x) => x.outerHTML).slice(0, 8)));
+console.log(await page.$$eval('#demo-producer-consumer [data-consumer]', (xs) => [...new Set(xs.map((x) => x.dataset.consumer))]));
+await page.screenshot({ path: '/tmp/shots/pc-embed.png' });
+await env.close();

@@ -1,0 +1,25 @@
+import { setup, newPage, load, at, waitForRun } from './tests/support/cpu-page.mjs';
+const env = await setup({ isolated: true });
+const page = await newPage(env.context, { viewport: { width: 1280, height: 1000 } });
+await load(page, at(env.url, 'exp=cpu&n=1500&k=2&rounds=1&modes=serial,rayon,global-lock&lang=zh'));
+const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map(e => e.id).filter(i => /predict|glossary|teaching|experiment-cpu|note-/.test(i)).slice(0, 40));
+console.log(ids);
+const pb = page.locator('.predict').first();
+console.log('predict count', await page.locator('.predict').count());
+await pb.screenshot({ path: '/tmp/shots/predict-before.png' });
+// answer first question
+const inputs = pb.locator('input');
+console.log('inputs', await inputs.count());
+await inputs.first().fill('1.9');
+await page.click('#cpu-run').catch(e => console.log('no #cpu-run', e.message));
+await waitForRun(page, { timeout: 240000 }).catch(e => console.log(e.message));
+await page.waitForTimeout(500);
+await pb.screenshot({ path: '/tmp/shots/predict-after.png' });
+const g = page.locator('#glossary');
+await g.evaluate(e => e.scrollIntoView());
+await page.screenshot({ path: '/tmp/shots/glossary.png' });
+const ex = page.locator('details').first();
+await ex.evaluate(e => { e.open = true; e.scrollIntoView({block: 'center'}); });
+await page.screenshot({ path: '/tmp/shots/exercise.png' });
+console.log(page.errors);
+await env.close();

@@ -1,0 +1,16 @@
+import { setup, newPage, load, at, waitForRun } from './tests/support/cpu-page.mjs';
+const env = await setup({ isolated: true });
+const page = await newPage(env.context, { viewport: { width: 1280, height: 1000 } });
+await load(page, at(env.url, 'exp=cpu&n=1500&k=2&rounds=1&modes=serial,rayon,global-lock&lang=zh'));
+const pb = page.locator('#predict-experiment-cpu');
+const inputs = pb.locator('input');
+console.log('inputs', await inputs.count());
+await inputs.first().fill('1.9');
+await pb.locator('button').first().click();
+await pb.screenshot({ path: '/tmp/shots/predict-before.png' });
+await page.click('#cpu-run');
+await waitForRun(page, { timeout: 240000 }).catch(e => console.log(e.message));
+await page.waitForTimeout(500);
+await pb.screenshot({ path: '/tmp/shots/predict-after.png' });
+console.log(page.errors);
+await env.close();
