@@ -185,9 +185,17 @@ class FirefoxContext {
       if (names.some((n) => n.endsWith('.part'))) return undefined;
       const fresh = names.sort();
       if (fresh.length === 0) return undefined;
-      const size = fs.statSync(path.join(dir, fresh[0])).size;
-      // Complete when no .part is left and the size held still for one poll.
-      const done = last && last.name === fresh[0] && last.size === size ? fresh[0] : undefined;
+      // Firefox may write under a temporary name and rename it between the listing and this
+      // look (seen on a loaded machine): then it is not done yet, look again.
+      let size;
+      try {
+        size = fs.statSync(path.join(dir, fresh[0])).size;
+      } catch (e) {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      }
+      // Complete when no .part is left and the size held still, above 0, for one poll.
+      const done = last && last.name === fresh[0] && last.size === size && size > 0 ? fresh[0] : undefined;
       last = { name: fresh[0], size };
       return done;
     }, { timeout, every: 100, what: 'a download' });
