@@ -53,5 +53,11 @@ mod tests {
         assert!(html.contains("href=\"?embed=1&amp;exp=cpu&amp;n=20000"), "{html}");
         assert!(!html.contains("href=\"?exp="));
         assert!(!html.contains("<h2>Exercises</h2>"));
+        // A demo's links too: the queue note's steps fill the producer/consumer demo in the frame.
+        let (_, all) = NOTES.iter().find(|(id, _)| *id == "queues").unwrap();
+        let (_, body, lead) = all[NOTE_LANGS.iter().position(|l| *l == "en").unwrap()];
+        let html = embedded(body, lead);
+        assert!(html.contains("href=\"?embed=1&amp;exp=producer-consumer&amp;producers=3"), "{html}");
+        assert!(!html.contains("href=\"?exp="));
     }
 }

@@ -34,7 +34,8 @@ struct Settings {
     use_ms: u32,
 }
 
-/// The fields' labels, in the order of [`PRODUCER_CONSUMER`] (their keys, ranges and defaults).
+/// The fields' labels, in the order of [`PRODUCER_CONSUMER`] (their keys, ranges and defaults;
+/// that order is pinned by a test in `core::demos::params`, as `settings` reads by position).
 const LABELS: [Td; 6] = [Td::PcProducers, Td::PcConsumers, Td::PcCapacity, Td::PcItems, Td::PcMakeMs, Td::PcUseMs];
 
 fn bounds(p: &Param) -> (u32, u32) {
@@ -127,9 +128,9 @@ async fn run(s: Settings, d: UseReducerDispatcher<Pc>) {
                 // Its own statement, so the receiver's guard is dropped before the item is used:
                 // in `while let Some(item) = rx.lock().await.next().await { … }` the guard would
                 // live through the body, and one consumer at a time would do all the work.
-                let next = rx.lock().await.next().await;
+                let got = rx.lock().await.next().await;
                 // `None`: the channel is closed and empty, so this consumer is done.
-                let Some(item) = next else { break };
+                let Some(item) = got else { break };
                 d.dispatch(PcAction::Queue(QueueEvent::Got { at: now() - t0, consumer, item }));
                 sleep(s.use_ms).await;
             }

@@ -133,12 +133,8 @@ pub fn expect_text(lang: Lang, e: Expect) -> String {
     match (lang, e) {
         (Lang::Zh, Expect::Number { min, max }) => format!("应为 {min} 到 {max} 之间的整数"),
         (Lang::En, Expect::Number { min, max }) => format!("expected a whole number from {min} to {max}"),
-        (Lang::Zh, Expect::Delays { max_len, max_ms }) => {
-            format!("应为 1 到 {max_len} 个毫秒数，用逗号隔开，每个不超过 {max_ms}")
-        }
-        (Lang::En, Expect::Delays { max_len, max_ms }) => {
-            format!("expected 1 to {max_len} delays in ms, separated by commas, each at most {max_ms}")
-        }
+        (Lang::Zh, e @ Expect::Delays { .. }) => format!("应为 {}", crate::i18n::expected(lang, e.into())),
+        (Lang::En, e @ Expect::Delays { .. }) => format!("expected {}", crate::i18n::expected(lang, e.into())),
     }
 }
 

@@ -209,7 +209,8 @@ pub fn tutorial_variant(lang: Lang, m: CpuMode) -> &'static str {
     }
 }
 
-fn expected(lang: Lang, e: Expected) -> String {
+/// What a parameter (or a demo field) accepts, as a noun phrase.
+pub(crate) fn expected(lang: Lang, e: Expected) -> String {
     match (lang, e) {
         (Lang::Zh, Expected::Range { min, max }) => format!("{min} 到 {max} 之间的整数"),
         (Lang::En, Expected::Range { min, max }) => format!("a whole number from {min} to {max}"),
@@ -269,6 +270,10 @@ pub fn problem(lang: Lang, p: &Problem, from_url: bool) -> String {
         }
         (Lang::En, Problem::ModeNeedsIsolation { mode }) => {
             format!("{} needs a cross-origin isolated page and is unavailable here; left out.", mode.id())
+        }
+        (Lang::Zh, Problem::DemoRun) => "run=1：演示不会自己开始。先写下你的预测，再按它的“运行”。".into(),
+        (Lang::En, Problem::DemoRun) => {
+            "run=1: a demo does not start by itself. Write down your prediction, then press its Run.".into()
         }
         (Lang::Zh, Problem::NoModes) => "modes 里没有可用的运行方式，已使用默认选择。".into(),
         (Lang::En, Problem::NoModes) => "modes named no usable mode; using the default selection.".into(),

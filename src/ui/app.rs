@@ -62,18 +62,20 @@ fn apply_lang(lang: Lang) {
     }
 }
 
-/// Scrolls to the section a URL points at: `#topic-…`, or the experiment named by `exp=` (a
-/// demo itself, as a topic may hold two).
+/// Scrolls to the section a URL points at: `#topic-…`, or the experiment named by `exp=`. For a
+/// demo, its topic's prediction questions (above the demos), so the learner predicts first; the
+/// demo itself where the topic asks none.
 fn scroll_to_start(experiment: Option<Experiment>) {
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
-    let target = match (hash.strip_prefix('#'), experiment) {
-        (Some(h), _) if !h.is_empty() => h.to_string(),
-        (_, Some(Experiment::Demo(d))) => format!("demo-{}", d.id()),
-        (_, Some(e)) => format!("topic-{}", e.topic()),
+    let targets = match (hash.strip_prefix('#'), experiment) {
+        (Some(h), _) if !h.is_empty() => vec![h.to_string()],
+        (_, Some(Experiment::Demo(d))) => vec![format!("predict-{}", d.topic()), format!("demo-{}", d.id())],
+        (_, Some(e)) => vec![format!("topic-{}", e.topic())],
         _ => return,
     };
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&target)) {
+    let Some(doc) = window.document() else { return };
+    if let Some(el) = targets.iter().find_map(|t| doc.get_element_by_id(t)) {
         el.scroll_into_view();
     }
 }

@@ -187,10 +187,16 @@ test('a demo link types its values in, embedded too; a bad value is reported and
     assert.match(problems[0], /capacity/, problems[0]);
     assert.match(problems[0], /99/, problems[0]);
     assert.match(problems[0], /1 to 32/, problems[0]);
+    // Nothing has started: the learner predicts first.
+    assert.equal(await page.getAttribute('#demo-producer-consumer .demo-body', 'data-state'), 'idle');
     // Runnable as typed: four consumers drain all 30 items.
     await page.click('#pc-run');
     await page.waitForSelector(`${readySelector('producer-consumer').replace('idle', 'done')}`, { timeout: RUN_TIMEOUT });
-    assert.equal(await page.locator('#demo-producer-consumer li[data-consumer="3"]').count() > 0, true, 'the fourth consumer took no item');
+    assert.ok(await page.locator('#demo-producer-consumer li[data-consumer="3"]').count() > 0, 'the fourth consumer took no item');
+    // "Open the full playground" keeps what the link typed in.
+    const full = new URL(await page.getAttribute('#open-full', 'href'), env.url);
+    assert.equal(full.searchParams.get('consumers'), '4', full.href);
+    assert.equal(full.searchParams.get('embed'), null, full.href);
     assertNoErrors(page);
   } finally {
     await page.close();
@@ -252,8 +258,14 @@ async function assertPresetShown(page, href, demoDefaults = {}) {
     assert.deepEqual(ticked, wanted, `${href}: modes`);
   }
   assert.equal(await page.getAttribute('html', 'lang'), q.get('lang') === 'zh' ? 'zh-CN' : 'en', `${href}: language`);
-  const top = await page.evaluate((id) => (document.getElementById(id) || document.getElementById(`demo-${id}`))
-    .closest('section.topic, section.demo').getBoundingClientRect().top, exp);
+  // In view: an experiment's topic; for a demo, its topic's prediction questions (asked before the
+  // run, above the demos), or the demo where its topic asks none.
+  const top = await page.evaluate((id) => {
+    const panel = document.getElementById(id);
+    if (panel) return panel.closest('section.topic').getBoundingClientRect().top;
+    const demo = document.getElementById(`demo-${id}`);
+    return (document.getElementById(`predict-${demo.dataset.topic}`) || demo).getBoundingClientRect().top;
+  }, exp);
   assert.ok(Math.abs(top) < 200, `${href}: the experiment is not scrolled into view (top ${top})`);
   assert.equal(await page.locator('#url-problems').count(), 0, `${href}: the page reports URL problems`);
 }

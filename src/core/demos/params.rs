@@ -82,9 +82,15 @@ impl Param {
 
     /// Whether `text` is a value this field takes (what the field itself would accept typed).
     pub fn check(&self, text: &str) -> Result<(), Expect> {
+        self.read(text).map(|_| ())
+    }
+
+    /// `text` as the field should show it: a number written plainly (`+4` → `4`, which a
+    /// number input would otherwise show empty), a list of delays as given.
+    fn read(&self, text: &str) -> Result<String, Expect> {
         match self.expect {
-            Expect::Number { min, max } => number_field(text, min, max).map(|_| ()),
-            Expect::Delays { max_len, max_ms } => delay_list(text, max_len, max_ms).map(|_| ()),
+            Expect::Number { min, max } => number_field(text, min, max).map(|n| n.to_string()),
+            Expect::Delays { max_len, max_ms } => delay_list(text, max_len, max_ms).map(|_| text.trim().to_string()),
         }
     }
 }
@@ -98,9 +104,9 @@ impl DemoValues {
     /// was taken (a later value for the same key wins, as for the experiments' keys).
     pub fn apply(&mut self, demo: DemoId, key: &str, value: &str) -> Option<Result<(), Expect>> {
         let param = demo.params().iter().find(|p| p.key == key)?;
-        Some(param.check(value).map(|()| {
+        Some(param.read(value).map(|text| {
             self.0.retain(|(k, _)| *k != param.key);
-            self.0.push((param.key, value.trim().to_string()));
+            self.0.push((param.key, text));
         }))
     }
 
@@ -138,6 +144,9 @@ mod tests {
             assert_eq!(p.key, format!("{row}-{col}"));
             assert_eq!(p.expect, TIMED_TASKS[i % 3].expect, "{}", p.key);
         }
+        // The producer/consumer demo reads its settings and labels by position.
+        let keys: Vec<_> = PRODUCER_CONSUMER.iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["producers", "consumers", "capacity", "items", "make-ms", "use-ms"]);
         // The two demos with a grid of number fields read their ranges with `range()`.
         assert!(PRODUCER_CONSUMER.iter().chain(&TIMED_TASKS).all(|p| p.range().is_some()));
     }
@@ -148,7 +157,7 @@ mod tests {
     fn values_are_checked_and_fill_the_texts() {
         let mut v = DemoValues::default();
         assert_eq!(v.apply(DemoId::ProducerConsumer, "consumers", " 4 "), Some(Ok(())));
-        assert_eq!(v.apply(DemoId::ProducerConsumer, "capacity", "5"), Some(Ok(())));
+        assert_eq!(v.apply(DemoId::ProducerConsumer, "capacity", "+5"), Some(Ok(())));
         assert_eq!(v.apply(DemoId::ProducerConsumer, "capacity", "6"), Some(Ok(())));
         assert_eq!(v.apply(DemoId::ProducerConsumer, "producers", "9"), Some(Err(Expect::Number { min: 1, max: 8 })));
         assert_eq!(v.apply(DemoId::ProducerConsumer, "delays", "1,2"), None);

@@ -39,6 +39,8 @@ pub enum Problem {
     UnknownExperiment { value: String },
     /// A `code=` value that is not base64url of UTF-8 text.
     BadCode { error: CodeError },
+    /// `run=1` with a demo: a demo starts from its own Run button only, after the prediction.
+    DemoRun,
 }
 
 /// What a parameter accepts, for the message.
@@ -58,6 +60,16 @@ pub enum Expected {
     Language,
     /// 1 to `max_len` whole numbers of ms, each at most `max_ms`, separated by commas.
     Delays { max_len: usize, max_ms: u32 },
+}
+
+impl From<Expect> for Expected {
+    /// A demo field's rule, as a URL parameter's.
+    fn from(e: Expect) -> Expected {
+        match e {
+            Expect::Number { min, max } => Expected::Range { min, max },
+            Expect::Delays { max_len, max_ms } => Expected::Delays { max_len, max_ms },
+        }
+    }
 }
 
 /// What the page knows about itself when it reads a preset.
@@ -86,7 +98,8 @@ pub enum Experiment {
     Io,
     /// The Python cell.
     Py,
-    /// One small demo (only meaningful embedded).
+    /// One small demo: embedded alone, or scrolled to on the full page, its fields filled in
+    /// from the link (`core::demos::params`).
     Demo(DemoId),
 }
 
@@ -234,11 +247,7 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
                         None => false,
                         Some(taken) => {
                             if let Err(e) = taken {
-                                let expected = match e {
-                                    Expect::Number { min, max } => Expected::Range { min, max },
-                                    Expect::Delays { max_len, max_ms } => Expected::Delays { max_len, max_ms },
-                                };
-                                problems.push(bad(key, value, expected));
+                                problems.push(bad(key, value, e.into()));
                             }
                             true
                         }
@@ -251,6 +260,10 @@ pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, host: Host
                 }
             }
         }
+    }
+    if p.run && matches!(experiment, Experiment::Demo(_)) {
+        p.run = false;
+        p.problems.push(Problem::DemoRun);
     }
     p
 }
@@ -302,6 +315,9 @@ pub(crate) mod tests {
                 Problem::UnknownParam { key: "n".into() },
             ]
         );
+        let p = q("exp=timed-tasks&run=1&b-takes=+40", ISOLATED);
+        assert_eq!((p.run, p.problems.clone()), (false, vec![Problem::DemoRun]));
+        assert_eq!(p.demo.texts(&crate::core::demos::params::TIMED_TASKS)[5], "40", "+40 is shown as 40");
         let p = q("exp=map-order&delays=1,2,3,4,5,6,7,8,9", ISOLATED);
         assert!(p.demo.is_empty());
         assert_eq!(
