@@ -43,7 +43,8 @@ mod tests {
     }
 
     /// Every `?exp=` link in every note opens an experiment (or a demo with some of its fields
-    /// filled in) with no problem reported, in the note's own language; each language has at least 15 and both have the same ones.
+    /// filled in) with no problem reported, in the note's own language; each language has at
+    /// least 15 and both have the same ones.
     #[test]
     fn preset_links_open_cleanly() {
         let mut per_lang = Vec::new();

@@ -9,7 +9,6 @@
 //! the same way; the channel closes when the last producer drops its handle on the sender.
 
 use super::{use_job, NumberField, RunState};
-use crate::core::demos::number_field;
 use crate::core::demos::params::{DemoValues, Param, PRODUCER_CONSUMER};
 use crate::core::demos::queue::{Item, QueueEvent, QueueStats};
 use crate::core::lang::Lang;
@@ -43,14 +42,7 @@ fn bounds(p: &Param) -> (u32, u32) {
 }
 
 fn settings(texts: &[String; 6]) -> Option<Settings> {
-    let v: Vec<u32> = PRODUCER_CONSUMER
-        .iter()
-        .zip(texts)
-        .map(|(f, t)| {
-            let (min, max) = bounds(f);
-            number_field(t, min, max).ok()
-        })
-        .collect::<Option<_>>()?;
+    let v: Vec<u32> = PRODUCER_CONSUMER.iter().zip(texts).map(|(f, t)| f.number(t)).collect::<Option<_>>()?;
     Some(Settings { producers: v[0], consumers: v[1], capacity: v[2], items: v[3], make_ms: v[4], use_ms: v[5] })
 }
 

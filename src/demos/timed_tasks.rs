@@ -6,7 +6,6 @@
 //! "not before", never "exactly at".
 
 use super::{use_job, RunState};
-use crate::core::demos::number_field;
 use crate::core::demos::params::{DemoValues, TIMED_TASKS};
 use crate::core::demos::sched::{Firing, Scheduler};
 use crate::core::lang::Lang;
@@ -143,14 +142,7 @@ pub fn timed_tasks(p: &TimedTasksProps) -> Html {
     let parsed: Option<Vec<Row>> = texts
         .iter()
         .map(|r| {
-            let v: Option<Vec<u32>> = r
-                .iter()
-                .enumerate()
-                .map(|(c, t)| {
-                    let (lo, hi) = range(c);
-                    number_field(t, lo, hi).ok()
-                })
-                .collect();
+            let v: Option<Vec<u32>> = r.iter().zip(&TIMED_TASKS).map(|(t, p)| p.number(t)).collect();
             v.map(|v| [v[0], v[1], v[2]])
         })
         .collect();
@@ -180,7 +172,7 @@ pub fn timed_tasks(p: &TimedTasksProps) -> Html {
         });
         let (lo, hi) = range(col);
         let value = &texts[row][col];
-        let bad = number_field(value, lo, hi).is_err();
+        let bad = TIMED_TASKS[col].check(value).is_err();
         html! {
             <td><input type="number" inputmode="numeric" id={format!("tt-{}", TIMED_TASKS[row * 3 + col].key)}
                 min={lo.to_string()} max={hi.to_string()} value={value.clone()} disabled={running} aria-invalid={bad.to_string()}
@@ -188,7 +180,7 @@ pub fn timed_tasks(p: &TimedTasksProps) -> Html {
         }
     };
     let bad_ranges: Vec<String> = (0..3)
-        .filter(|&c| texts.iter().any(|r| number_field(&r[c], range(c).0, range(c).1).is_err()))
+        .filter(|&c| texts.iter().any(|r| TIMED_TASKS[c].check(&r[c]).is_err()))
         .map(|c| format!("{}: {}", trd(l, COLS[c]), expect_text(l, TIMED_TASKS[c].expect)))
         .collect();
     let fired_row = |(k, f): (usize, &Fired)| {

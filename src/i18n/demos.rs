@@ -131,10 +131,9 @@ pub fn demo_intro(lang: Lang, id: DemoId) -> &'static str {
 /// What a field accepts, when the typed text does not fit.
 pub fn expect_text(lang: Lang, e: Expect) -> String {
     match (lang, e) {
-        (Lang::Zh, Expect::Number { min, max }) => format!("应为 {min} 到 {max} 之间的整数"),
-        (Lang::En, Expect::Number { min, max }) => format!("expected a whole number from {min} to {max}"),
-        (Lang::Zh, e @ Expect::Delays { .. }) => format!("应为 {}", crate::i18n::expected(lang, e.into())),
-        (Lang::En, e @ Expect::Delays { .. }) => format!("expected {}", crate::i18n::expected(lang, e.into())),
+        // The URL messages' wording (a demo field takes what its URL parameter takes).
+        (Lang::Zh, e) => format!("应为 {}", crate::i18n::expected(lang, e.into())),
+        (Lang::En, e) => format!("expected {}", crate::i18n::expected(lang, e.into())),
     }
 }
 

@@ -85,6 +85,12 @@ impl Param {
         self.read(text).map(|_| ())
     }
 
+    /// The number typed into a number field, if it is one the field takes.
+    pub fn number(&self, text: &str) -> Option<u32> {
+        let (min, max) = self.range()?;
+        number_field(text, min, max).ok()
+    }
+
     /// `text` as the field should show it: a number written plainly (`+4` → `4`, which a
     /// number input would otherwise show empty), a list of delays as given.
     fn read(&self, text: &str) -> Result<String, Expect> {
@@ -170,5 +176,8 @@ mod tests {
         );
         assert_eq!(m.texts(&MAP_ORDER), ["900,100"]);
         assert_eq!(DemoValues::default().apply(DemoId::RunningAverage, "items", "3"), None);
+        // What the demos read from their fields.
+        assert_eq!((PRODUCER_CONSUMER[1].number(" 4"), PRODUCER_CONSUMER[1].number("9")), (Some(4), None));
+        assert_eq!(MAP_ORDER[0].number("100"), None, "a list of delays is not a number");
     }
 }
