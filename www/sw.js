@@ -8,7 +8,7 @@
 //    pyodide/<version>/) is not fetched at install: its files are cached the first time a Python
 //    mode asks for them, in a cache of their own named by the version, which outlives app
 //    deployments (the files under one version never change), and served from that cache first —
-//    every interpreter a run starts reads the same files (pyodide#587: Pyodide does not share
+//    every interpreter a run starts reads the same files (pyodide/pyodide#587: Pyodide does not share
 //    them between instances itself).
 // 3. The simulated network: requests under <scope>simnet/<run>/<j>/<image> are answered with the
 // bundled image after the delay the network model decides. The model itself is Rust, running in

@@ -12,6 +12,19 @@ id_table! {
     }
 }
 
+id_table! {
+    /// How one Python interpreter runs a CPU job: the `style` of a job message, read by
+    /// `www/py/cpu.mjs` through its `STYLE` table (checked against this one in `core::wire`).
+    pub enum JobStyle {
+        /// The tasks in order, one after another.
+        Plain = "plain",
+        /// Every task a coroutine, gathered on one asyncio event loop.
+        Asyncio = "asyncio",
+        /// `concurrent.futures.ThreadPoolExecutor` with k threads.
+        Threads = "threads",
+    }
+}
+
 /// What one interpreter's start cost, as its worker measured it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EngineLoad {

@@ -1,7 +1,10 @@
 //! Every finished run, kept for comparing and exporting. Bounded so it fits in localStorage.
 
+use super::experiment::ExperimentId;
+pub use super::experiment::ModeFigure;
 use super::io_report::IoReport;
-use super::report::{csv_cell, CpuReport, Status};
+use super::preset::Source;
+use super::report::{csv_cell, CpuReport};
 use serde::{Deserialize, Serialize};
 
 /// Most runs kept; the oldest go first.
@@ -19,19 +22,6 @@ pub enum Run {
     Io(IoReport),
 }
 
-/// A mode's figures in a run, for lists and comparisons.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ModeFigure {
-    /// Mode id.
-    pub mode: &'static str,
-    /// Wall time (ms).
-    pub wall_ms: f64,
-    /// Speedup over serial.
-    pub speedup: Option<f64>,
-    /// done / cancelled / failed.
-    pub status: Status,
-}
-
 impl Run {
     /// When it started (ms since the epoch); also its id in the history.
     pub fn started_at(&self) -> f64 {
@@ -41,11 +31,11 @@ impl Run {
         }
     }
 
-    /// `cpu` or `io`.
-    pub fn experiment(&self) -> &'static str {
+    /// Which experiment it is a run of.
+    pub fn experiment(&self) -> ExperimentId {
         match self {
-            Run::Cpu(_) => "cpu",
-            Run::Io(_) => "io",
+            Run::Cpu(_) => ExperimentId::Cpu,
+            Run::Io(_) => ExperimentId::Io,
         }
     }
 
@@ -55,7 +45,7 @@ impl Run {
             Run::Cpu(r) => format!("n={} k={} chunk={}", r.params.n, r.params.k, r.params.chunk),
             Run::Io(r) => {
                 let p = &r.params;
-                if p.source == "simulated" {
+                if p.source == Source::Simulated {
                     format!(
                         "count={} simulated latency={} bandwidth={} conn={} fail={} k={}",
                         p.count, p.latency, p.bandwidth, p.conn, p.fail, p.k
@@ -101,7 +91,7 @@ pub fn to_csv(runs: &[Run]) -> String {
         for f in run.figures() {
             let cells = [
                 run.started_at().to_string(),
-                run.experiment().into(),
+                run.experiment().id().into(),
                 run.summary(),
                 f.mode.into(),
                 f.wall_ms.to_string(),
@@ -133,7 +123,7 @@ pub fn compared_modes(runs: &[&Run]) -> Vec<&'static str> {
 mod tests {
     use super::*;
     use crate::core::cpu_modes::CpuMode;
-    use crate::core::report::{entries, Env, ModeOutcome, Params};
+    use crate::core::report::{entries, Env, ModeOutcome, Params, Status};
     use crate::core::workload::run_serial;
 
     fn cpu_run(at: f64, n: u32) -> Run {
@@ -151,7 +141,7 @@ mod tests {
             spans: vec![],
         };
         Run::Cpu(CpuReport {
-            experiment: "cpu".into(),
+            experiment: crate::core::experiment::ExperimentId::Cpu,
             params: Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,

@@ -1,8 +1,10 @@
 //! A finished I/O run: a record per request, an entry per mode, and the JSON / CSV export.
 
 use super::engine::Engine;
+use super::experiment::ExperimentId;
 use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
+use super::preset::{Order, Source};
 use super::report::{csv_cell, Status};
 use super::rounds::Spread;
 use super::stats::speedup;
@@ -183,8 +185,8 @@ pub struct IoEntry {
 pub struct IoParams {
     /// Requests per mode.
     pub count: u32,
-    /// `simulated`, `same-origin` or `urls`.
-    pub source: String,
+    /// Where the images came from.
+    pub source: Source,
     /// Simulated latency (ms).
     pub latency: f64,
     /// Simulated jitter (ms).
@@ -199,8 +201,8 @@ pub struct IoParams {
     pub seed: u64,
     /// Requests in flight / workers.
     pub k: u32,
-    /// `completion` or `submission` (for `bounded`).
-    pub order: String,
+    /// The order `bounded` handed its results over in.
+    pub order: Order,
     /// Rounds: each mode was timed this many times, interleaved (median reported).
     #[serde(default = "crate::core::report::one_round")]
     pub rounds: u32,
@@ -220,8 +222,8 @@ pub struct IoEnv {
 /// The export of one I/O run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IoReport {
-    /// Always `"io"`.
-    pub experiment: String,
+    /// Always `ExperimentId::Io` (`"io"` in the JSON).
+    pub experiment: ExperimentId,
     /// Settings.
     pub params: IoParams,
     /// Browser facts.
@@ -253,8 +255,8 @@ impl IoReport {
             ("seed", p.seed.to_string()),
             ("k", p.k.to_string()),
             ("rounds", p.rounds.to_string()),
-            ("source", p.source.clone()),
-            ("order", p.order.clone()),
+            ("source", p.source.id().into()),
+            ("order", p.order.id().into()),
         ] {
             s.apply(key, &value, &mut problems); // a bad stored value keeps its default
         }
@@ -344,7 +346,7 @@ impl IoReport {
             for r in &e.requests {
                 let lane = r.lane.id();
                 let cells = [
-                    self.experiment.clone(),
+                    self.experiment.id().into(),
                     e.mode.id().into(),
                     e.engine.id().into(),
                     e.k.to_string(),
@@ -455,10 +457,10 @@ mod tests {
     #[test]
     fn export_shape() {
         let report = IoReport {
-            experiment: "io".into(),
+            experiment: ExperimentId::Io,
             params: IoParams {
                 count: 2,
-                source: "simulated".into(),
+                source: Source::Simulated,
                 latency: 100.0,
                 jitter: 20.0,
                 bandwidth: 2000.0,
@@ -466,7 +468,7 @@ mod tests {
                 fail: 0.0,
                 seed: 1,
                 k: 4,
-                order: "completion".into(),
+                order: Order::Completion,
                 rounds: 2,
             },
             env: IoEnv { hardware_concurrency: 2, cross_origin_isolated: false, user_agent: "UA".into() },

@@ -2,17 +2,16 @@
 //! learner's answers, and how an answer compares with what the run measured (or with the known
 //! answer, for the demos). Pure: the page stores the answers and reads the runs.
 
-use super::history::Run;
+use super::experiment::{ExperimentId, ModeFigure};
 use serde::{Deserialize, Serialize};
 
 /// What a question asks for, and what its answer is compared with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {
-    /// A speedup over `serial`, compared with the latest run of `experiment` (`cpu`, `io`) that
-    /// measured `mode`.
+    /// A speedup over `serial`, compared with the latest run of `experiment` that measured `mode`.
     Speedup {
-        /// `cpu` or `io`.
-        experiment: &'static str,
+        /// Which experiment.
+        experiment: ExperimentId,
         /// The mode id.
         mode: &'static str,
     },
@@ -38,7 +37,7 @@ pub struct Question {
     pub kind: Kind,
 }
 
-const fn speedup(id: &'static str, topic: &'static str, experiment: &'static str, mode: &'static str) -> Question {
+const fn speedup(id: &'static str, topic: &'static str, experiment: ExperimentId, mode: &'static str) -> Question {
     Question { id, topic, kind: Kind::Speedup { experiment, mode } }
 }
 
@@ -54,12 +53,12 @@ pub const QUESTIONS: [Question; 13] = [
     choice("fo-first-exception", "futures-executors", 3, 0),
     choice("tt-same-delay", "sched", 3, 0),
     choice("pc-unbounded", "queues", 3, 2),
-    speedup("cpu-global-lock", "experiment-cpu", "cpu", "global-lock"),
-    speedup("cpu-rayon", "experiment-cpu", "cpu", "rayon"),
-    speedup("cpu-workers", "experiment-cpu", "cpu", "workers"),
-    speedup("io-bounded", "experiment-io", "io", "bounded"),
-    speedup("io-unbounded", "experiment-io", "io", "unbounded"),
-    speedup("io-blocking", "experiment-io", "io", "blocking-async"),
+    speedup("cpu-global-lock", "experiment-cpu", ExperimentId::Cpu, "global-lock"),
+    speedup("cpu-rayon", "experiment-cpu", ExperimentId::Cpu, "rayon"),
+    speedup("cpu-workers", "experiment-cpu", ExperimentId::Cpu, "workers"),
+    speedup("io-bounded", "experiment-io", ExperimentId::Io, "bounded"),
+    speedup("io-unbounded", "experiment-io", ExperimentId::Io, "unbounded"),
+    speedup("io-blocking", "experiment-io", ExperimentId::Io, "blocking-async"),
     choice("py-thread-pool", "python-browser", 3, 2),
 ];
 
@@ -153,20 +152,23 @@ pub fn judge(q: &Question, answer: Answer, measured: Option<f64>) -> Verdict {
     }
 }
 
-/// The speedup a run measured for a question (`None` when the run is of the other experiment,
-/// did not include the mode, or had no `serial` to compare with).
-pub fn measured_in(q: &Question, run: &Run) -> Option<f64> {
-    let Kind::Speedup { experiment, mode } = q.kind else { return None };
-    if run.experiment() != experiment {
+/// The speedup a run of `experiment` measured for a question (`None` when the run is of the
+/// other experiment, did not include the mode, or had no baseline to compare with).
+pub fn measured_in(q: &Question, experiment: ExperimentId, figures: &[ModeFigure]) -> Option<f64> {
+    let Kind::Speedup { experiment: asks, mode } = q.kind else { return None };
+    if asks != experiment {
         return None;
     }
-    run.figures().into_iter().find(|f| f.mode == mode).and_then(|f| f.speedup)
+    figures.iter().find(|f| f.mode == mode).and_then(|f| f.speedup)
 }
 
-/// The newest run (runs newest first, as the history keeps them) that measured `q`, and what it
-/// measured.
-pub fn latest_measure<'a>(q: &Question, runs: impl IntoIterator<Item = &'a Run>) -> Option<(f64, f64)> {
-    runs.into_iter().find_map(|r| measured_in(q, r).map(|m| (r.started_at(), m)))
+/// The newest run (runs newest first, as the history keeps them, each as its start time, its
+/// experiment and its figures) that measured `q`, and what it measured.
+pub fn latest_measure(
+    q: &Question,
+    runs: impl IntoIterator<Item = (f64, ExperimentId, Vec<ModeFigure>)>,
+) -> Option<(f64, f64)> {
+    runs.into_iter().find_map(|(at, experiment, figures)| measured_in(q, experiment, &figures).map(|m| (at, m)))
 }
 
 /// The learner's predictions, one per question (a new answer replaces the old one).
@@ -191,15 +193,15 @@ impl Book {
         self.entries.iter().find(|e| e.question == question)
     }
 
-    /// What goes into a finished run's export: the predictions about `experiment` (`cpu`, `io`),
-    /// each with what `run` measured for it.
-    pub fn for_run(&self, run: &Run) -> Vec<Prediction> {
+    /// What goes into a finished run's export: the predictions about `experiment`, each with
+    /// what the run (its `figures`) measured for it.
+    pub fn for_run(&self, experiment: ExperimentId, figures: &[ModeFigure]) -> Vec<Prediction> {
         self.entries
             .iter()
             .filter_map(|p| {
                 let q = question(&p.question)?;
-                matches!(q.kind, Kind::Speedup { experiment, .. } if experiment == run.experiment())
-                    .then(|| Prediction { measured: measured_in(q, run), ..p.clone() })
+                matches!(q.kind, Kind::Speedup { experiment: e, .. } if e == experiment)
+                    .then(|| Prediction { measured: measured_in(q, experiment, figures), ..p.clone() })
             })
             .collect()
     }
@@ -209,6 +211,7 @@ impl Book {
 mod tests {
     use super::*;
     use crate::core::cpu_modes::CpuMode;
+    use crate::core::history::Run;
     use crate::core::report::{entries, CpuReport, Env, ModeOutcome, Params, Status};
     use crate::core::topics::{Beside, TOPICS};
     use crate::core::workload::run_serial;
@@ -229,7 +232,7 @@ mod tests {
             spans: vec![],
         };
         Run::Cpu(CpuReport {
-            experiment: "cpu".into(),
+            experiment: crate::core::experiment::ExperimentId::Cpu,
             params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,
@@ -263,13 +266,12 @@ mod tests {
         for q in QUESTIONS {
             match q.kind {
                 Kind::Choice { options, correct } => assert!(correct < options, "{}", q.id),
-                Kind::Speedup { experiment: "cpu", mode } => {
+                Kind::Speedup { experiment: ExperimentId::Cpu, mode } => {
                     assert!(crate::core::cpu_modes::CpuMode::from_id(mode).is_some(), "{mode}")
                 }
-                Kind::Speedup { experiment: "io", mode } => {
+                Kind::Speedup { experiment: ExperimentId::Io, mode } => {
                     assert!(crate::core::io_modes::IoMode::from_id(mode).is_some(), "{mode}")
                 }
-                Kind::Speedup { experiment, .. } => panic!("{experiment}"),
                 Kind::Number(_) => {}
             }
         }
@@ -312,13 +314,17 @@ mod tests {
         book.set("cpu-workers", Answer::Number(2.0), 6.0);
         book.set("io-bounded", Answer::Number(4.0), 7.0);
         book.set("cpu-rayon", Answer::Number(3.5), 8.0);
-        let got = book.for_run(&run);
+        let got = book.for_run(run.experiment(), &run.figures());
         assert_eq!(got.len(), 2, "only the CPU questions: {got:?}");
         assert_eq!((got[0].answer, got[0].made_at), (Answer::Number(3.5), 8.0), "a new answer replaces the old");
         let m = got[0].measured.unwrap();
         assert!((m - 100.0 / 30.0).abs() < 1e-9, "{m}");
         assert_eq!(got[1].measured, None, "workers did not run");
-        assert_eq!(latest_measure(question("cpu-rayon").unwrap(), [&run]).map(|(_, m)| m), Some(m));
+        assert_eq!(
+            latest_measure(question("cpu-rayon").unwrap(), [(run.started_at(), run.experiment(), run.figures())])
+                .map(|(_, m)| m),
+            Some(m)
+        );
         let json = serde_json::to_string(&got).unwrap();
         assert!(json.contains(r#""answer":{"number":3.5}"#), "{json}");
     }

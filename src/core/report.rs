@@ -4,25 +4,15 @@
 
 use super::cpu_modes::CpuMode;
 use super::engine::Engine;
+use super::experiment::ExperimentId;
 use super::rounds::{speedup_range, Spread};
 use super::stats::{efficiency, speedup};
 use super::timeline::Span;
 use super::workload::checksum;
-use crate::id_table;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 
-id_table! {
-    /// How a mode's run ended.
-    pub enum Status {
-        /// Every task computed.
-        Done = "done",
-        /// Stopped by the learner; the partial figures are kept but never reported as done.
-        Cancelled = "cancelled",
-        /// Could not run (the error says why).
-        Failed = "failed",
-    }
-}
+pub use super::status::Status;
 
 /// What one mode produced, before it is compared with the others.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,8 +132,8 @@ pub struct Env {
 /// The export of one CPU run: the JSON shape of the issue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CpuReport {
-    /// Always `"cpu"`.
-    pub experiment: String,
+    /// Always `ExperimentId::Cpu` (`"cpu"` in the JSON).
+    pub experiment: ExperimentId,
     /// Settings.
     pub params: Params,
     /// Browser facts.
@@ -271,7 +261,7 @@ impl CpuReport {
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for r in &self.runs {
             let row = [
-                self.experiment.clone(),
+                self.experiment.id().to_string(),
                 r.mode.id().to_string(),
                 r.engine.id().to_string(),
                 self.params.n.to_string(),
@@ -399,7 +389,7 @@ mod tests {
         failed.status = Status::Failed;
         failed.error = Some("worker said \"no\", twice".into());
         let report = CpuReport {
-            experiment: "cpu".into(),
+            experiment: ExperimentId::Cpu,
             params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200, rounds: 1 },
             env: Env {
                 hardware_concurrency: 2,

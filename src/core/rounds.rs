@@ -43,20 +43,20 @@ pub trait Round: Clone {
     fn set_figures(&mut self, wall_ms: f64, samples_ms: Vec<f64>, startup_ms: f64);
 }
 
-/// [`Round`] for an outcome struct with the fields `status` (a [`crate::core::report::Status`]),
+/// [`Round`] for an outcome struct with the fields `status` (a [`crate::core::status::Status`]),
 /// `wall_ms`, `samples_ms` and `startup_ms`: the CPU and the I/O outcomes.
 #[macro_export]
 macro_rules! round_of_outcome {
     ($outcome:ty) => {
         impl $crate::core::rounds::Round for $outcome {
             fn done(&self) -> bool {
-                self.status == $crate::core::report::Status::Done
+                self.status == $crate::core::status::Status::Done
             }
             fn failed(&self) -> bool {
-                self.status == $crate::core::report::Status::Failed
+                self.status == $crate::core::status::Status::Failed
             }
             fn cancelled(&self) -> bool {
-                self.status == $crate::core::report::Status::Cancelled
+                self.status == $crate::core::status::Status::Cancelled
             }
             fn wall_ms(&self) -> f64 {
                 self.wall_ms

@@ -86,8 +86,14 @@ mod tests {
 
     /// The values of a script's `MSG = Object.freeze({ … })` table.
     fn js_table(path: &str) -> Vec<String> {
+        named_js_table(path, "MSG")
+    }
+
+    /// The values of a script's `<name> = Object.freeze({ … })` table.
+    pub(crate) fn named_js_table(path: &str, name: &str) -> Vec<String> {
         let text = std::fs::read_to_string(path).unwrap();
-        let start = text.find("MSG = Object.freeze({").unwrap_or_else(|| panic!("{path} has no MSG table"));
+        let head = format!("{name} = Object.freeze({{");
+        let start = text.find(&head).unwrap_or_else(|| panic!("{path} has no {name} table"));
         let table = &text[start..start + text[start..].find("})").unwrap()];
         table.split('\'').skip(1).step_by(2).map(str::to_string).collect()
     }
@@ -107,5 +113,15 @@ mod tests {
                 assert!(!text.contains(literal), "{path}: a message type written as a literal ({literal}…)");
             }
         }
+    }
+
+    /// cpu.mjs's job styles are the page's `JobStyle` ids, and it compares styles only through
+    /// its table.
+    #[test]
+    fn the_python_worker_knows_every_job_style() {
+        use crate::core::engine::JobStyle;
+        assert_eq!(named_js_table("www/py/cpu.mjs", "STYLE"), JobStyle::IDS);
+        let text = std::fs::read_to_string("www/py/cpu.mjs").unwrap();
+        assert!(!text.contains("style === '"), "www/py/cpu.mjs: a style written as a literal");
     }
 }

@@ -1,5 +1,7 @@
 //! The charts' texts: titles, axes, legends, captions, and the sweep's controls.
 
+use crate::core::charts::speedup::SpeedupRow;
+use crate::core::engine::Engine;
 use crate::core::lang::Lang;
 use crate::core::timeline::Lane;
 
@@ -9,7 +11,7 @@ texts! {
     IoSpeedupTitle => { Zh: "各方式的加速比：本次下载与教程对照", En: "Speedup per mode: these downloads beside the tutorial" }
     ThisBrowser => { Zh: "本浏览器", En: "this browser" }
     TutorialPython => { Zh: "教程（CPython）", En: "tutorial (CPython)" }
-    SpeedupAxis => { Zh: "加速比（相对 serial，倍）", En: "speedup over serial (×)" }
+    SpeedupAxis => { Zh: "加速比（相对同一引擎的 serial / py-serial，倍）", En: "speedup over its engine's serial / py-serial (×)" }
     Rounds => { Zh: "轮", En: "rounds" }
     NoSpeedups => { Zh: "没有完成的 serial 结果，所以这里只标出墙钟时间。", En: "No finished serial run, so only wall times are marked." }
     NotFinished => { Zh: "未完成", En: "not finished" }
@@ -82,49 +84,68 @@ pub fn lane_name(l: Lang, lane: Lane) -> String {
     }
 }
 
-/// The speedup chart's summary: what the ranges support, no more. The fastest mode is named
-/// with its range (and the modes level with it within their ranges); every mode whose range
-/// holds 1 is said to show no speedup (`global-lock`: as with the GIL), every mode clearly
-/// below 1 to be slower.
-pub fn speedup_summary(l: Lang, rows: &[crate::core::charts::speedup::SpeedupRow]) -> String {
+/// The speedup chart's summary: what the ranges support, no more, said per engine, since each
+/// engine's speedups are over its own serial (`serial`, `py-serial`) and two engines' figures are
+/// not comparable. Per engine the fastest mode is named with its range (and the modes level with
+/// it within their ranges); every mode whose range holds 1 is said to show no speedup
+/// (`global-lock`: as with the GIL), every mode clearly below 1 to be slower than its baseline.
+pub fn speedup_summary(l: Lang, rows: &[SpeedupRow]) -> String {
+    let parts: Vec<String> = Engine::ALL
+        .into_iter()
+        .filter_map(|engine| {
+            let rows: Vec<&SpeedupRow> = rows.iter().filter(|r| r.engine == engine).collect();
+            engine_summary(l, &rows)
+        })
+        .collect();
+    if parts.is_empty() {
+        return trc(l, Tc::NoSpeedups).to_string();
+    }
+    let mut out = parts.join(" ");
+    if rows.iter().filter(|r| r.done && r.speedup.is_some()).all(|r| r.samples <= 1) {
+        out.push_str(match l {
+            Lang::Zh => " 只有一轮，没有范围：多跑几轮才知道这些数字有多可靠。",
+            Lang::En => " One round gives no range: more rounds show how far these figures can be trusted.",
+        });
+    }
+    out
+}
+
+/// One engine's sentences; `None` when it has no measured mode besides its baseline.
+fn engine_summary(l: Lang, rows: &[&SpeedupRow]) -> Option<String> {
     use crate::core::rounds::{verdict, Verdict};
     let measured: Vec<_> = rows
         .iter()
-        .filter(|r| r.done && r.mode != "serial")
-        .filter_map(|r| r.speedup.map(|s| (r, s, r.range.unwrap_or((s, s)))))
+        .filter(|r| r.done && r.mode != r.baseline)
+        .filter_map(|r| r.speedup.map(|s| (*r, s, r.range.unwrap_or((s, s)))))
         .collect();
-    let Some(&(best, s, (lo, hi))) = measured.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
-        return trc(l, Tc::NoSpeedups).to_string();
-    };
-    let range = |r: &crate::core::charts::speedup::SpeedupRow, lo: f64, hi: f64| {
-        if r.samples > 1 {
-            format!(" ({lo:.2}–{hi:.2})")
-        } else {
-            String::new()
-        }
-    };
+    let &(best, s, (lo, hi)) = measured.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let base = best.baseline;
+    let range =
+        |r: &SpeedupRow, lo: f64, hi: f64| if r.samples > 1 { format!(" ({lo:.2}–{hi:.2})") } else { String::new() };
     let level: Vec<&str> =
         measured.iter().filter(|(r, _, (_, h))| r.mode != best.mode && *h >= lo).map(|(r, _, _)| r.mode).collect();
     let mut out = if verdict(lo, hi) == Verdict::Faster {
         let (t, with) = (best.tutorial_speedup, level.join(", "));
         let r = range(best, lo, hi);
         match (l, level.is_empty()) {
-            (Lang::Zh, true) => format!("本次最快的是 {}：{s:.2} 倍{r}；教程中对应的写法是 {t:.2} 倍。", best.mode),
-            (Lang::Zh, false) => {
-                format!("本次最快的是 {}：{s:.2} 倍{r}，但在范围内与 {with} 不相上下；教程中对应的写法是 {t:.2} 倍。", best.mode)
-            }
-            (Lang::En, true) => {
-                format!("Fastest here: {} at {s:.2}×{r}; the tutorial's matching variant got {t:.2}×.", best.mode)
-            }
+            (Lang::Zh, true) => format!("比 {base} 快得最多的是 {}：{s:.2} 倍{r}；教程中对应的写法是 {t:.2} 倍。", best.mode),
+            (Lang::Zh, false) => format!(
+                "比 {base} 快得最多的是 {}：{s:.2} 倍{r}，但在范围内与 {with} 不相上下；教程中对应的写法是 {t:.2} 倍。",
+                best.mode
+            ),
+            (Lang::En, true) => format!(
+                "Fastest over {base}: {} at {s:.2}×{r}; the tutorial's matching variant got {t:.2}×.",
+                best.mode
+            ),
             (Lang::En, false) => format!(
-                "Fastest here: {} at {s:.2}×{r}, level with {with} within the ranges; the tutorial's matching variant got {t:.2}×.",
+                "Fastest over {base}: {} at {s:.2}×{r}, level with {with} within the ranges; the tutorial's matching variant got {t:.2}×.",
                 best.mode
             ),
         }
     } else {
         match l {
-            Lang::Zh => "这次没有哪种方式明显快于 serial。".to_string(),
-            Lang::En => "No mode is clearly faster than serial here.".to_string(),
+            Lang::Zh => format!("这次没有哪种方式明显快于 {base}。"),
+            Lang::En => format!("No mode is clearly faster than {base} here."),
         }
     };
     for &(r, s, (lo, hi)) in &measured {
@@ -134,20 +155,68 @@ pub fn speedup_summary(l: Lang, rows: &[crate::core::charts::speedup::SpeedupRow
             (Verdict::Faster, _) => continue,
             (Verdict::NoSpeedup, Lang::Zh) if gil => format!(" {}：{s:.2} 倍{rr}，没有加速，和 GIL 下一样。", r.mode),
             (Verdict::NoSpeedup, Lang::Zh) => format!(" {}：{s:.2} 倍{rr}，没有加速。", r.mode),
-            (Verdict::Slower, Lang::Zh) => format!(" {}：{s:.2} 倍{rr}，比 serial 慢。", r.mode),
+            (Verdict::Slower, Lang::Zh) => format!(" {}：{s:.2} 倍{rr}，比 {base} 慢。", r.mode),
             (Verdict::NoSpeedup, Lang::En) if gil => format!(" {}: {s:.2}×{rr} — no speedup, as with the GIL.", r.mode),
             (Verdict::NoSpeedup, Lang::En) => format!(" {}: {s:.2}×{rr} — no speedup.", r.mode),
-            (Verdict::Slower, Lang::En) => format!(" {}: {s:.2}×{rr} — slower than serial.", r.mode),
+            (Verdict::Slower, Lang::En) => format!(" {}: {s:.2}×{rr} — slower than {base}.", r.mode),
         };
         out.push_str(&claim);
     }
-    if best.samples <= 1 {
-        out.push_str(match l {
-            Lang::Zh => " 只有一轮，没有范围：多跑几轮才知道这些数字有多可靠。",
-            Lang::En => " One round gives no range: more rounds show how far these figures can be trusted.",
-        });
+    Some(out)
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    fn row(mode: &'static str, engine: Engine, baseline: &'static str, speedup: f64) -> SpeedupRow {
+        SpeedupRow {
+            mode,
+            wall_ms: 100.0 / speedup,
+            speedup: Some(speedup),
+            range: Some((speedup * 0.95, speedup * 1.05)),
+            samples: 3,
+            done: true,
+            tutorial_seconds: 1.0,
+            tutorial_speedup: 1.84,
+            tutorial_label: "",
+            first_of_variant: true,
+            engine,
+            baseline,
+        }
     }
-    out
+
+    #[test]
+    fn a_python_only_run_is_measured_against_py_serial() {
+        let rows =
+            [row("py-serial", Engine::Python, "py-serial", 1.0), row("py-processes", Engine::Python, "py-serial", 1.6)];
+        let s = speedup_summary(Lang::En, &rows);
+        assert!(s.starts_with("Fastest over py-serial: py-processes at 1.60×"), "{s}");
+        assert!(!s.contains("py-serial: 1.00"), "the baseline is not a claim of its own: {s}");
+    }
+
+    #[test]
+    fn a_mixed_run_names_the_fastest_of_each_engine_over_its_own_serial() {
+        let rows = [
+            row("serial", Engine::Rust, "serial", 1.0),
+            row("rayon", Engine::Rust, "serial", 1.9),
+            row("py-serial", Engine::Python, "py-serial", 1.0),
+            row("py-processes", Engine::Python, "py-serial", 1.3),
+            row("py-asyncio", Engine::Python, "py-serial", 0.7),
+        ];
+        let s = speedup_summary(Lang::En, &rows);
+        assert!(s.contains("Fastest over serial: rayon at 1.90×"), "{s}");
+        assert!(s.contains("Fastest over py-serial: py-processes at 1.30×"), "{s}");
+        assert!(s.contains("py-asyncio: 0.70× (0.67–0.73) — slower than py-serial."), "{s}");
+        let zh = speedup_summary(Lang::Zh, &rows);
+        assert!(zh.contains("比 py-serial 快得最多的是 py-processes") && zh.contains("比 py-serial 慢"), "{zh}");
+    }
+
+    #[test]
+    fn only_baselines_make_no_claim() {
+        let rows = [row("serial", Engine::Rust, "serial", 1.0), row("py-serial", Engine::Python, "py-serial", 1.0)];
+        assert_eq!(speedup_summary(Lang::En, &rows), trc(Lang::En, Tc::NoSpeedups));
+    }
 }
 
 /// The timeline's summary sentence.

@@ -2,7 +2,7 @@
 
 use crate::core::io_modes::IoMode;
 use crate::core::lang::Lang;
-use crate::core::preset::Source;
+use crate::core::preset::{Order, Source};
 
 texts! {
     Ti, tri;
@@ -21,8 +21,6 @@ texts! {
     LabelSeed => { Zh: "随机种子", En: "Random seed" }
     LabelK => { Zh: "并发数 / Worker 数 k", En: "In flight / workers k" }
     LabelOrder => { Zh: "bounded 的结果顺序", En: "bounded hands results over in" }
-    OrderCompletion => { Zh: "完成顺序（as_completed）", En: "completion order (as_completed)" }
-    OrderSubmission => { Zh: "提交顺序（executor.map）", En: "submission order (executor.map)" }
     LabelUrls => { Zh: "图片地址，每行一个", En: "Image URLs, one per line" }
     UrlsHint => {
         Zh: "别的网站要允许跨源读取（CORS），否则会失败；每个失败的地址单独报告。",
@@ -118,5 +116,15 @@ pub fn source_name(lang: Lang, s: Source) -> &'static str {
         (Lang::En, Source::SameOrigin) => "this site (bundled images over real HTTP)",
         (Lang::Zh, Source::Urls) => "自己粘贴的地址",
         (Lang::En, Source::Urls) => "URLs you paste",
+    }
+}
+
+/// An order's name in the order select.
+pub fn order_name(l: Lang, o: Order) -> &'static str {
+    match (l, o) {
+        (Lang::Zh, Order::Completion) => "完成顺序（as_completed）",
+        (Lang::En, Order::Completion) => "completion order (as_completed)",
+        (Lang::Zh, Order::Submission) => "提交顺序（executor.map）",
+        (Lang::En, Order::Submission) => "submission order (executor.map)",
     }
 }

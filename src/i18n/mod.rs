@@ -110,7 +110,10 @@ texts! {
     Match => { Zh: "与基准一致", En: "matches" }
     Mismatch => { Zh: "与基准不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }
-    NoSerial => { Zh: "没有运行 serial，无法计算加速比。", En: "Run serial too to get speedups." }
+    NoSerial => {
+        Zh: "没有运行基准方式，无法计算加速比：Rust 的方式以 serial 为基准，Python 的方式以 py-serial 为基准。",
+        En: "Run each engine's baseline too to get speedups: serial for the Rust modes, py-serial for the Python ones.",
+    }
     StatusWaiting => { Zh: "等待中", En: "waiting" }
     StatusStarting => { Zh: "启动中", En: "starting" }
     StatusWarming => { Zh: "预热中", En: "warming up" }

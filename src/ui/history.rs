@@ -127,10 +127,10 @@ pub fn history_panel(props: &HistoryProps) -> Html {
         let figures = run.figures();
         let id = format!("history-tick-{at}");
         html! {
-            <tr data-experiment={run.experiment()} data-started={at.to_string()}>
+            <tr data-experiment={run.experiment().id()} data-started={at.to_string()}>
                 <td><input type="checkbox" id={id.clone()} checked={ticked.contains(&at)} onchange={on_tick} /></td>
                 <td><label for={id}>{ when(at) }</label></td>
-                <td>{ run.experiment() }</td>
+                <td>{ run.experiment().id() }</td>
                 <td><code>{ run.summary() }</code></td>
                 <td>{ for figures.iter().map(|f| html! { <span class="fig">{ format!("{} {} {}", f.mode, duration(f.wall_ms), speedup(f.speedup)) }</span> }) }</td>
                 <td><a href={share_link(run, l)}>{ trh(l, Th::Share) }</a></td>

@@ -8,7 +8,7 @@ use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoOutcome, IoParams, IoReport};
 use crate::core::predictions::Book;
-use crate::core::preset::{IoSettings, Source};
+use crate::core::preset::{IoSettings, Order, Source};
 use crate::core::report::Status;
 use crate::core::rounds::schedule;
 use crate::modes::io::{run_io_mode, IoEvent, Target};
@@ -102,10 +102,10 @@ pub fn start(
         let outcomes: Vec<IoOutcome> = done.iter().filter_map(|(_, r)| merge_io_rounds(r)).collect();
         let n = &settings.net;
         let mut report = IoReport {
-            experiment: "io".into(),
+            experiment: crate::core::experiment::ExperimentId::Io,
             params: IoParams {
                 count: target.count(settings.count),
-                source: settings.source.id().into(),
+                source: settings.source,
                 latency: n.latency_ms,
                 jitter: n.jitter_ms,
                 bandwidth: n.bandwidth_kbs,
@@ -113,7 +113,7 @@ pub fn start(
                 fail: n.fail_rate,
                 seed: n.seed,
                 k: settings.k,
-                order: if settings.ordered { "submission" } else { "completion" }.into(),
+                order: Order::of(settings.ordered),
                 rounds: settings.rounds,
             },
             env: IoEnv {
@@ -128,7 +128,10 @@ pub fn start(
         // What the learner predicted before this run, with what it measured (the export's
         // "predictions").
         let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
-        report.predictions = book.for_run(&Run::Io(report.clone()));
+        report.predictions = {
+            let run = Run::Io(report.clone());
+            book.for_run(run.experiment(), &run.figures())
+        };
         storage::save(LAST_IO_RUN_KEY, &report);
         history.dispatch(HistoryAction::Add(Run::Io(report.clone())));
         dispatch.dispatch(IoAction::Finished(Rc::new(report)));

@@ -65,7 +65,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
         }
         let outcomes: Vec<ModeOutcome> = done.iter().filter_map(|(_, r)| merge_rounds(r)).collect();
         let mut report = CpuReport {
-            experiment: "cpu".into(),
+            experiment: crate::core::experiment::ExperimentId::Cpu,
             params: Params {
                 n: plan.n,
                 k: plan.k,
@@ -92,7 +92,10 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
         // What the learner predicted before this run, with what it measured (the export's
         // "predictions").
         let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
-        report.predictions = book.for_run(&Run::Cpu(report.clone()));
+        report.predictions = {
+            let run = Run::Cpu(report.clone());
+            book.for_run(run.experiment(), &run.figures())
+        };
         storage::save(LAST_RUN_KEY, &report);
         history.dispatch(HistoryAction::Add(Run::Cpu(report.clone())));
         dispatch.dispatch(Action::Finished(Rc::new(report)));

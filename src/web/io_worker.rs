@@ -5,7 +5,7 @@
 use super::fetch::{download, download_blocking};
 use super::msg::io::{FromIo, Item, ToIo};
 use super::msg::Decode;
-use super::worker_entry::post;
+use super::worker_scope::post;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use web_sys::MessageEvent;

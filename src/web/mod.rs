@@ -15,4 +15,5 @@ pub mod styles;
 pub mod sw;
 pub mod worker_entry;
 pub mod worker_group;
+pub mod worker_scope;
 pub mod workers;

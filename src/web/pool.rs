@@ -64,7 +64,7 @@ async fn add_worker() -> Result<(), String> {
         (s.next_slot, s.slots.len())
     });
     let booted: Booted = boot(format!("pool thread {}", n + 1), Role::PoolThread).await?;
-    STATE.with(|s| s.borrow_mut().slots.push(Slot { id, worker: booted.worker.clone(), busy: None }));
+    STATE.with(|s| s.borrow_mut().slots.push(Slot { id, worker: booted.worker().clone(), busy: None }));
     // This task owns the worker's message handlers, so they live as long as the worker.
     wasm_bindgen_futures::spawn_local(async move {
         // Move the whole `Booted` in: edition 2021 captures only the fields a block names, so

@@ -8,15 +8,16 @@
 //! interpreter has unwound: Firefox reports a worker terminated in the middle of Pyodide's
 //! stack-switching (JSPI) call of an `async` program as an uncaught exception.
 
+use super::msg::py::engine_load;
 use super::msg::{field, kind, num, object, text, Kind};
 use super::py_worker::{self, PyError};
-use super::workers::js_error_text;
+use super::workers::{js_error_text, Hooked};
 use crate::core::engine::EngineLoad;
 use crate::core::pycell::Stream;
 use futures::channel::mpsc;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Worker, WorkerOptions, WorkerType};
 
 /// What the page asks of the worker.
 pub enum PyRequest<'a> {
@@ -82,16 +83,9 @@ impl PyReply {
         let txt = |k| text(m, k).unwrap_or_default();
         let number = |k| num(m, k).unwrap_or(f64::NAN);
         match kind(m) {
-            Some(Kind::PyrunLoaded) => PyReply::Loaded {
-                run,
-                facts: EngineLoad {
-                    version: txt("version"),
-                    python: txt("python"),
-                    ms: number("ms"),
-                    bytes: number("bytes"),
-                    network_bytes: number("networkBytes"),
-                    from_snapshot: txt("start") == "snapshot",
-                },
+            Some(Kind::PyrunLoaded) => match engine_load(m) {
+                Some(facts) => PyReply::Loaded { run, facts },
+                None => PyReply::Failed { run, error: "the Python worker's load report lacks a figure".into() },
             },
             Some(Kind::PyrunOut) => PyReply::Out {
                 run,
@@ -99,16 +93,11 @@ impl PyReply {
                 text: txt("text"),
             },
             Some(Kind::PyrunEmit) => PyReply::Emit { run, value: field(m, "value") },
-            Some(Kind::PyrunDone) => {
-                let e = field(m, "error");
-                let error = (!e.is_null() && !e.is_undefined()).then(|| PyError {
-                    kind: text(&e, "type").unwrap_or_default(),
-                    message: text(&e, "message").unwrap_or_default(),
-                    traceback: text(&e, "traceback").unwrap_or_default(),
-                });
-                PyReply::Done { run, ms: number("ms"), error }
-            }
-            Some(Kind::PyrunFailed) => PyReply::Failed { run, error: txt("error") },
+            Some(Kind::PyrunDone) => PyReply::Done { run, ms: number("ms"), error: PyError::read(m) },
+            Some(Kind::PyrunFailed) => PyReply::Failed {
+                run,
+                error: PyError::read(m).map_or_else(|| "the Python worker failed".into(), |e| e.message),
+            },
             _ => PyReply::Failed { run, error: format!("unexpected message {:?} from the Python worker", txt("type")) },
         }
     }
@@ -127,12 +116,10 @@ impl PyReply {
 
 /// One Python worker.
 pub struct PyRunner {
-    worker: Worker,
+    hooked: Hooked,
     /// Pyodide's interrupt buffer (one `i32` the interpreter polls; 2 = SIGINT), shared with the
     /// worker; `None` without shared memory.
     interrupt: Option<js_sys::Int32Array>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
 /// `py/runner.mjs` next to the page, from any sub-path.
@@ -158,19 +145,18 @@ impl PyRunner {
         let worker = Worker::new_with_options(&runner_url(), &options).map_err(|e| js_error_text(&e))?;
         let (tx, rx) = mpsc::unbounded();
         let tx_err = tx.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let _ = tx.unbounded_send(PyReply::from_js(&e.data()));
-        });
-        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-            // Handled here, so it does not also surface as an uncaught page error.
-            e.prevent_default();
-            let error = if e.message().is_empty() { "the Python worker failed to start".into() } else { e.message() };
-            let _ = tx_err.unbounded_send(PyReply::Failed { run: 0, error });
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let hooked = Hooked::new(
+            worker,
+            move |m| {
+                let _ = tx.unbounded_send(PyReply::from_js(&m));
+            },
+            move |error| {
+                let _ = tx_err.unbounded_send(PyReply::Failed { run: 0, error });
+            },
+            "the Python worker failed to start",
+        );
         let interrupt = super::env::isolated().then(|| js_sys::Int32Array::new(&js_sys::SharedArrayBuffer::new(4)));
-        let runner = PyRunner { worker, interrupt, _on_message: on_message, _on_error: on_error };
+        let runner = PyRunner { hooked, interrupt };
         runner.send(&PyRequest::Load {
             run: 0,
             snapshot: py_worker::snapshot(),
@@ -184,7 +170,7 @@ impl PyRunner {
     /// # Errors
     /// The worker cannot take messages any more.
     pub fn send(&self, request: &PyRequest<'_>) -> Result<(), String> {
-        self.worker.post_message(&request.to_js()).map_err(|e| js_error_text(&e))
+        self.hooked.worker.post_message(&request.to_js()).map_err(|e| js_error_text(&e))
     }
 }
 
@@ -194,20 +180,16 @@ const UNWIND_MS: i32 = 300;
 
 impl Drop for PyRunner {
     fn drop(&mut self) {
-        let Some(buffer) = &self.interrupt else {
-            self.worker.terminate();
-            return;
-        };
-        // What the interrupted program still posts goes nowhere: the handlers are dropped with us.
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
+        // Without shared memory the program cannot be interrupted: `hooked` terminates it now.
+        let Some(buffer) = &self.interrupt else { return };
+        // What the interrupted program still posts goes nowhere: `hooked` unhooks the handlers.
         let _ = js_sys::Atomics::store(buffer, 0, 2); // SIGINT
-        let worker = self.worker.clone();
+        let worker = self.hooked.worker.clone();
         let terminate = Closure::once_into_js(move || worker.terminate());
         let later = web_sys::window()
             .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(terminate.unchecked_ref(), UNWIND_MS));
-        if !matches!(later, Some(Ok(_))) {
-            self.worker.terminate();
+        if matches!(later, Some(Ok(_))) {
+            self.hooked.terminate_on_drop = false;
         }
     }
 }

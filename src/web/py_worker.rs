@@ -10,7 +10,7 @@
 
 pub use super::msg::py::{FromPython, PyError, Style, ToPython};
 use super::msg::{Batch, Encode, Job};
-use super::workers::js_error_text;
+use super::workers::{js_error_text, Hooked};
 use crate::core::engine::{EngineLoad, EngineStatus};
 use crate::core::run::{Cancel, Stop};
 use futures::channel::mpsc;
@@ -20,24 +20,15 @@ use futures::{FutureExt, StreamExt};
 use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Worker, WorkerOptions, WorkerType};
 
 /// The worker script, next to the page (so the page works from any sub-path).
 const SCRIPT: &str = "py/cpu.mjs";
 
 /// One started worker; terminated when dropped (like killing the process).
 struct PyWorker {
-    worker: Worker,
+    hooked: Hooked,
     inbox: Option<mpsc::UnboundedReceiver<FromPython>>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
-}
-
-impl Drop for PyWorker {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
 }
 
 impl PyWorker {
@@ -48,21 +39,21 @@ impl PyWorker {
         let worker = Worker::new_with_options(SCRIPT, &opts).map_err(|e| js_error_text(&e))?;
         let (tx, inbox) = mpsc::unbounded();
         let tx_err = tx.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let _ = tx.unbounded_send(FromPython::read(&e.data()));
-        });
-        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-            e.prevent_default(); // reported through the channel, not as an uncaught page error
-            let text = if e.message().is_empty() { format!("{SCRIPT} failed to start") } else { e.message() };
-            let _ = tx_err.unbounded_send(FromPython::Broken(text));
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(PyWorker { worker, inbox: Some(inbox), _on_message: on_message, _on_error: on_error })
+        let hooked = Hooked::new(
+            worker,
+            move |m| {
+                let _ = tx.unbounded_send(FromPython::read(&m));
+            },
+            move |e| {
+                let _ = tx_err.unbounded_send(FromPython::Broken(e));
+            },
+            &format!("{SCRIPT} failed to start"),
+        );
+        Ok(PyWorker { hooked, inbox: Some(inbox) })
     }
 
     fn post(&self, msg: &ToPython) -> Result<(), String> {
-        self.worker.post_message(&msg.encode().0).map_err(|e| js_error_text(&e))
+        self.hooked.worker.post_message(&msg.encode().0).map_err(|e| js_error_text(&e))
     }
 
     /// Starts a worker and waits until its interpreter is up.

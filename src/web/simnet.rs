@@ -71,7 +71,7 @@ pub(crate) fn on_page_message(e: &MessageEvent) {
                 }
                 Err(err) => FromSimnet::Refused { run, error: err.to_string() },
             };
-            super::worker_entry::post(&reply);
+            super::worker_scope::post(&reply);
         }
         Some(ToSimnet::Stop { run }) => {
             SERVER.with(|s| s.borrow_mut().runs.remove(&run));
@@ -174,7 +174,7 @@ pub async fn connect() -> Result<(), String> {
     let ack = MessageChannel::new().map_err(|e| js_error_text(&e))?;
     LINK.with(|l| {
         let l = l.borrow();
-        let worker = &l.as_ref().expect("booted above").worker;
+        let worker = &l.as_ref().expect("booted above").worker();
         let (msg, transfer) = ToSimnet::Connect(channel.port1()).encode();
         worker.post_message_with_transfer(&msg, &transfer)
     })
@@ -201,7 +201,7 @@ pub async fn connect() -> Result<(), String> {
 pub async fn start_run(params: &NetParams, sizes: &[(String, u64)]) -> Result<u32, String> {
     let run = NEXT_RUN.with(|n| n.replace(n.get() + 1));
     let (msg, _) = ToSimnet::Start { run, params: params.clone(), sizes: sizes.to_vec() }.encode();
-    LINK.with(|l| l.borrow().as_ref().map(|b| b.worker.post_message(&msg)))
+    LINK.with(|l| l.borrow().as_ref().map(|b| b.worker().post_message(&msg)))
         .ok_or("the simulated network is not running")?
         .map_err(|e| js_error_text(&e))?;
     match next_reply(run).await? {
@@ -214,7 +214,7 @@ pub async fn start_run(params: &NetParams, sizes: &[(String, u64)]) -> Result<u3
 pub fn stop_run(run: u32) {
     LINK.with(|l| {
         if let Some(b) = l.borrow().as_ref() {
-            let _ = b.worker.post_message(&ToSimnet::Stop { run }.encode().0);
+            let _ = b.worker().post_message(&ToSimnet::Stop { run }.encode().0);
         }
     });
 }

@@ -3,22 +3,13 @@
 use super::clock::epoch_now;
 use super::msg::boot::FromWorker;
 use super::msg::cpu::{Batch, FromCpu, FromPool, Job, ToCpu, ToPool};
-use super::msg::{Decode, Encode};
+use super::msg::Decode;
 use super::pool::run_pool_thread;
+use super::worker_scope::{post, scope};
 use super::workers::Role;
 use crate::core::workload::task;
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
-/// Posts a message to the page (workers only).
-pub(crate) fn post(msg: &impl Encode) {
-    let (value, transfer) = msg.encode();
-    scope().post_message_with_transfer(&value, &transfer).expect("a worker can always post to its page");
-}
+use web_sys::MessageEvent;
 
 /// Called by the worker bootstrap once this module is loaded: installs the role's message
 /// handler and tells the page it is ready.

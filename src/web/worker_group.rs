@@ -1,5 +1,6 @@
 //! A group of process-like workers: each has its own memory and its own instance of the module,
-//! and they share nothing with the page but messages. Dropping the group terminates them.
+//! and they share nothing with the page but messages. Dropping the group terminates them (each
+//! [`Booted`] does, like killing the processes: instant, whatever they were doing).
 
 use super::msg::boot::FromWorker;
 use super::msg::{Decode, Encode, Reply};
@@ -33,8 +34,7 @@ impl WorkerGroup {
             }
         }
         if let Some(e) = error {
-            booted.iter().for_each(|b| b.worker.terminate());
-            return Err(e);
+            return Err(e); // dropping `booted` terminates the workers that did start
         }
         let mut inbox = select_all(Vec::new());
         for (w, b) in booted.iter_mut().enumerate() {
@@ -66,7 +66,10 @@ impl WorkerGroup {
     /// The worker cannot receive messages any more.
     pub fn post(&self, w: usize, msg: &impl Encode) -> Result<(), Stop> {
         let (value, transfer) = msg.encode();
-        self.booted[w].worker.post_message_with_transfer(&value, &transfer).map_err(|e| Stop::Failed(js_error_text(&e)))
+        self.booted[w]
+            .worker()
+            .post_message_with_transfer(&value, &transfer)
+            .map_err(|e| Stop::Failed(js_error_text(&e)))
     }
 
     /// The next reply to run `run` from any worker, with the worker's index. Replies to an
@@ -103,15 +106,6 @@ impl WorkerGroup {
                     return Err(Stop::Failed(format!("worker {}: {why}", w + 1)));
                 }
             }
-        }
-    }
-}
-
-impl Drop for WorkerGroup {
-    fn drop(&mut self) {
-        // Like killing the processes: instant, whatever they were doing.
-        for b in &self.booted {
-            b.worker.terminate();
         }
     }
 }

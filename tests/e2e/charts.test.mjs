@@ -87,7 +87,7 @@ test('CPU run: one speedup bar per mode, one tutorial bar per variant, and n−1
     }
     assert.equal(groups[0].speedup, 1, 'serial is the baseline');
     await assertLabelled(page, 'cpu-speedup');
-    assert.match(await page.textContent('#cpu-speedup .chart-summary'), /^(Fastest here: [a-z-]+ at \d|No mode is clearly faster than serial here\.)/, 'summary sentence (at n = 300 the rounds\' ranges are wide, so either claim can be the honest one)');
+    assert.match(await page.textContent('#cpu-speedup .chart-summary'), /^(Fastest over serial: [a-z-]+ at \d|No mode is clearly faster than serial here\.)/, 'summary sentence (at n = 300 the rounds\' ranges are wide, so either claim can be the honest one)');
 
     assert.equal(await page.getAttribute('#cpu-timeline', 'data-mode'), 'serial', 'the timeline starts on the first mode');
     assert.deepEqual(await page.$$eval('#cpu-timeline-mode option', (os) => os.map((o) => o.value)), CPU_MODES, 'selector options');

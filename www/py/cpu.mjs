@@ -8,7 +8,7 @@
 //                        style: 'plain' (in order) | 'asyncio' (coroutines) | 'threads' (k threads)
 //   worker -> page   { type: MSG.loaded, run, version, python, ms, bytes, networkBytes, files, start, snapshot? }
 //                    { type: MSG.batch, run, job, start, values: Float64Array, spans: Float64Array, last }
-//                    { type: MSG.failed, run, job, error, errorType, traceback }
+//                    { type: MSG.failed, run, job, error: { type, message, traceback } }
 //
 // The workload and the three styles are plain Python, in cpu.py next to this file.
 
@@ -19,11 +19,15 @@ export const MSG = Object.freeze({
   load: 'py-load', loaded: 'py-loaded', job: 'py-job', batch: 'batch', failed: 'py-failed',
 });
 
+/** How a job is run: the styles of the page's `JobStyle` table (src/core/engine.rs). */
+export const STYLE = Object.freeze({ plain: 'plain', asyncio: 'asyncio', threads: 'threads' });
+
 let python = null; // { run_plain, run_asyncio, run_threads } once loaded
 
+// The one error shape of every Python worker: `error: { type, message, traceback }` (runner.mjs
+// sends the same in `done`), decoded once on the page (`PyError::read` in src/web/msg/py.rs).
 function fail(run, job, err) {
-  const e = pythonError(err);
-  self.postMessage({ type: MSG.failed, run, job, error: e.message, errorType: e.type, traceback: e.traceback });
+  self.postMessage({ type: MSG.failed, run, job, error: pythonError(err) });
 }
 
 async function load(msg) {
@@ -57,9 +61,9 @@ async function job(msg) {
     spans.destroy();
     self.postMessage({ type: MSG.batch, run, job: id, start, values: v, spans: s, last }, [v.buffer, s.buffer]);
   };
-  if (msg.style === 'plain') python.run_plain(msg.start, msg.end, msg.stream_ms, emit);
-  else if (msg.style === 'asyncio') python.run_asyncio(msg.start, msg.end, msg.stream_ms, emit);
-  else if (msg.style === 'threads') python.run_threads(msg.start, msg.end, msg.k, msg.stream_ms, emit);
+  if (msg.style === STYLE.plain) python.run_plain(msg.start, msg.end, msg.stream_ms, emit);
+  else if (msg.style === STYLE.asyncio) python.run_asyncio(msg.start, msg.end, msg.stream_ms, emit);
+  else if (msg.style === STYLE.threads) python.run_threads(msg.start, msg.end, msg.k, msg.stream_ms, emit);
   else throw new Error(`unknown style ${msg.style}`);
 }
 

@@ -2,7 +2,7 @@
 # Loaded by py/cpu.mjs into a fresh Pyodide interpreter (one per web worker, like one per process).
 #
 # Task i sums 1/x + sqrt(x) + sin(x) + cos(x) for x = 1 .. i-1, left to right: the same
-# operations in the same order as the Rust `task` (src/core/workload.rs), on the same libm
+# operations in the same order as the Rust `task` (crates/workload/src/lib.rs), on the same libm
 # (Emscripten's musl; Rust's libm crate is a port of it), so every S(i) has the same bits.
 #
 # `emit(start, values, spans, last)` hands results to the page: consecutive tasks from `start`,

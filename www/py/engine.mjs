@@ -38,7 +38,7 @@
 // resolved against this file's URL, so the page works from any sub-path. The service worker
 // (sw.js) caches those files the first time they are read, in a cache named by the version.
 //
-// Warm start: Pyodide re-downloads and re-initialises its files for every instance (pyodide#587).
+// Warm start: Pyodide re-downloads and re-initialises its files for every instance (pyodide/pyodide#587).
 // The files come from the service worker's cache after the first time; the rest of the start-up
 // (unpacking the standard library, importing Python's start-up modules) is what a memory snapshot
 // skips: Pyodide's loadPyodide accepts `_makeSnapshot` / `_loadSnapshot` (marked internal in

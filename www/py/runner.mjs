@@ -13,11 +13,11 @@
 //                   { type: MSG.out, run, stream: 'stdout' | 'stderr', text }
 //                   { type: MSG.emit, run, value }
 //                   { type: MSG.done, run, ms, error: null | { type, message, traceback } }
-//                   { type: MSG.failed, run, error }          (the interpreter could not start)
+//                   { type: MSG.failed, run, error: { type, message, traceback } } (could not start)
 // Every reply names the run it answers; output a program writes after it returned (a task it
 // left running) still names that run.
 
-import { loadEngine, serveInOrder } from './engine.mjs';
+import { loadEngine, pythonError, serveInOrder } from './engine.mjs';
 
 /** The channel's message names: the one table both ends use. */
 export const MSG = Object.freeze({
@@ -156,4 +156,4 @@ async function run(msg) {
 serveInOrder(async (msg) => {
   if (msg.type === MSG.load) await load(msg);
   else if (msg.type === MSG.run) await run(msg);
-}, (msg, err) => self.postMessage({ type: MSG.failed, run: msg.run, error: String((err && err.message) || err) }));
+}, (msg, err) => self.postMessage({ type: MSG.failed, run: msg.run, error: pythonError(err) }));

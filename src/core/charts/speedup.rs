@@ -1,6 +1,8 @@
 //! The figures behind one bar group of the speedup chart (data only: the chart draws it, the
 //! summary sentence in `i18n::charts` reads it).
 
+use crate::core::engine::Engine;
+
 /// One mode's figures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpeedupRow {
@@ -8,7 +10,8 @@ pub struct SpeedupRow {
     pub mode: &'static str,
     /// This run's wall time (ms).
     pub wall_ms: f64,
-    /// Speedup over serial; `None` without a finished serial, or when this mode did not finish.
+    /// Speedup over [`Self::baseline`]; `None` without a finished baseline, or when this mode did
+    /// not finish.
     pub speedup: Option<f64>,
     /// The speedup's range over the rounds (the whisker), `None` without one.
     pub range: Option<(f64, f64)>,
@@ -24,6 +27,8 @@ pub struct SpeedupRow {
     pub tutorial_label: &'static str,
     /// Draw the tutorial's bar above this row (the first row of its variant).
     pub first_of_variant: bool,
-    /// The engine that computed it (`rust`, `python`), for its class.
-    pub engine: &'static str,
+    /// The engine that computed it (its class, and which summary sentence it belongs to).
+    pub engine: Engine,
+    /// The mode its speedup is over: its engine's serial.
+    pub baseline: &'static str,
 }

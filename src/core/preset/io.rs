@@ -25,6 +25,29 @@ id_table! {
 }
 
 id_table! {
+    /// In which order `bounded` hands its results over (`order=` in the URL and the export).
+    #[derive(Default)]
+    pub enum Order {
+        /// As each download finishes (`as_completed`).
+        #[default]
+        Completion = "completion",
+        /// In the order they were submitted (`Executor.map`).
+        Submission = "submission",
+    }
+}
+
+impl Order {
+    /// The order a setting of "hand over in submission order" stands for.
+    pub fn of(ordered: bool) -> Order {
+        if ordered {
+            Order::Submission
+        } else {
+            Order::Completion
+        }
+    }
+}
+
+id_table! {
     /// A number field of the I/O panel; its id is the URL parameter it sets.
     pub enum IoField: IoFieldRow {
         /// Requests in a run.
@@ -162,13 +185,12 @@ impl IoSettings {
                     expected: Expected::OneOf(Source::IDS),
                 }),
             },
-            "order" => match value.trim().to_ascii_lowercase().as_str() {
-                "completion" => self.ordered = false,
-                "submission" => self.ordered = true,
-                _ => problems.push(Problem::BadValue {
+            "order" => match Order::from_id(&value.trim().to_ascii_lowercase()) {
+                Some(o) => self.ordered = o == Order::Submission,
+                None => problems.push(Problem::BadValue {
                     key: key.into(),
                     value: value.into(),
-                    expected: Expected::OneOf(&["completion", "submission"]),
+                    expected: Expected::OneOf(Order::IDS),
                 }),
             },
             "modes" => {
@@ -199,7 +221,7 @@ impl IoSettings {
             n.seed,
             self.k,
             self.source.id(),
-            if self.ordered { "submission" } else { "completion" },
+            Order::of(self.ordered).id(),
             modes.join(","),
             self.rounds,
             lang.tag()

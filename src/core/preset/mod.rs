@@ -10,7 +10,7 @@ mod io;
 mod py;
 
 pub use cpu::{check_chunk, check_k, check_n, Chunk, CpuSettings, DEFAULT_N, MAX_CHUNK, MAX_N, MIN_N};
-pub use io::{IoField, IoSettings, Source, MAX_COUNT};
+pub use io::{IoField, IoSettings, Order, Source, MAX_COUNT};
 pub use py::PySettings;
 
 use super::cpu_modes::CpuMode;

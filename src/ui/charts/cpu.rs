@@ -64,7 +64,8 @@ pub fn cpu_charts(props: &CpuChartsProps) -> Html {
                 tutorial_speedup: g.tutorial.speedup,
                 tutorial_label: tutorial_variant(l, e.mode),
                 first_of_variant: j == 0,
-                engine: e.engine.id(),
+                engine: e.engine,
+                baseline: e.mode.baseline().id(),
             })
         })
         .collect();

@@ -64,7 +64,8 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
                 tutorial_speedup: t.speedup,
                 tutorial_label: io_variant(l, e.mode),
                 first_of_variant: true,
-                engine: "rust",
+                engine: e.mode.engine(),
+                baseline: e.mode.baseline().id(),
             }
         })
         .collect();

@@ -96,7 +96,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
         let (label_x, anchor) = if wide { (label_w - 6.0, "end") } else { (x0, "start") };
         let label_y = if wide { bar_y + BAR - 2.0 } else { top + 11.0 };
         html! {
-            <g class={classes!("mode", format!("engine-{}", r.engine))} data-mode={r.mode} data-engine={r.engine} data-wall-ms={r.wall_ms.to_string()}
+            <g class={classes!("mode", format!("engine-{}", r.engine.id()))} data-mode={r.mode} data-engine={r.engine.id()} data-wall-ms={r.wall_ms.to_string()}
                 data-speedup={r.speedup.map(|s| s.to_string()).unwrap_or_default()}
                 data-tutorial={r.tutorial_speedup.to_string()}>
                 <text class="label" x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}>{ r.mode }</text>

@@ -8,8 +8,8 @@ use super::thumbs::Thumbs;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::{IoReport, RequestError};
 use crate::core::lang::Lang;
-use crate::core::preset::{IoField, IoSettings, Problem, Source, MAX_COUNT};
-use crate::i18n::io::{io_mode_name, source_name, tri, Ti};
+use crate::core::preset::{IoField, IoSettings, Order, Problem, Source, MAX_COUNT};
+use crate::i18n::io::{io_mode_name, order_name, source_name, tri, Ti};
 use crate::i18n::{problem, tr, T};
 use crate::ui::charts::io::IoCharts;
 use crate::ui::history::HistoryHandle;
@@ -160,7 +160,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
     let on_order = {
         let d = dispatch.clone();
         Callback::from(move |e: Event| {
-            d.dispatch(IoAction::SetOrdered(e.target_unchecked_into::<HtmlSelectElement>().value() == "submission"))
+            d.dispatch(IoAction::SetOrdered(
+                e.target_unchecked_into::<HtmlSelectElement>().value() == Order::Submission.id(),
+            ))
         })
     };
     let on_urls = {
@@ -190,7 +192,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                     "trace" => (crate::core::trace::io_trace(r), "application/json", "trace.json"),
                     _ => (r.to_csv(), "text/csv", "csv"),
                 };
-                if let Err(e) = download(&format!("io-run-{}.{ext}", r.params.source), mime, &text) {
+                if let Err(e) = download(&format!("io-run-{}.{ext}", r.params.source.id()), mime, &text) {
                     web_sys::console::warn_1(&e.into());
                 }
             }
@@ -246,8 +248,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                 <div class="field">
                     <label for="io-order">{ tri(l, Ti::LabelOrder) }</label>
                     <select id="io-order" onchange={on_order} disabled={busy}>
-                        <option value="completion" selected={!state.ordered}>{ tri(l, Ti::OrderCompletion) }</option>
-                        <option value="submission" selected={state.ordered}>{ tri(l, Ti::OrderSubmission) }</option>
+                        { for Order::ALL.into_iter().map(|o| html! {
+                            <option value={o.id()} selected={Order::of(state.ordered) == o}>{ order_name(l, o) }</option>
+                        }) }
                     </select>
                 </div>
                 if state.source.row().pasted_urls {

@@ -65,8 +65,13 @@ pub fn predict_box(props: &PredictProps) -> Html {
         let saved = book.get(q.id).cloned();
         // Only a run made after the prediction counts: predict, then run.
         let measured = saved.as_ref().and_then(|p| {
-            let runs =
-                history.as_ref().map(|h| h.runs.iter().filter(|r| r.started_at() >= p.made_at).collect::<Vec<_>>());
+            let runs = history.as_ref().map(|h| {
+                h.runs
+                    .iter()
+                    .filter(|r| r.started_at() >= p.made_at)
+                    .map(|r| (r.started_at(), r.experiment(), r.figures()))
+                    .collect::<Vec<_>>()
+            });
             latest_measure(q, runs.unwrap_or_default()).map(|(_, m)| m)
         });
         let verdict = saved.as_ref().map(|p| judge(q, p.answer, measured));

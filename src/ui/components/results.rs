@@ -124,7 +124,9 @@ pub fn results_table(props: &ResultsProps) -> Html {
         }
     };
     let ratio = python_over_rust(&props.entries);
-    let no_serial = !props.entries.iter().any(|e| e.speedup.is_some());
+    // A mode whose engine's baseline did not run has no speedup: say which baseline to tick.
+    let no_serial =
+        props.entries.iter().any(|e| e.status == Status::Done && e.speedup.is_none() && e.mode != e.mode.baseline());
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} · {}", tr(l, T::CpuTitle), tr(l, T::Results))}>
             <table id="cpu-results">

@@ -8,27 +8,7 @@ use crate::core::run::Batch;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-/// How one interpreter runs a job.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// The tasks in order, one after another.
-    Plain,
-    /// Every task a coroutine, gathered on one asyncio event loop.
-    Asyncio,
-    /// `concurrent.futures.ThreadPoolExecutor` with k threads.
-    Threads,
-}
-
-impl Style {
-    /// The style's name on the wire.
-    pub fn id(self) -> &'static str {
-        match self {
-            Style::Plain => "plain",
-            Style::Asyncio => "asyncio",
-            Style::Threads => "threads",
-        }
-    }
-}
+pub use crate::core::engine::JobStyle as Style;
 
 /// Page → Python worker.
 pub enum ToPython {
@@ -47,6 +27,36 @@ pub struct PyError {
     pub message: String,
     /// The whole traceback.
     pub traceback: String,
+}
+
+impl PyError {
+    /// Reads the `error` field every Python worker sends in one shape, `{ type, message,
+    /// traceback }` (engine.mjs's `pythonError`); `None` when there is none.
+    pub fn read(msg: &JsValue) -> Option<PyError> {
+        let e = field(msg, "error");
+        if e.is_null() || e.is_undefined() {
+            return None;
+        }
+        // A bare string is still an error, not silence.
+        if let Some(s) = e.as_string() {
+            return Some(PyError { kind: "Error".into(), message: s.clone(), traceback: s });
+        }
+        let t = |k| text(&e, k).unwrap_or_default();
+        Some(PyError { kind: t("type"), message: t("message"), traceback: t("traceback") })
+    }
+}
+
+/// Reads the load report every Python worker sends when its interpreter is up (the fields of
+/// engine.mjs's `report`); `None` when a figure is missing.
+pub fn engine_load(v: &JsValue) -> Option<EngineLoad> {
+    Some(EngineLoad {
+        version: text(v, "version").unwrap_or_default(),
+        python: text(v, "python").unwrap_or_default(),
+        ms: num(v, "ms")?,
+        bytes: num(v, "bytes")?,
+        network_bytes: num(v, "networkBytes")?,
+        from_snapshot: text(v, "start").as_deref() == Some("snapshot"),
+    })
 }
 
 /// Python worker → page.
@@ -91,18 +101,10 @@ impl Encode for ToPython {
 impl Decode for FromPython {
     fn decode(v: &JsValue) -> Option<Self> {
         let run = uint(v, "run")?;
-        let txt = |k| text(v, k).unwrap_or_default();
         match kind(v)? {
             Kind::PyLoaded => Some(FromPython::Loaded {
                 run,
-                load: EngineLoad {
-                    version: txt("version"),
-                    python: txt("python"),
-                    ms: num(v, "ms")?,
-                    bytes: num(v, "bytes")?,
-                    network_bytes: num(v, "networkBytes")?,
-                    from_snapshot: txt("start") == "snapshot",
-                },
+                load: engine_load(v)?,
                 snapshot: field(v, "snapshot").dyn_into::<Uint8Array>().ok(),
             }),
             Kind::Batch => match FromCpu::decode(v)? {
@@ -110,7 +112,11 @@ impl Decode for FromPython {
             },
             Kind::PyFailed => Some(FromPython::Failed {
                 run,
-                error: PyError { kind: txt("errorType"), message: txt("error"), traceback: txt("traceback") },
+                error: PyError::read(v).unwrap_or_else(|| PyError {
+                    kind: "Error".into(),
+                    message: "the Python worker failed without saying why".into(),
+                    traceback: String::new(),
+                }),
             }),
             _ => None,
         }

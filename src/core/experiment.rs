@@ -1,0 +1,29 @@
+//! The timed experiments as one id set, and the figures every experiment's run gives for each of
+//! its modes: what the history, the exports, the predictions and the charts read, whatever the
+//! experiment.
+
+use super::status::Status;
+use crate::id_table;
+
+id_table! {
+    /// A timed experiment: the key of its runs in the history and its exports' `experiment`.
+    pub enum ExperimentId {
+        /// The CPU-bound workload.
+        Cpu = "cpu",
+        /// The image downloads.
+        Io = "io",
+    }
+}
+
+/// A mode's figures in a run, for lists, comparisons and predictions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModeFigure {
+    /// Mode id.
+    pub mode: &'static str,
+    /// Wall time (ms).
+    pub wall_ms: f64,
+    /// Speedup over its engine's serial.
+    pub speedup: Option<f64>,
+    /// done / cancelled / failed.
+    pub status: Status,
+}
