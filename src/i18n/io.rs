@@ -34,7 +34,6 @@ texts! {
         En: "The simulated network needs a service worker (available on https or localhost): ",
     }
     ColIdeal => { Zh: "模型理想时间", En: "Model's ideal" }
-    ColOverIdeal => { Zh: "实测 / 理想", En: "Measured / ideal" }
     ColOkFailed => { Zh: "成功 / 失败", En: "OK / failed" }
     ColBytes => { Zh: "字节", En: "Bytes" }
     ColTutorial => { Zh: "教程（Python, 930 张）", En: "Tutorial (Python, 930 images)" }
@@ -116,6 +115,14 @@ pub fn source_name(lang: Lang, s: Source) -> &'static str {
         (Lang::En, Source::SameOrigin) => "this site (bundled images over real HTTP)",
         (Lang::Zh, Source::Urls) => "自己粘贴的地址",
         (Lang::En, Source::Urls) => "URLs you paste",
+    }
+}
+
+/// Measured over the model's ideal, under the ideal time: "1.06× ideal".
+pub fn over_ideal(l: Lang, ratio: &str) -> String {
+    match l {
+        Lang::Zh => format!("理想的 {ratio} 倍"),
+        Lang::En => format!("{ratio}× ideal"),
     }
 }
 

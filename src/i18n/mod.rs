@@ -107,8 +107,8 @@ texts! {
     ColEfficiency => { Zh: "效率", En: "Efficiency" }
     ColChecksum => { Zh: "校验和", En: "Checksum" }
     ColTutorial => { Zh: "教程的 CPython（n = 20000，静态）", En: "The tutorial's CPython (n = 20000, static)" }
-    Match => { Zh: "与基准一致", En: "matches" }
-    Mismatch => { Zh: "与基准不一致！", En: "differs!" }
+    Match => { Zh: "一致", En: "matches" }
+    Mismatch => { Zh: "不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }
     NoSerial => {
         Zh: "没有运行基准方式，无法计算加速比：Rust 的方式以 serial 为基准，Python 的方式以 py-serial 为基准。",

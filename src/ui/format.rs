@@ -29,14 +29,6 @@ pub fn duration_range(lo: f64, hi: f64) -> String {
     }
 }
 
-/// A speedup and its range: "1.93× (1.85–2.01)"; just the speedup without a range.
-pub fn speedup_with_range(x: Option<f64>, range: Option<(f64, f64)>, samples: usize) -> String {
-    match (x, range) {
-        (Some(v), Some((lo, hi))) if samples > 1 => format!("{v:.2}× ({lo:.2}–{hi:.2})"),
-        _ => speedup(x),
-    }
-}
-
 /// A ratio as a percentage: "97 %".
 pub fn percent(x: Option<f64>) -> String {
     x.map(|v| format!("{:.0} %", v * 100.0)).unwrap_or_else(|| "—".into())

@@ -4,7 +4,8 @@
  * pool is rebuilt for the next k, mid-computation, just as a mode finishes — many times on one
  * page; afterwards the page still completes a small run correctly, and no uncaught error or
  * console error was seen. This is the test that catches a worker's message reaching a handler
- * that Cancel already dropped ("closure invoked recursively or after being dropped").
+ * that Cancel already dropped ("closure invoked recursively or after being dropped"). The tables
+ * of the runs that complete fit their panels at 1280 px.
  *
  * The points are drawn from a seeded generator; the seed is printed, and `CANCEL_SEED=…` replays
  * a failing sequence.
@@ -73,6 +74,10 @@ test('runs and sweeps cancelled at random points leave no page error, and the pa
     const rows = await resultRows(page);
     assert.ok(rows.length === 6 && rows.every((r) => r.status === 'done' && r.match === 'true'),
       `a run after the cancels: ${JSON.stringify(rows.map((r) => [r.mode, r.status, r.match]))}`);
+    // Its results table fits the panel at 1280 px (the Efficiency column was once cut off there).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const fit = await page.$eval('#cpu-results', (t) => ({ width: t.scrollWidth, room: t.parentElement.clientWidth }));
+    assert.ok(fit.width <= fit.room, `#cpu-results is ${fit.width} px wide in a ${fit.room} px panel at 1280 px`);
 
     // I/O: worker modes and the simulated network's own worker, cancelled mid-flight.
     await load(page, at(env.url, 'exp=io&count=60&latency=80&k=3&rounds=1&modes=serial,bounded,workers,workers-queue&lang=en'));
@@ -81,7 +86,16 @@ test('runs and sweeps cancelled at random points leave no page error, and the pa
       t.diagnostic(`io run, cancelled after ${ms} ms`);
       await startThenCancel(page, 'io', '#io-run', ms);
     }
-    await page.waitForSelector('#io[data-run-state="idle"]', { timeout: LOAD_TIMEOUT });
+    // …and still completes one, whose table fits the panel at 1280 px as the CPU one does.
+    await page.fill('#io-count', '20');
+    await page.click('#io-run');
+    await page.waitForSelector('#io-results tbody tr[data-mode="workers-queue"][data-status="done"]', { state: 'attached', timeout: RUN_TIMEOUT });
+    await idle(page, 'io');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const table of ['#io-results']) {
+      const { width, room } = await page.$eval(table, (t) => ({ width: t.scrollWidth, room: t.parentElement.clientWidth }));
+      assert.ok(width <= room, `${table} is ${width} px wide in a ${room} px panel at 1280 px`);
+    }
     assertNoErrors(page);
   } finally {
     await page.close();

@@ -8,7 +8,7 @@ use crate::core::rounds::Spread;
 use crate::core::variants::by_variant;
 use crate::i18n::python_cpu::{failure_reason, slower_line};
 use crate::i18n::{mode_name, status_text, tr, tutorial_variant, T};
-use crate::ui::format::{duration, duration_range, percent, speedup_with_range};
+use crate::ui::format::{duration, duration_range, percent, speedup};
 use yew::prelude::*;
 
 /// Props of [`ResultsTable`].
@@ -33,6 +33,14 @@ pub fn range_cell(samples: &[f64]) -> Html {
                 { format!("{} · ×{}", duration_range(s.min, s.max), samples.len()) }</small>
         },
         None => html! {},
+    }
+}
+
+/// A speedup with its range of rounds on a line under it (the column stays narrow).
+pub fn speedup_cell(x: Option<f64>, range: Option<(f64, f64)>, samples: usize) -> Html {
+    match range.filter(|_| samples > 1) {
+        Some((lo, hi)) => html! { <>{ speedup(x) }<small class="range">{ format!("{lo:.2}–{hi:.2}") }</small></> },
+        None => html! { { speedup(x) } },
     }
 }
 
@@ -92,17 +100,22 @@ pub fn results_table(props: &ResultsProps) -> Html {
                 data-wall-ms={e.wall_ms.to_string()} data-samples={samples_attr(&e.samples_ms)}
                 class={format!("engine-{}", e.engine.id())}>
                 { tutorial }
-                <th scope="row">{ mode_name(l, e.mode) }
+                // The id only (its description is in the mode list above, and the cell's title):
+                // the table then fits the panel at 1280 px instead of wrapping each name over
+                // four lines and pushing the last columns out of view.
+                <th scope="row" title={mode_name(l, e.mode)}><span class="mode-id">{ e.mode.id() }</span>
                     if let Some(err) = &e.error { <div class="bad error">{ err }</div> }
                     if let Some(why) = failure_reason(l, e.mode).filter(|_| e.status == Status::Failed) {
                         <p class="reason" id={format!("reason-{}", e.mode.id())}>{ why }</p>
                     }</th>
                 <td class="num">{ e.k }</td>
                 <td class="num wall">{ if e.status == Status::Done { duration(e.wall_ms) } else { format!("({})", duration(e.wall_ms)) } }
-                    { range_cell(&e.samples_ms) }</td>
-                <td class="num">{ duration(e.startup_ms) }</td>
-                <td class="num speedup">{ speedup_with_range(e.speedup, e.speedup_range, e.samples_ms.len()) }</td>
-                <td class="num">{ percent(e.efficiency) }</td>
+                    { range_cell(&e.samples_ms) }
+                    <small class="startup">{ format!("{} {}", tr(l, T::ColStartup), duration(e.startup_ms)) }</small></td>
+                <td class="num speedup">{ speedup_cell(e.speedup, e.speedup_range, e.samples_ms.len()) }
+                    if e.efficiency.is_some() && e.k > 1 {
+                        <small class="efficiency" title={tr(l, T::ColEfficiency)}>{ format!("{} · {}", tr(l, T::ColEfficiency), percent(e.efficiency)) }</small>
+                    }</td>
                 <td title={checksum}>{ check }</td>
             </tr>
         }
@@ -136,9 +149,7 @@ pub fn results_table(props: &ResultsProps) -> Html {
                     <th scope="col">{ tr(l, T::ColMode) }</th>
                     <th scope="col">{ tr(l, T::ColK) }</th>
                     <th scope="col">{ tr(l, T::ColWall) }</th>
-                    <th scope="col">{ tr(l, T::ColStartup) }</th>
                     <th scope="col">{ tr(l, T::ColSpeedup) }</th>
-                    <th scope="col">{ tr(l, T::ColEfficiency) }</th>
                     <th scope="col">{ tr(l, T::ColChecksum) }</th>
                 </tr></thead>
                 { for groups.iter().map(group) }
