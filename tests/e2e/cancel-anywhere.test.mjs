@@ -20,8 +20,8 @@ import {
 import { splitMix64 } from '../support/io-page.mjs';
 
 /** Cancels per experiment: enough to land in every phase (boot, warm-up, timed run, k change). */
-const CPU_TRIES = 10;
-const IO_TRIES = 5;
+const CPU_TRIES = 6;
+const IO_TRIES = 3;
 
 const env = await setup({ isolated: true });
 after(async () => { await env.close(); });
@@ -38,6 +38,24 @@ async function idle(page, panel) {
   if (panel === 'cpu') {
     await page.waitForSelector('#cpu-sweep:not([data-sweep-state="running"])', { state: 'attached', timeout: RUN_TIMEOUT });
   }
+}
+
+/**
+ * Arms the page to click Cancel the moment `mode`'s progress row says `starting` — while its
+ * workers or pool threads boot, the narrowest window and the one a random moment rarely hits.
+ */
+function cancelWhenStarting(page, mode) {
+  return page.evaluate((mode) => {
+    const observer = new MutationObserver(() => {
+      if (document.getElementById(`progress-${mode}`)?.getAttribute('data-state') !== 'starting') return;
+      observer.disconnect();
+      document.getElementById('cpu-cancel').click();
+    });
+    observer.observe(document.getElementById('cpu'), { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    // Disarmed after the run, whether it fired or not (a pool that is already up may start
+    // between two renders, so its `starting` is never seen).
+    window.__disarmCancel = () => observer.disconnect();
+  }, mode);
 }
 
 /** Clicks `start`, waits `ms`, then clicks `#<panel>-cancel` if the run is still going. */
@@ -66,8 +84,30 @@ test('runs and sweeps cancelled at random points leave no page error, and the pa
       t.diagnostic(`cpu ${sweep ? 'sweep' : 'run'}, cancelled after ${ms} ms`);
       await startThenCancel(page, 'cpu', sweep ? '#cpu-sweep-run' : '#cpu-run', ms);
     }
+    // Cancelled while booting, in turn: each mode that starts workers or pool threads, with k
+    // growing so that the pool has to start new threads too.
+    for (const k of ['2', '4']) {
+      await page.fill('#cpu-k', k);
+      for (const mode of ['workers', 'workers-queue', 'rayon', 'global-lock']) {
+        await idle(page, 'cpu');
+        await cancelWhenStarting(page, mode);
+        t.diagnostic(`cpu run at k = ${k}, cancelled as ${mode} starts`);
+        await page.click('#cpu-run');
+        await idle(page, 'cpu');
+        await page.evaluate(() => window.__disarmCancel());
+        const row = (await resultRows(page)).find((r) => r.mode === mode);
+        // Worker modes boot new workers on every run, so their start is always there to hit.
+        const expected = mode.startsWith('workers') ? ['cancelled'] : ['cancelled', 'done'];
+        assert.ok(row && expected.includes(row.status), `${mode} at k = ${k}: ${JSON.stringify(row)}`);
+      }
+    }
+    // Workers that were still booting post their `ready` after the cancel: give it time to arrive.
+    await new Promise((r) => setTimeout(r, 1500));
+    assertNoErrors(page);
+
     // The same page, after all that, still computes every S(i) right.
     await page.fill('#cpu-n', '3000');
+    await page.fill('#cpu-k', '2');
     const since = await mark(page);
     await page.click('#cpu-run');
     await waitForRun(page, { since });
