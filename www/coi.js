@@ -10,6 +10,12 @@
 (function () {
   // The message types this script writes (the Rust side's table is core::wire::Kind).
   var MSG = Object.freeze({ claim: 'claim' });
+  // Why the page is not isolated, as the app reads it (the Rust side's table is
+  // core::wire::IsolationReason).
+  var REASON = Object.freeze({
+    noServiceWorker: 'no-service-worker', frame: 'frame', browser: 'browser', notControlled: 'not-controlled',
+    noStorage: 'no-storage', reloading: 'reloading', registrationFailed: 'registration-failed',
+  });
   var status = { isolated: self.crossOriginIsolated === true, reason: null, reloaded: false };
   window.__playgroundIsolation = status;
   var KEY = 'playground.coi-reload';
@@ -17,7 +23,7 @@
   try { storage = window.sessionStorage; } catch (e) { /* sandboxed frame: no storage */ }
   try { status.reloaded = !!(storage && storage.getItem(KEY)); } catch (e) { /* ignore */ }
   if (!('serviceWorker' in navigator) || !window.isSecureContext) {
-    status.reason = 'no-service-worker';
+    status.reason = REASON.noServiceWorker;
     return;
   }
   if (status.isolated) {
@@ -27,19 +33,19 @@
   }
   if (navigator.serviceWorker.controller) {
     // Served by the worker with the headers, and still not isolated.
-    status.reason = window.top !== window ? 'frame' : 'browser';
+    status.reason = window.top !== window ? REASON.frame : REASON.browser;
     navigator.serviceWorker.register('sw.js').catch(function () { /* already registered */ });
     return;
   }
   if (!storage || status.reloaded) {
-    status.reason = storage ? 'not-controlled' : 'no-storage';
+    status.reason = storage ? REASON.notControlled : REASON.noStorage;
     navigator.serviceWorker.register('sw.js').catch(function () { /* best effort */ });
     return;
   }
-  status.reason = 'reloading';
+  status.reason = REASON.reloading;
   // If the worker never takes control (blocked, failing), stop waiting and say so: the page then
   // runs without the shared-memory modes. The app waits for this to settle before it starts.
-  var gaveUp = setTimeout(function () { status.reason = 'not-controlled'; }, 5000);
+  var gaveUp = setTimeout(function () { status.reason = REASON.notControlled; }, 5000);
   navigator.serviceWorker.register('sw.js').then(function () {
     return navigator.serviceWorker.ready;
   }).then(function (registration) {
@@ -56,7 +62,7 @@
     if (registration.active) registration.active.postMessage({ type: MSG.claim });
   }).catch(function (e) {
     clearTimeout(gaveUp);
-    status.reason = 'registration-failed';
+    status.reason = REASON.registrationFailed;
     console.warn('service worker registration failed:', e && e.message);
   });
 })();

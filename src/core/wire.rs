@@ -80,6 +80,29 @@ id_table! {
     }
 }
 
+crate::id_table! {
+    /// Why `www/coi.js` could not make the page cross-origin isolated (its `status.reason`, written
+    /// only through its `REASON` table, which the tests below hold to this one).
+    pub enum IsolationReason {
+        /// No service workers here (not a secure context, or switched off).
+        NoServiceWorker = "no-service-worker",
+        /// Served by the service worker with the headers, inside a frame whose parent is not isolated.
+        Frame = "frame",
+        /// Served by the service worker with the headers, and this browser still does not isolate.
+        Browser = "browser",
+        /// The service worker never took control of the page.
+        NotControlled = "not-controlled",
+        /// No session storage (a sandboxed frame), so the one reload cannot be guarded.
+        NoStorage = "no-storage",
+        /// Reloading once, controlled, to become isolated.
+        Reloading = "reloading",
+        /// The service worker could not be registered.
+        RegistrationFailed = "registration-failed",
+        /// coi.js did not run, or recorded nothing.
+        Unknown = "unknown",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +146,15 @@ mod tests {
         assert_eq!(named_js_table("www/py/cpu.mjs", "STYLE"), JobStyle::IDS);
         let text = std::fs::read_to_string("www/py/cpu.mjs").unwrap();
         assert!(!text.contains("style === '"), "www/py/cpu.mjs: a style written as a literal");
+    }
+
+    /// coi.js writes exactly the reasons of `IsolationReason`, and only through its table.
+    #[test]
+    fn coi_js_reasons_are_the_table() {
+        let mut theirs = named_js_table("www/coi.js", "REASON");
+        theirs.push("unknown".into()); // the page's own word for "coi.js said nothing"
+        assert_eq!(theirs, IsolationReason::IDS);
+        let text = std::fs::read_to_string("www/coi.js").unwrap();
+        assert!(!text.contains("reason = '"), "www/coi.js: a reason written as a literal");
     }
 }

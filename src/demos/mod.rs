@@ -29,29 +29,19 @@ use std::future::Future;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Where a demo's run stands (`data-state` on its `.demo-body`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum RunState {
-    /// Not started yet.
-    #[default]
-    Idle,
-    /// Running now.
-    Running,
-    /// Ran to the end.
-    Done,
-    /// Stopped by the learner: its futures were dropped.
-    Stopped,
-}
-
-impl RunState {
-    /// The value of `data-state`.
-    pub fn id(self) -> &'static str {
-        match self {
-            RunState::Idle => "idle",
-            RunState::Running => "running",
-            RunState::Done => "done",
-            RunState::Stopped => "stopped",
-        }
+crate::id_table! {
+    /// Where a demo's run stands (its id is `data-state` on its `.demo-body`).
+    #[derive(Default)]
+    pub enum RunState {
+        /// Not started yet.
+        #[default]
+        Idle = "idle",
+        /// Running now.
+        Running = "running",
+        /// Ran to the end.
+        Done = "done",
+        /// Stopped by the learner: its futures were dropped.
+        Stopped = "stopped",
     }
 }
 

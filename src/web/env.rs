@@ -1,6 +1,7 @@
 //! What the page knows about the browser it runs in.
 
 use crate::core::preset::Host;
+use crate::core::wire::IsolationReason;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -70,8 +71,8 @@ pub enum Isolation {
     ServiceWorker,
     /// `Document-Isolation-Policy` isolated this document inside a non-isolated parent.
     DocumentPolicy,
-    /// Not isolated; the reason as `coi.js` recorded it (`frame`, `browser`, `no-service-worker`, …).
-    No(String),
+    /// Not isolated, and why (as `coi.js` recorded it).
+    No(IsolationReason),
 }
 
 /// Whether this page is shown inside another page's frame.
@@ -79,10 +80,10 @@ pub fn in_frame() -> bool {
     web_sys::window().is_some_and(|w| w.top().ok().flatten().is_none_or(|top| top != w))
 }
 
-/// What `coi.js` recorded about isolation (`reason`), if it ran.
-fn coi_reason() -> Option<String> {
+/// What `coi.js` recorded about isolation (`reason`), if it ran and recorded one.
+fn coi_reason() -> Option<IsolationReason> {
     let coi = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"__playgroundIsolation".into()).ok())?;
-    js_sys::Reflect::get(&coi, &"reason".into()).ok()?.as_string()
+    IsolationReason::from_id(&js_sys::Reflect::get(&coi, &"reason".into()).ok()?.as_string()?)
 }
 
 /// Returns once `coi.js` is not about to reload the page (it gives up after 5 s, so this waits at
@@ -90,7 +91,7 @@ fn coi_reason() -> Option<String> {
 /// never renders).
 pub async fn wait_unless_reloading() {
     for _ in 0..120 {
-        if coi_reason().as_deref() != Some("reloading") {
+        if coi_reason() != Some(IsolationReason::Reloading) {
             return;
         }
         super::clock::sleep(50).await;
@@ -103,7 +104,7 @@ pub async fn wait_unless_reloading() {
 pub async fn isolation() -> Isolation {
     wait_unless_reloading().await;
     if !isolated() {
-        return Isolation::No(coi_reason().unwrap_or_else(|| "unknown".into()));
+        return Isolation::No(coi_reason().unwrap_or(IsolationReason::Unknown));
     }
     let Some(window) = web_sys::window() else { return Isolation::Headers };
     let href = window.location().href().unwrap_or_default();

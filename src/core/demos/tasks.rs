@@ -2,31 +2,21 @@
 //! can return, and the board of tasks it shows — which finished, which failed, and which were
 //! still running when the wait returned and so were dropped (Rust's way of cancelling).
 
-/// When the wait returns (Python's `return_when`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum WaitMode {
-    /// As soon as any task finishes, failed or not (`select_all`).
-    #[default]
-    FirstCompleted,
-    /// As soon as any task fails; if none does, when all have finished.
-    FirstException,
-    /// When every task has finished (`join_all`).
-    AllCompleted,
+crate::id_table! {
+    /// When the wait returns (Python's `return_when`); the id is `data-mode` and the radio value.
+    #[derive(Default)]
+    pub enum WaitMode {
+        /// As soon as any task finishes, failed or not (`select_all`).
+        #[default]
+        FirstCompleted = "first-completed",
+        /// As soon as any task fails; if none does, when all have finished.
+        FirstException = "first-exception",
+        /// When every task has finished (`join_all`).
+        AllCompleted = "all-completed",
+    }
 }
 
 impl WaitMode {
-    /// Every mode, in Python's order.
-    pub const ALL: [WaitMode; 3] = [WaitMode::FirstCompleted, WaitMode::FirstException, WaitMode::AllCompleted];
-
-    /// The id in the page (`data-mode`, radio values).
-    pub fn id(self) -> &'static str {
-        match self {
-            WaitMode::FirstCompleted => "first-completed",
-            WaitMode::FirstException => "first-exception",
-            WaitMode::AllCompleted => "all-completed",
-        }
-    }
-
     /// Python's constant.
     pub fn python(self) -> &'static str {
         match self {

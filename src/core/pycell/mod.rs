@@ -11,29 +11,14 @@ use serde::{Deserialize, Serialize};
 /// eat the page's memory).
 pub const MAX_OUTPUT_CHARS: usize = 200_000;
 
-/// Which stream a piece of output came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Stream {
-    /// `sys.stdout`.
-    #[serde(rename = "stdout")]
-    Stdout,
-    /// `sys.stderr` (tracebacks too).
-    #[serde(rename = "stderr")]
-    Stderr,
-}
-
-impl Stream {
-    /// The id in messages and CSS classes.
-    pub fn id(self) -> &'static str {
-        match self {
-            Stream::Stdout => "stdout",
-            Stream::Stderr => "stderr",
-        }
-    }
-
-    /// Reads an id.
-    pub fn from_id(id: &str) -> Option<Stream> {
-        [Stream::Stdout, Stream::Stderr].into_iter().find(|s| s.id() == id)
+crate::id_table! {
+    /// Which stream a piece of output came from (its id is the message's `stream` and the
+    /// output's CSS class; serde writes it too).
+    pub enum Stream {
+        /// `sys.stdout`.
+        Stdout = "stdout",
+        /// `sys.stderr` (tracebacks too).
+        Stderr = "stderr",
     }
 }
 

@@ -4,80 +4,49 @@
 /// What the cell holds before the learner types anything.
 pub const START: &str = include_str!("snippets/start.py");
 
-/// A ready example.
+crate::id_table! {
+    /// A ready example: its id (element ids, tests), its button's text (the API it shows, the
+    /// same in both languages) and its Python source. One row each, so a new snippet cannot be
+    /// left out of the buttons or lack its code.
+    pub enum Snippet: SnippetRow {
+        /// `asyncio.gather`: results in the order passed.
+        Gather = "gather" => SnippetRow { label: "asyncio.gather", code: include_str!("snippets/gather.py") },
+        /// `asyncio.as_completed`: results in the order they finish.
+        AsCompleted = "as-completed" => SnippetRow { label: "as_completed", code: include_str!("snippets/as_completed.py") },
+        /// `asyncio.wait(..., return_when=FIRST_COMPLETED)`.
+        FirstCompleted = "first-completed" =>
+            SnippetRow { label: "wait(FIRST_COMPLETED)", code: include_str!("snippets/first_completed.py") },
+        /// `asyncio.TaskGroup`: structured concurrency, cancellation on failure.
+        TaskGroup = "task-group" => SnippetRow { label: "TaskGroup", code: include_str!("snippets/task_group.py") },
+        /// An `asyncio.Queue` producer and consumers.
+        AsyncQueue = "async-queue" => SnippetRow { label: "asyncio.Queue", code: include_str!("snippets/async_queue.py") },
+        /// `queue.Queue`, `LifoQueue`, `PriorityQueue`.
+        Queues = "queues" => SnippetRow { label: "queue.Queue / Lifo / Priority", code: include_str!("snippets/queues.py") },
+        /// `sched.scheduler`.
+        Sched = "sched" => SnippetRow { label: "sched", code: include_str!("snippets/sched_demo.py") },
+        /// `ThreadPoolExecutor`, which cannot start a thread here.
+        ThreadPool = "thread-pool" => SnippetRow { label: "ThreadPoolExecutor", code: include_str!("snippets/thread_pool.py") },
+    }
+}
+
+/// What a snippet is: its button's text and its code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Snippet {
-    /// `asyncio.gather`: results in the order passed.
-    Gather,
-    /// `asyncio.as_completed`: results in the order they finish.
-    AsCompleted,
-    /// `asyncio.wait(..., return_when=FIRST_COMPLETED)`.
-    FirstCompleted,
-    /// `asyncio.TaskGroup`: structured concurrency, cancellation on failure.
-    TaskGroup,
-    /// An `asyncio.Queue` producer and consumers.
-    AsyncQueue,
-    /// `queue.Queue`, `LifoQueue`, `PriorityQueue`.
-    Queues,
-    /// `sched.scheduler`.
-    Sched,
-    /// `ThreadPoolExecutor`, which cannot start a thread here.
-    ThreadPool,
+pub struct SnippetRow {
+    /// The button's text.
+    pub label: &'static str,
+    /// The Python source.
+    pub code: &'static str,
 }
 
 impl Snippet {
-    /// Every snippet, in button order.
-    pub const ALL: [Snippet; 8] = [
-        Snippet::Gather,
-        Snippet::AsCompleted,
-        Snippet::FirstCompleted,
-        Snippet::TaskGroup,
-        Snippet::AsyncQueue,
-        Snippet::Queues,
-        Snippet::Sched,
-        Snippet::ThreadPool,
-    ];
-
-    /// The id in element ids and tests.
-    pub fn id(self) -> &'static str {
-        match self {
-            Snippet::Gather => "gather",
-            Snippet::AsCompleted => "as-completed",
-            Snippet::FirstCompleted => "first-completed",
-            Snippet::TaskGroup => "task-group",
-            Snippet::AsyncQueue => "async-queue",
-            Snippet::Queues => "queues",
-            Snippet::Sched => "sched",
-            Snippet::ThreadPool => "thread-pool",
-        }
-    }
-
     /// The button's text: the API it shows (the same in both languages).
     pub fn label(self) -> &'static str {
-        match self {
-            Snippet::Gather => "asyncio.gather",
-            Snippet::AsCompleted => "as_completed",
-            Snippet::FirstCompleted => "wait(FIRST_COMPLETED)",
-            Snippet::TaskGroup => "TaskGroup",
-            Snippet::AsyncQueue => "asyncio.Queue",
-            Snippet::Queues => "queue.Queue / Lifo / Priority",
-            Snippet::Sched => "sched",
-            Snippet::ThreadPool => "ThreadPoolExecutor",
-        }
+        self.row().label
     }
 
     /// The Python source.
     pub fn code(self) -> &'static str {
-        match self {
-            Snippet::Gather => include_str!("snippets/gather.py"),
-            Snippet::AsCompleted => include_str!("snippets/as_completed.py"),
-            Snippet::FirstCompleted => include_str!("snippets/first_completed.py"),
-            Snippet::TaskGroup => include_str!("snippets/task_group.py"),
-            Snippet::AsyncQueue => include_str!("snippets/async_queue.py"),
-            Snippet::Queues => include_str!("snippets/queues.py"),
-            Snippet::Sched => include_str!("snippets/sched_demo.py"),
-            Snippet::ThreadPool => include_str!("snippets/thread_pool.py"),
-        }
+        self.row().code
     }
 }
 
@@ -102,5 +71,19 @@ mod tests {
             assert!(code.contains(api), "{s:?} does not use {api}");
         }
         assert!(START.contains("await asyncio.gather"));
+    }
+
+    /// Every file in `snippets/` is a button's code (or the starting code): a file added without
+    /// its row would never be offered.
+    #[test]
+    fn every_snippet_file_has_a_row() {
+        for e in std::fs::read_dir("src/core/pycell/snippets").unwrap().flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            assert!(
+                text == START || Snippet::ALL.iter().any(|s| s.code() == text),
+                "{} is no snippet's code",
+                e.path().display()
+            );
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The facts a learner needs to trust a number: cores, isolation (and how), pool threads, browser.
 
 use crate::core::lang::Lang;
+use crate::core::wire::IsolationReason;
 use crate::i18n::{tr, T};
 use crate::web::env::{self, Isolation};
 use yew::prelude::*;
@@ -15,11 +16,15 @@ pub struct EnvLineProps {
 }
 
 fn isolation_text(l: Lang, iso: &Isolation) -> String {
-    let reason = |r: &str| match r {
-        "frame" => tr(l, T::WhyFrame),
-        "no-service-worker" => tr(l, T::WhyNoSw),
-        "reloading" => tr(l, T::WhyReloading),
-        _ => tr(l, T::WhyBrowser),
+    let reason = |r: &IsolationReason| match r {
+        IsolationReason::Frame => tr(l, T::WhyFrame),
+        IsolationReason::NoServiceWorker => tr(l, T::WhyNoSw),
+        IsolationReason::Reloading => tr(l, T::WhyReloading),
+        IsolationReason::Browser
+        | IsolationReason::NotControlled
+        | IsolationReason::NoStorage
+        | IsolationReason::RegistrationFailed
+        | IsolationReason::Unknown => tr(l, T::WhyBrowser),
     };
     match iso {
         Isolation::Checking => tr(l, T::Yes).into(),
@@ -36,7 +41,7 @@ pub fn env_line(props: &EnvLineProps) -> Html {
     let l = props.lang;
     let hc = env::hardware_concurrency();
     let isolated = env::isolated();
-    let iso = use_state(|| if isolated { Isolation::Checking } else { Isolation::No(String::new()) });
+    let iso = use_state(|| if isolated { Isolation::Checking } else { Isolation::No(IsolationReason::Unknown) });
     {
         let iso = iso.clone();
         use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { iso.set(env::isolation().await) }));
