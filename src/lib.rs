@@ -13,7 +13,7 @@
 //! - `modes` — one file per execution mode, all behind the `Executor` / `Downloader` shapes
 //!   (wasm only).
 //! - `i18n` — every text of the page, keyed by language (wasm only).
-//! - `demos` — six small live demos, one file each, shown beside their notes (wasm only).
+//! - `demos` — small live demos, one file each, shown beside their notes (wasm only).
 //! - `ui` — the Yew page: state as reducers, small components; it places the demos (wasm only).
 
 pub mod core;

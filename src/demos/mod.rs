@@ -1,4 +1,4 @@
-//! Six small live demos, one file each, each meant to sit beside its note (see
+//! Small live demos (one per `DemoId`), one file each, each meant to sit beside its note (see
 //! [`DemoId::topic`]). They use the browser's real machinery — timers, futures channels,
 //! `requestAnimationFrame` — and everything they start stops on Stop, on a new Run and when the
 //! demo leaves the page. Their bookkeeping is pure and tested natively in `crate::core::demos`.

@@ -1,4 +1,4 @@
-//! The pure side of the six small demos in `src/demos/`: which demos exist, how their inputs are
+//! The pure side of the small demos in `src/demos/`: which demos exist, how their inputs are
 //! read, and the bookkeeping each one shows (queue depth, scheduling order, frame times, a
 //! running average). No browser here, so all of it is tested natively.
 
