@@ -7,12 +7,19 @@ use crate::id_table;
 
 id_table! {
     /// A timed experiment: the key of its runs in the history and its exports' `experiment`.
-    pub enum ExperimentId {
+    pub enum ExperimentId: ExperimentRow {
         /// The CPU-bound workload.
-        Cpu = "cpu",
+        Cpu = "cpu" => ExperimentRow { last_run_key: "playground.cpu.last-run" },
         /// The image downloads.
-        Io = "io",
+        Io = "io" => ExperimentRow { last_run_key: "playground.io.last-run" },
     }
+}
+
+/// What the page keeps of an experiment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExperimentRow {
+    /// Storage key of its last finished run (shown again after a reload).
+    pub last_run_key: &'static str,
 }
 
 /// A mode's figures in a run, for lists, comparisons and predictions.

@@ -3,6 +3,7 @@
 use super::experiment::ExperimentId;
 pub use super::experiment::ModeFigure;
 use super::io_report::IoReport;
+use super::predictions::Book;
 use super::preset::Source;
 use super::report::{csv_cell, CpuReport};
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,17 @@ impl Run {
             Run::Cpu(_) => ExperimentId::Cpu,
             Run::Io(_) => ExperimentId::Io,
         }
+    }
+
+    /// The run with the learner's predictions about its experiment, each with what this run
+    /// measured for it (the export's `predictions`).
+    pub fn with_predictions(mut self, book: &Book) -> Run {
+        let predictions = book.for_run(self.experiment(), &self.figures());
+        match &mut self {
+            Run::Cpu(r) => r.predictions = predictions,
+            Run::Io(r) => r.predictions = predictions,
+        }
+        self
     }
 
     /// The settings in a few words, e.g. `n=3000 k=2 chunk=16` or `count=48 simulated latency=100 k=4`.

@@ -5,6 +5,9 @@
 use super::experiment::{ExperimentId, ModeFigure};
 use serde::{Deserialize, Serialize};
 
+/// Storage key of the learner's answers (a [`Book`]).
+pub const STORAGE_KEY: &str = "playground.predictions";
+
 /// What a question asks for, and what its answer is compared with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Kind {

@@ -4,8 +4,10 @@
 //! rounds is what benchmark tools (hyperfine, criterion, pyperf) report, and the range says how
 //! far to trust it.
 
+use super::run::Cancel;
 use super::stats::median;
 use serde::{Deserialize, Serialize};
+use std::future::Future;
 
 /// Fewest rounds accepted.
 pub const MIN_ROUNDS: u32 = 1;
@@ -25,6 +27,41 @@ pub const CLEAR_MARGIN: f64 = 0.05;
 pub fn schedule<T: Copy>(modes: &[T], rounds: u32) -> Vec<(u32, T)> {
     let n = modes.len();
     (0..rounds).flat_map(|r| (0..n).map(move |j| (r, modes[(j + r as usize) % n]))).collect()
+}
+
+/// Runs every mode's rounds in [`schedule`] order — the one loop of every experiment. It stops
+/// once `cancel` is set, skips a mode in later rounds once it failed (it would fail again: a
+/// plain page, no Python…), and after each round hands `merged` the mode's rounds so far,
+/// merged by `merge` (its row in the table shows them at once). Returns each mode's merged
+/// outcome, in `modes` order; a mode that never ran has none.
+pub async fn run_rounds<M, O, F>(
+    modes: &[M],
+    rounds: u32,
+    cancel: &Cancel,
+    mut run: impl FnMut(u32, M) -> F,
+    merge: impl Fn(&[O]) -> Option<O>,
+    mut merged: impl FnMut(O),
+) -> Vec<O>
+where
+    M: Copy + PartialEq,
+    O: Round,
+    F: Future<Output = O>,
+{
+    let mut done: Vec<(M, Vec<O>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
+    for (round, mode) in schedule(modes, rounds) {
+        if cancel.is_set() {
+            break;
+        }
+        let slot = done.iter_mut().find(|(m, _)| *m == mode).map(|(_, v)| v).expect("scheduled from modes");
+        if slot.iter().any(Round::failed) {
+            continue;
+        }
+        slot.push(run(round, mode).await);
+        if let Some(m) = merge(slot) {
+            merged(m);
+        }
+    }
+    done.iter().filter_map(|(_, r)| merge(r)).collect()
 }
 
 /// What merging a mode's rounds needs of one round's outcome (CPU and I/O outcomes alike).
@@ -208,5 +245,61 @@ mod tests {
         assert_eq!(verdict(1.02, 1.10), Verdict::NoSpeedup);
         assert_eq!(verdict(1.8, 2.0), Verdict::Faster);
         assert_eq!(verdict(0.5, 0.9), Verdict::Slower);
+    }
+
+    /// Polls a future that never waits (every round here is `ready`) to its end.
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        let mut f = std::pin::pin!(f);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        loop {
+            if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+                return v;
+            }
+        }
+    }
+
+    /// A toy outcome: which mode, in which round, and how it ended.
+    #[derive(Clone, Debug, PartialEq)]
+    struct Toy {
+        mode: char,
+        status: crate::core::status::Status,
+        wall_ms: f64,
+        samples_ms: Vec<f64>,
+        startup_ms: f64,
+    }
+    crate::round_of_outcome!(Toy);
+
+    /// The one round loop: interleaved, a failed mode not run again, every round's merge handed
+    /// over, and nothing more after Cancel.
+    #[test]
+    fn run_rounds_skips_the_failed_and_stops_on_cancel() {
+        use crate::core::status::Status;
+        let cancel = Cancel::default();
+        let mut ran = Vec::new();
+        let mut merged = 0;
+        let toy = |mode, status, wall_ms| Toy { mode, status, wall_ms, samples_ms: vec![wall_ms], startup_ms: 0.0 };
+        let out = block_on(run_rounds(
+            &['a', 'b', 'c'],
+            3,
+            &cancel,
+            |round, mode| {
+                ran.push((round, mode));
+                let status = if mode == 'b' { Status::Failed } else { Status::Done };
+                if ran.len() == 7 {
+                    cancel.fire(); // during the 7th run: it finishes, nothing after it starts
+                }
+                std::future::ready(toy(mode, status, f64::from(round + 1)))
+            },
+            |rounds: &[Toy]| merge(rounds, |done, _| done.last().map(|&o| o.clone())),
+            |_| merged += 1,
+        ));
+        // Round 0: a b c; round 1: b (skipped) c a; round 2: c a …cancelled after the 7th start.
+        assert_eq!(ran, vec![(0, 'a'), (0, 'b'), (0, 'c'), (1, 'c'), (1, 'a'), (2, 'c'), (2, 'a')]);
+        assert_eq!(merged, 7);
+        assert_eq!(
+            out.iter().map(|o| (o.mode, o.status)).collect::<Vec<_>>(),
+            vec![('a', Status::Done), ('b', Status::Failed), ('c', Status::Done)]
+        );
+        assert_eq!(out[0].samples_ms, vec![1.0, 2.0, 3.0], "a's three rounds merged");
     }
 }

@@ -22,8 +22,8 @@ pub enum Stop {
 
 impl Stop {
     /// How a mode that stopped this way ended, and why when it failed.
-    pub fn status(self) -> (super::report::Status, Option<String>) {
-        use super::report::Status;
+    pub fn status(self) -> (super::status::Status, Option<String>) {
+        use super::status::Status;
         match self {
             Stop::Cancelled => (Status::Cancelled, None),
             Stop::Failed(e) => (Status::Failed, Some(e)),

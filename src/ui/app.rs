@@ -7,9 +7,8 @@ use super::components::lang_switch::LangSwitch;
 use super::components::predict::PredictBox;
 use super::components::py_cell::PyCell;
 use super::history::{History, HistoryHandle, HistoryPanel};
-use super::io_runner::LAST_IO_RUN_KEY;
 use super::notes::{title, Note};
-use super::runner::LAST_RUN_KEY;
+use crate::core::experiment::ExperimentId;
 use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset, Problem};
@@ -52,7 +51,13 @@ fn boot() -> Boot {
         .lang
         .or_else(|| storage::load::<Lang>(LANG_KEY))
         .unwrap_or_else(|| Lang::from_preferences(env::languages().iter().map(String::as_str)));
-    Boot { pairs, preset, lang, restored: storage::load(LAST_RUN_KEY), restored_io: storage::load(LAST_IO_RUN_KEY) }
+    Boot {
+        pairs,
+        preset,
+        lang,
+        restored: storage::load(ExperimentId::Cpu.row().last_run_key),
+        restored_io: storage::load(ExperimentId::Io.row().last_run_key),
+    }
 }
 
 /// Writes the language into `<html lang>` so screen readers and fonts follow it.

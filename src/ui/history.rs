@@ -4,6 +4,7 @@
 use super::format::{duration, speedup};
 use crate::core::history::{compared_modes, push, to_csv, Run};
 use crate::core::lang::Lang;
+use crate::core::predictions::{Book, STORAGE_KEY as PREDICTIONS_KEY};
 use crate::i18n::history::{trh, Th};
 use crate::web::env::base_url;
 use crate::web::{download::download, env, storage};
@@ -12,6 +13,22 @@ use yew::prelude::*;
 
 /// Storage key of the history.
 pub const HISTORY_KEY: &str = "playground.history";
+
+/// Keeps a finished run, whatever its experiment: adds the learner's predictions (with what
+/// the run measured), saves it as its experiment's last run (shown again after a reload) and
+/// adds it to the history. Returns the run as kept.
+pub fn keep(run: Run, history: &UseReducerDispatcher<History>) -> Run {
+    let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
+    let run = run.with_predictions(&book);
+    let key = run.experiment().row().last_run_key;
+    // A full storage keeps the older copy; the history below is saved (and trimmed) apart.
+    let _saved = match &run {
+        Run::Cpu(r) => storage::save(key, r),
+        Run::Io(r) => storage::save(key, r),
+    };
+    history.dispatch(HistoryAction::Add(run.clone()));
+    run
+}
 
 /// The history, newest first.
 #[derive(Clone, PartialEq, Default)]

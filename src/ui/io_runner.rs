@@ -1,25 +1,19 @@
 //! Runs the chosen download modes one after another and keeps the report.
 
-use super::components::predict::PREDICTIONS_KEY;
-use super::history::{History, HistoryAction};
+use super::history::{keep, History};
 use super::io_state::{IoAction, IoState};
 use crate::core::history::Run;
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
-use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoOutcome, IoParams, IoReport};
-use crate::core::predictions::Book;
+use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoParams, IoReport};
 use crate::core::preset::{IoSettings, Order, Source};
-use crate::core::report::Status;
-use crate::core::rounds::schedule;
+use crate::core::rounds::run_rounds;
 use crate::modes::io::{run_io_mode, IoEvent, Target};
 use crate::modes::Cancel;
-use crate::web::{env, storage};
+use crate::web::env;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Storage key of the last finished I/O run.
-pub const LAST_IO_RUN_KEY: &str = "playground.io.last-run";
 
 /// Collects a mode's events and hands them to the panel at most every 50 ms. Rendering the
 /// panel for every single request would put the page's thread — the same thread that reads the
@@ -78,30 +72,30 @@ pub fn start(
     wasm_bindgen_futures::spawn_local(async move {
         // Not while the service worker is still writing the offline copy (a first visit).
         crate::web::sw::activated().await;
-        let mut done: Vec<(IoMode, Vec<IoOutcome>)> = modes.iter().map(|m| (*m, Vec::new())).collect();
-        for (round, mode) in schedule(&modes, settings.rounds) {
-            let slot = done.iter_mut().find(|(m, _)| *m == mode).map(|(_, v)| v).expect("scheduled from modes");
-            if cancel.is_set() {
-                break;
-            }
-            if slot.iter().any(|o| o.status == Status::Failed) {
-                continue;
-            }
-            dispatch.dispatch(IoAction::Round(mode, round + 1, settings.rounds));
-            let batch = Batcher::new(mode, dispatch.clone());
-            let on_event = {
-                let batch = batch.clone();
-                Rc::new(move |e: IoEvent| batch.push(e))
-            };
-            slot.push(run_io_mode(mode, &settings, &target, &cancel, on_event).await);
-            batch.flush();
-            if let Some(merged) = merge_io_rounds(slot) {
-                dispatch.dispatch(IoAction::ModeFinished(Rc::new(merged)));
-            }
-        }
-        let outcomes: Vec<IoOutcome> = done.iter().filter_map(|(_, r)| merge_io_rounds(r)).collect();
+        let outcomes = run_rounds(
+            &modes,
+            settings.rounds,
+            &cancel,
+            |round, mode| {
+                dispatch.dispatch(IoAction::Round(mode, round + 1, settings.rounds));
+                let batch = Batcher::new(mode, dispatch.clone());
+                let (settings, target, cancel) = (&settings, &target, &cancel);
+                async move {
+                    let on_event = {
+                        let batch = batch.clone();
+                        Rc::new(move |e: IoEvent| batch.push(e))
+                    };
+                    let outcome = run_io_mode(mode, settings, target, cancel, on_event).await;
+                    batch.flush();
+                    outcome
+                }
+            },
+            merge_io_rounds,
+            |merged| dispatch.dispatch(IoAction::ModeFinished(Rc::new(merged))),
+        )
+        .await;
         let n = &settings.net;
-        let mut report = IoReport {
+        let report = IoReport {
             experiment: crate::core::experiment::ExperimentId::Io,
             params: IoParams {
                 count: target.count(settings.count),
@@ -125,15 +119,8 @@ pub fn start(
             started_at,
             predictions: Vec::new(),
         };
-        // What the learner predicted before this run, with what it measured (the export's
-        // "predictions").
-        let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
-        report.predictions = {
-            let run = Run::Io(report.clone());
-            book.for_run(run.experiment(), &run.figures())
-        };
-        storage::save(LAST_IO_RUN_KEY, &report);
-        history.dispatch(HistoryAction::Add(Run::Io(report.clone())));
-        dispatch.dispatch(IoAction::Finished(Rc::new(report)));
+        if let Run::Io(report) = keep(Run::Io(report), &history) {
+            dispatch.dispatch(IoAction::Finished(Rc::new(report)));
+        }
     });
 }

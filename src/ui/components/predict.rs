@@ -3,16 +3,15 @@
 //! measured value from the newest run made after it, with the explanation.
 
 use crate::core::lang::Lang;
-use crate::core::predictions::{for_topic, judge, latest_measure, parse_number, Answer, Book, Kind, Question, Verdict};
+use crate::core::predictions::{
+    for_topic, judge, latest_measure, parse_number, Answer, Book, Kind, Question, Verdict, STORAGE_KEY,
+};
 use crate::i18n::predict::{choices, explain, prompt, trp, Tp};
 use crate::ui::format::speedup;
 use crate::ui::history::HistoryHandle;
 use crate::web::storage;
 use std::collections::HashMap;
 use yew::prelude::*;
-
-/// Storage key of the learner's predictions (a [`Book`]); the runners read it when a run ends.
-pub const PREDICTIONS_KEY: &str = "playground.predictions";
 
 /// Props of [`PredictBox`].
 #[derive(Properties, PartialEq)]
@@ -26,9 +25,9 @@ pub struct PredictProps {
 /// Stores `answer` for `question`. Reads the stored book first, so that the boxes of other topics
 /// (each with its own copy) never overwrite each other's answers.
 fn record(question: &str, answer: Answer) -> Book {
-    let mut book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
+    let mut book: Book = storage::load(STORAGE_KEY).unwrap_or_default();
     book.set(question, answer, js_sys::Date::now());
-    storage::save(PREDICTIONS_KEY, &book);
+    storage::save(STORAGE_KEY, &book);
     book
 }
 
@@ -54,7 +53,7 @@ fn answer_text(l: Lang, q: &Question, a: Answer) -> String {
 #[function_component(PredictBox)]
 pub fn predict_box(props: &PredictProps) -> Html {
     let l = props.lang;
-    let book = use_state(|| storage::load::<Book>(PREDICTIONS_KEY).unwrap_or_default());
+    let book = use_state(|| storage::load::<Book>(STORAGE_KEY).unwrap_or_default());
     let drafts = use_state(HashMap::<&'static str, String>::new);
     let history = use_context::<HistoryHandle>();
     let questions: Vec<&'static Question> = for_topic(props.topic).collect();
