@@ -11,7 +11,7 @@ use crate::core::report::{entries, merge_rounds, reference, CpuReport, Env, Para
 use crate::core::rounds::run_rounds;
 use crate::core::workload::task_count;
 use crate::modes::{run_mode, start_unless_cancelled, Cancel, Plan, WARMUP_N};
-use crate::web::{env, pool, py_worker};
+use crate::web::{env, pool, py_engine};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,7 +37,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
         // The Python engine's first, cold load is no mode's start-up: it happens once per page,
         // before anything is timed, so it never overlaps a timed run (Rust's or Python's).
         if modes.iter().any(|m| m.engine() == Engine::Python) {
-            let _ = start_unless_cancelled(py_worker::warm(), &cancel).await;
+            let _ = start_unless_cancelled(py_engine::warm(), &cancel).await;
         }
         let outcomes = run_rounds(
             &modes,

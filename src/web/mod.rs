@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod io_worker;
 pub mod msg;
 pub mod pool;
+pub mod py_engine;
 pub mod py_run;
 pub mod py_worker;
 pub mod simnet;

@@ -10,7 +10,8 @@
 
 use super::msg::py::engine_load;
 use super::msg::{field, kind, num, object, text, Kind};
-use super::py_worker::{self, PyError};
+use super::py_engine;
+use super::py_worker::PyError;
 use super::workers::{js_error_text, Hooked};
 use crate::core::engine::EngineLoad;
 use crate::core::pycell::Stream;
@@ -131,14 +132,14 @@ fn runner_url() -> String {
 
 impl PyRunner {
     /// Loads the engine if it is not yet (the first load leaves a memory snapshot: see
-    /// [`py_worker::warm`]), then starts a worker whose interpreter starts from that snapshot
+    /// [`py_engine::warm`]), then starts a worker whose interpreter starts from that snapshot
     /// (`load` names run 0). Replies arrive on the stream. `name` shows in devtools.
     ///
     /// # Errors
     /// The engine could not load, or the browser refused to create the worker (a missing file
     /// is reported later as [`PyReply::Failed`]).
     pub async fn start(name: &str) -> Result<(PyRunner, mpsc::UnboundedReceiver<PyReply>), String> {
-        py_worker::warm().await?;
+        py_engine::warm().await?;
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         options.set_name(name);
@@ -159,7 +160,7 @@ impl PyRunner {
         let runner = PyRunner { hooked, interrupt };
         runner.send(&PyRequest::Load {
             run: 0,
-            snapshot: py_worker::snapshot(),
+            snapshot: py_engine::snapshot(),
             interrupt: runner.interrupt.clone(),
         })?;
         Ok((runner, rx))

@@ -1,6 +1,6 @@
 // The CPU experiment's Python worker: one module worker = one Pyodide interpreter, like one
-// process of the tutorial's pool. The page (src/web/py_worker.rs, which mirrors MSG below) starts
-// it with `new Worker('py/cpu.mjs', { type: 'module' })`, asks it to load, then sends jobs.
+// process of the tutorial's pool. The page (src/web/py_engine.rs and py_worker.rs; src/web/msg/py.rs
+// mirrors MSG below) starts it with `new Worker('py/cpu.mjs', { type: 'module' })`, asks it to load, then sends jobs.
 // Every message names the run it belongs to (`run`); replies echo it.
 //
 //   page -> worker   { type: MSG.load, run, snapshot?, makeSnapshot }

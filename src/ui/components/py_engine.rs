@@ -5,7 +5,7 @@
 use crate::core::engine::EngineStatus;
 use crate::core::lang::Lang;
 use crate::i18n::python_cpu::engine_line;
-use crate::web::py_worker;
+use crate::web::py_engine;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,19 +21,19 @@ pub struct EngineLineProps {
 /// `#py-engine`, with `data-state` = `not-loaded` | `loading` | `ready` | `failed`.
 #[function_component(EngineLine)]
 pub fn engine_line_view(props: &EngineLineProps) -> Html {
-    let status = use_state(py_worker::status);
+    let status = use_state(py_engine::status);
     {
         let status = status.clone();
         use_effect_with((), move |_| {
-            let id = py_worker::subscribe(Rc::new(move |s| status.set(s)));
-            move || py_worker::unsubscribe(id)
+            let id = py_engine::subscribe(Rc::new(move |s| status.set(s)));
+            move || py_engine::unsubscribe(id)
         });
     }
     use_effect_with(props.wanted, |wanted| {
         if *wanted {
             // Errors end up in the status, which this line shows.
             wasm_bindgen_futures::spawn_local(async {
-                let _ = py_worker::warm().await;
+                let _ = py_engine::warm().await;
             });
         }
     });

@@ -1,5 +1,7 @@
-//! Every message that crosses `postMessage`, typed: one enum per channel, each encoded and
-//! decoded here and nowhere else —
+//! Every message between the page and its own workers, typed: one enum per channel, each encoded
+//! and decoded here (the one exception, the Python programs' channel of the I/O modes and the
+//! cell, is `web::py_run`'s, beside the worker it drives; it decodes the load report and errors
+//! through [`py`]'s readers) —
 //! [`boot`] (page ↔ any worker while it starts), [`cpu`] (page ↔ CPU and pool workers),
 //! [`io`] (page ↔ download workers), [`py`] (page ↔ Python workers), [`simnet`] (page ↔ simnet
 //! worker, service worker ↔ simnet worker, page ↔ service worker). The `type` names are [`Kind`]'s table, which the JS side
