@@ -10,7 +10,7 @@ mod tests {
     use crate::core::images::{image_for, Manifest};
     use crate::core::net::{predict, Client, NetParams};
     use crate::core::preset::{parse, Experiment, Host, Preset};
-    use crate::core::topics::{anchor, REFERENCE, TOPICS};
+    use crate::core::topics::{anchor, Topic};
     use std::fs;
 
     const LANGS: [&str; 2] = ["zh", "en"];
@@ -23,7 +23,7 @@ mod tests {
 
     /// The topics a learner works through (every topic but the reference sections).
     fn lessons() -> impl Iterator<Item = &'static str> {
-        TOPICS.iter().map(|(id, _)| *id).filter(|id| !REFERENCE.contains(id))
+        Topic::ALL.into_iter().filter(|t| !t.row().reference).map(Topic::id)
     }
 
     /// The targets of the Markdown links in `text` that start with `prefix`.
@@ -50,7 +50,7 @@ mod tests {
         let mut per_lang = Vec::new();
         for lang in LANGS {
             let mut all = Vec::new();
-            for (id, _) in TOPICS {
+            for id in Topic::IDS {
                 for link in links(&note(id, lang), "?exp=") {
                     let p = read_preset(link);
                     assert_eq!(p.problems, vec![], "{id}.{lang}: {link}");
@@ -76,9 +76,9 @@ mod tests {
     /// Every in-page link (`#…`) points at a topic section or a demo that exists.
     #[test]
     fn hash_links_have_targets() {
-        let mut targets: Vec<String> = TOPICS.iter().map(|(id, _)| anchor(id)).collect();
+        let mut targets: Vec<String> = Topic::ALL.iter().map(|t| t.anchor()).collect();
         targets.extend(DemoId::ALL.iter().map(|d| format!("demo-{}", d.id())));
-        for (id, _) in TOPICS {
+        for id in Topic::IDS {
             for lang in LANGS {
                 for link in links(&note(id, lang), "#") {
                     assert!(targets.iter().any(|t| link == format!("#{t}")), "{id}.{lang}: {link} leads nowhere");
@@ -283,7 +283,7 @@ mod tests {
         assert_eq!(zh, en, "the two glossaries differ");
         for (zh_term, en_term, target) in zh {
             let id = target.strip_prefix("topic-").unwrap_or(&target);
-            assert!(TOPICS.iter().any(|(t, _)| *t == id), "{target}");
+            assert!(Topic::from_id(id).is_some(), "{target}");
             assert!(note(id, "zh").contains(&zh_term), "{id}.zh does not use {zh_term}");
             assert!(note(id, "en").to_lowercase().contains(&en_term.to_lowercase()), "{id}.en does not use {en_term}");
         }
@@ -295,7 +295,7 @@ mod tests {
     fn glossary_anchor() {
         assert_eq!(anchor("glossary"), "glossary");
         assert_eq!(anchor("queues"), "topic-queues");
-        assert!(REFERENCE.iter().all(|r| TOPICS.iter().any(|(t, _)| t == r)));
+        assert!(Topic::ALL.iter().any(|t| t.row().reference));
     }
 
     fn sizes(count: u32) -> Vec<u64> {

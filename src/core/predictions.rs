@@ -3,6 +3,7 @@
 //! answer, for the demos). Pure: the page stores the answers and reads the runs.
 
 use super::experiment::{ExperimentId, ModeFigure};
+use super::topics::Topic;
 use serde::{Deserialize, Serialize};
 
 /// Storage key of the learner's answers (a [`Book`]).
@@ -35,38 +36,38 @@ pub struct Question {
     /// Stable id (storage, exports, page ids).
     pub id: &'static str,
     /// The topic whose experiment or demo it belongs to.
-    pub topic: &'static str,
+    pub topic: Topic,
     /// What is asked.
     pub kind: Kind,
 }
 
-const fn speedup(id: &'static str, topic: &'static str, experiment: ExperimentId, mode: &'static str) -> Question {
+const fn speedup(id: &'static str, topic: Topic, experiment: ExperimentId, mode: &'static str) -> Question {
     Question { id, topic, kind: Kind::Speedup { experiment, mode } }
 }
 
-const fn choice(id: &'static str, topic: &'static str, options: u8, correct: u8) -> Question {
+const fn choice(id: &'static str, topic: Topic, options: u8, correct: u8) -> Question {
     Question { id, topic, kind: Kind::Choice { options, correct } }
 }
 
 /// Every question, in page order: 1–3 for each experiment and each demo note.
 pub const QUESTIONS: [Question; 13] = [
-    Question { id: "ra-third-send", topic: "coroutines", kind: Kind::Number(20.0) },
-    choice("fm-main-thread", "event-loop", 3, 2),
-    choice("mo-first-result", "futures-executors", 3, 1),
-    choice("fo-first-exception", "futures-executors", 3, 0),
-    choice("tt-same-delay", "sched", 3, 0),
-    choice("pc-unbounded", "queues", 3, 2),
-    speedup("cpu-global-lock", "experiment-cpu", ExperimentId::Cpu, "global-lock"),
-    speedup("cpu-rayon", "experiment-cpu", ExperimentId::Cpu, "rayon"),
-    speedup("cpu-workers", "experiment-cpu", ExperimentId::Cpu, "workers"),
-    speedup("io-bounded", "experiment-io", ExperimentId::Io, "bounded"),
-    speedup("io-unbounded", "experiment-io", ExperimentId::Io, "unbounded"),
-    speedup("io-blocking", "experiment-io", ExperimentId::Io, "blocking-async"),
-    choice("py-thread-pool", "python-browser", 3, 2),
+    Question { id: "ra-third-send", topic: Topic::Coroutines, kind: Kind::Number(20.0) },
+    choice("fm-main-thread", Topic::EventLoop, 3, 2),
+    choice("mo-first-result", Topic::FuturesExecutors, 3, 1),
+    choice("fo-first-exception", Topic::FuturesExecutors, 3, 0),
+    choice("tt-same-delay", Topic::Sched, 3, 0),
+    choice("pc-unbounded", Topic::Queues, 3, 2),
+    speedup("cpu-global-lock", Topic::ExperimentCpu, ExperimentId::Cpu, "global-lock"),
+    speedup("cpu-rayon", Topic::ExperimentCpu, ExperimentId::Cpu, "rayon"),
+    speedup("cpu-workers", Topic::ExperimentCpu, ExperimentId::Cpu, "workers"),
+    speedup("io-bounded", Topic::ExperimentIo, ExperimentId::Io, "bounded"),
+    speedup("io-unbounded", Topic::ExperimentIo, ExperimentId::Io, "unbounded"),
+    speedup("io-blocking", Topic::ExperimentIo, ExperimentId::Io, "blocking-async"),
+    choice("py-thread-pool", Topic::PythonBrowser, 3, 2),
 ];
 
 /// The questions of one topic.
-pub fn for_topic(topic: &str) -> impl Iterator<Item = &'static Question> + '_ {
+pub fn for_topic(topic: Topic) -> impl Iterator<Item = &'static Question> {
     QUESTIONS.iter().filter(move |q| q.topic == topic)
 }
 
@@ -216,7 +217,7 @@ mod tests {
     use crate::core::cpu_modes::CpuMode;
     use crate::core::history::Run;
     use crate::core::report::{entries, CpuReport, Env, ModeOutcome, Params, Status};
-    use crate::core::topics::{Beside, TOPICS};
+    use crate::core::topics::{Beside, Topic};
     use crate::core::workload::run_serial;
 
     /// A CPU run of `serial` (100 ms) and `rayon` (30 ms) on n = 50.
@@ -254,12 +255,12 @@ mod tests {
     /// in range; speedup questions name real modes.
     #[test]
     fn questions_cover_every_live_note() {
-        for (id, beside) in TOPICS {
+        for id in Topic::ALL {
             let n = for_topic(id).count();
-            if beside == Beside::Nothing {
-                assert_eq!(n, 0, "{id}");
+            if id.beside() == Beside::Nothing {
+                assert_eq!(n, 0, "{id:?}");
             } else {
-                assert!((1..=3).contains(&n), "{id}: {n} questions");
+                assert!((1..=3).contains(&n), "{id:?}: {n} questions");
             }
         }
         let mut ids: Vec<_> = QUESTIONS.iter().map(|q| q.id).collect();

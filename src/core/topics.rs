@@ -1,7 +1,5 @@
 //! The topics of the teaching page, in the tutorial's order, and what each has beside its note.
 
-use super::demos::DemoId;
-
 /// A live thing shown beside a note.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Beside {
@@ -13,39 +11,61 @@ pub enum Beside {
     IoExperiment,
     /// The Python cell.
     PythonCell,
-    /// Small demos.
-    Demos(&'static [DemoId]),
+    /// Small demos: those whose row names this topic (`DemoId::topic`), in their table's order.
+    Demos,
 }
 
-/// Every topic id, in page order (the same list as notes/TOPICS, which the build reads).
-pub const TOPICS: [(&str, Beside); 18] = [
-    ("sync-async", Beside::Nothing),
-    ("serial-parallel", Beside::Nothing),
-    ("concurrency-parallelism", Beside::Nothing),
-    ("cpu-io-bound", Beside::Nothing),
-    ("concurrency-levels", Beside::Nothing),
-    ("processes", Beside::Nothing),
-    ("threads-gil", Beside::Nothing),
-    ("thread-sync", Beside::Nothing),
-    ("coroutines", Beside::Demos(&[DemoId::RunningAverage])),
-    ("event-loop", Beside::Demos(&[DemoId::FreezeMeter])),
-    ("futures-executors", Beside::Demos(&[DemoId::MapOrder, DemoId::FirstOf])),
-    ("sched", Beside::Demos(&[DemoId::TimedTasks])),
-    ("queues", Beside::Demos(&[DemoId::ProducerConsumer])),
-    ("experiment-cpu", Beside::CpuExperiment),
-    ("experiment-io", Beside::IoExperiment),
-    ("python-browser", Beside::PythonCell),
-    ("glossary", Beside::Nothing),
-    ("teaching", Beside::Nothing),
-];
+crate::id_table! {
+    /// A topic of the teaching page, in page order (notes/TOPICS, which the build reads, lists
+    /// the same ids: a test holds them together); its row says what sits beside its note.
+    pub enum Topic: TopicRow {
+        SyncAsync = "sync-async" => TopicRow { beside: Beside::Nothing, reference: false },
+        SerialParallel = "serial-parallel" => TopicRow { beside: Beside::Nothing, reference: false },
+        ConcurrencyParallelism = "concurrency-parallelism" => TopicRow { beside: Beside::Nothing, reference: false },
+        CpuIoBound = "cpu-io-bound" => TopicRow { beside: Beside::Nothing, reference: false },
+        ConcurrencyLevels = "concurrency-levels" => TopicRow { beside: Beside::Nothing, reference: false },
+        Processes = "processes" => TopicRow { beside: Beside::Nothing, reference: false },
+        ThreadsGil = "threads-gil" => TopicRow { beside: Beside::Nothing, reference: false },
+        ThreadSync = "thread-sync" => TopicRow { beside: Beside::Nothing, reference: false },
+        Coroutines = "coroutines" => TopicRow { beside: Beside::Demos, reference: false },
+        EventLoop = "event-loop" => TopicRow { beside: Beside::Demos, reference: false },
+        FuturesExecutors = "futures-executors" => TopicRow { beside: Beside::Demos, reference: false },
+        Sched = "sched" => TopicRow { beside: Beside::Demos, reference: false },
+        Queues = "queues" => TopicRow { beside: Beside::Demos, reference: false },
+        ExperimentCpu = "experiment-cpu" => TopicRow { beside: Beside::CpuExperiment, reference: false },
+        ExperimentIo = "experiment-io" => TopicRow { beside: Beside::IoExperiment, reference: false },
+        PythonBrowser = "python-browser" => TopicRow { beside: Beside::PythonCell, reference: false },
+        Glossary = "glossary" => TopicRow { beside: Beside::Nothing, reference: true },
+        Teaching = "teaching" => TopicRow { beside: Beside::Nothing, reference: true },
+    }
+}
 
-/// Reference sections at the end (the glossary, the instructors' page): no exercises, no "Try it".
-pub const REFERENCE: [&str; 2] = ["glossary", "teaching"];
+/// What a topic's section holds besides its note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TopicRow {
+    /// What is shown beside the note.
+    pub beside: Beside,
+    /// A reference section at the end (the glossary, the instructors' page): no exercises, no
+    /// "Try it".
+    pub reference: bool,
+}
 
-/// The id of a topic's section on the page, which the contents link to: `glossary` for the
-/// glossary (so `#glossary` works as a link), `topic-<id>` for every other topic.
+impl Topic {
+    /// What is shown beside its note.
+    pub fn beside(self) -> Beside {
+        self.row().beside
+    }
+
+    /// The id of its section on the page, which the contents link to: `glossary` for the
+    /// glossary (so `#glossary` works as a link), `topic-<id>` for every other topic.
+    pub fn anchor(self) -> String {
+        anchor(self.id())
+    }
+}
+
+/// The id of a topic's section, from its id (links in the notes name topics by id).
 pub fn anchor(id: &str) -> String {
-    if id == "glossary" {
+    if id == Topic::Glossary.id() {
         id.to_string()
     } else {
         format!("topic-{id}")
@@ -54,7 +74,7 @@ pub fn anchor(id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::TOPICS;
+    use super::Topic;
     use crate::core::demos::DemoId;
     use std::fs;
 
@@ -67,7 +87,7 @@ mod tests {
     fn topics_file_matches() {
         let text = fs::read_to_string(format!("{}/TOPICS", notes_dir())).unwrap();
         let listed: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let ours: Vec<&str> = TOPICS.iter().map(|(id, _)| *id).collect();
+        let ours: Vec<&str> = Topic::IDS.to_vec();
         assert_eq!(listed, ours);
     }
 
@@ -75,7 +95,7 @@ mod tests {
     /// is left over without a topic.
     #[test]
     fn every_topic_has_both_notes() {
-        for (id, _) in TOPICS {
+        for id in Topic::IDS {
             for lang in ["zh", "en"] {
                 let path = format!("{}/{id}.{lang}.md", notes_dir());
                 let text = fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}"));
@@ -87,7 +107,7 @@ mod tests {
             let name = entry.unwrap().file_name().into_string().unwrap();
             if let Some(stem) = name.strip_suffix(".md") {
                 let id = stem.rsplit_once('.').map(|(id, _)| id).unwrap_or(stem);
-                assert!(TOPICS.iter().any(|(t, _)| *t == id), "notes/{name} belongs to no topic");
+                assert!(Topic::from_id(id).is_some(), "notes/{name} belongs to no topic");
             }
         }
     }
@@ -96,20 +116,19 @@ mod tests {
     #[test]
     fn demos_sit_beside_their_topic() {
         for d in DemoId::ALL {
-            let beside: Vec<&str> = TOPICS
-                .iter()
-                .filter(|(_, b)| matches!(b, super::Beside::Demos(ids) if ids.contains(&d)))
-                .map(|(id, _)| *id)
-                .collect();
-            assert_eq!(beside, vec![d.topic()], "{d:?}");
+            assert_eq!(d.topic().beside(), super::Beside::Demos, "{d:?}'s topic shows no demos");
+        }
+        for t in Topic::ALL.into_iter().filter(|t| t.beside() == super::Beside::Demos) {
+            assert!(DemoId::ALL.iter().any(|d| d.topic() == t), "{t:?} shows demos but has none");
         }
     }
 
     /// A note with a demo or experiment names its source file, in both languages.
     #[test]
     fn notes_with_something_beside_name_their_source() {
-        for (id, beside) in TOPICS {
-            if beside != super::Beside::Nothing {
+        for t in Topic::ALL {
+            let id = t.id();
+            if t.beside() != super::Beside::Nothing {
                 let en = fs::read_to_string(format!("{}/{id}.en.md", notes_dir())).unwrap();
                 let zh = fs::read_to_string(format!("{}/{id}.zh.md", notes_dir())).unwrap();
                 assert!(en.contains("Source: `src/"), "{id}.en.md names no source file");

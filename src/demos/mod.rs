@@ -151,7 +151,7 @@ pub fn demo(p: &DemoProps) -> Html {
         DemoId::RunningAverage => html! { <running_average::RunningAverageDemo lang={l} /> },
     };
     html! {
-        <section id={format!("demo-{id}")} class="demo" data-demo={id} data-topic={p.id.topic()}
+        <section id={format!("demo-{id}")} class="demo" data-demo={id} data-topic={p.id.topic().id()}
             aria-labelledby={format!("demo-{id}-title")}>
             <h3 id={format!("demo-{id}-title")}>{ demo_title(l, p.id) }</h3>
             <p class="demo-intro">{ demo_intro(l, p.id) }</p>

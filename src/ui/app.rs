@@ -13,7 +13,7 @@ use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{parse, Experiment, Preset, Problem};
 use crate::core::report::CpuReport;
-use crate::core::topics::{anchor, Beside, TOPICS};
+use crate::core::topics::{Beside, Topic};
 use crate::demos::{freeze_meter::FreezeDock, Demo, DemoId, DemoValues};
 use crate::i18n::{problem, tr, T};
 use crate::web::{env, storage};
@@ -75,8 +75,8 @@ fn scroll_to_start(experiment: Option<Experiment>) {
     let hash = window.location().hash().unwrap_or_default();
     let targets = match (hash.strip_prefix('#'), experiment) {
         (Some(h), _) if !h.is_empty() => vec![h.to_string()],
-        (_, Some(Experiment::Demo(d))) => vec![format!("predict-{}", d.topic()), format!("demo-{}", d.id())],
-        (_, Some(e)) => vec![format!("topic-{}", e.topic())],
+        (_, Some(Experiment::Demo(d))) => vec![format!("predict-{}", d.topic().id()), format!("demo-{}", d.id())],
+        (_, Some(e)) => vec![e.topic().anchor()],
         _ => return,
     };
     let Some(doc) = window.document() else { return };
@@ -136,9 +136,9 @@ pub fn app() -> Html {
         let values = if chosen == Experiment::Demo(id) { boot.preset.demo.clone() } else { DemoValues::default() };
         html! { <Demo {id} lang={l} {values} /> }
     };
-    let beside = |b: Beside| match b {
+    let beside = |t: Topic| match t.beside() {
         Beside::Nothing => html! {},
-        Beside::Demos(ids) => html! { <>{ for ids.iter().map(|id| demo(*id)) }</> },
+        Beside::Demos => html! { <>{ for DemoId::ALL.into_iter().filter(|d| d.topic() == t).map(demo) }</> },
         Beside::CpuExperiment => html! {
             <>
                 <CpuPanel lang={l} settings={cpu_settings.clone()} autorun={autorun(Experiment::Cpu)} restored={boot.restored.clone()} />
@@ -166,11 +166,11 @@ pub fn app() -> Html {
         }
     };
     if boot.preset.embed {
-        let (topic, live) = match chosen {
-            Experiment::Cpu => ("experiment-cpu", beside(Beside::CpuExperiment)),
-            Experiment::Io => ("experiment-io", beside(Beside::IoExperiment)),
-            Experiment::Py => ("python-browser", beside(Beside::PythonCell)),
-            Experiment::Demo(d) => (d.topic(), demo(d)),
+        // An embedded demo shows alone, without the other demos of its topic.
+        let topic = chosen.topic();
+        let live = match chosen {
+            Experiment::Demo(d) => demo(d),
+            _ => beside(topic),
         };
         return html! {
             <ContextProvider<HistoryHandle> context={history}>
@@ -181,8 +181,8 @@ pub fn app() -> Html {
                     <LangSwitch lang={l} on_change={on_lang} />
                 </div>
                 { problem_list }
-                <section class="topic embedded" data-topic={topic}>
-                    <Note id={topic} lang={l} short=true />
+                <section class="topic embedded" data-topic={topic.id()}>
+                    <Note id={topic.id()} lang={l} short=true />
                     <div class="live"><PredictBox topic={topic} lang={l} />{ live }</div>
                 </section>
             </div>
@@ -206,9 +206,9 @@ pub fn app() -> Html {
                     <details open=true>
                         <summary id="toc-title">{ tr(l, T::Contents) }</summary>
                         <ol>
-                            { for TOPICS.iter().map(|(id, b)| html! {
-                                <li class={classes!(has_beside(*b).then_some("live"))}>
-                                    <a href={format!("#{}", anchor(id))}>{ title(id, l) }</a>
+                            { for Topic::ALL.into_iter().map(|t| html! {
+                                <li class={classes!(has_beside(t.beside()).then_some("live"))}>
+                                    <a href={format!("#{}", t.anchor())}>{ title(t.id(), l) }</a>
                                 </li>
                             }) }
                             <li><a href="#history">{ tr(l, T::HistoryLink) }</a></li>
@@ -216,11 +216,11 @@ pub fn app() -> Html {
                     </details>
                 </nav>
                 <main>
-                    { for TOPICS.iter().map(|(id, b)| html! {
-                        <section id={anchor(id)} data-topic={*id}
-                            class={classes!("topic", if has_beside(*b) { "with-live" } else { "solo" })}>
-                            <Note id={*id} lang={l} scrolls={has_beside(*b)} />
-                            if has_beside(*b) { <div class="live"><PredictBox topic={*id} lang={l} />{ beside(*b) }</div> }
+                    { for Topic::ALL.into_iter().map(|t| html! {
+                        <section id={t.anchor()} data-topic={t.id()}
+                            class={classes!("topic", if has_beside(t.beside()) { "with-live" } else { "solo" })}>
+                            <Note id={t.id()} lang={l} scrolls={has_beside(t.beside())} />
+                            if has_beside(t.beside()) { <div class="live"><PredictBox topic={t} lang={l} />{ beside(t) }</div> }
                         </section>
                     }) }
                     <HistoryPanel lang={l} />

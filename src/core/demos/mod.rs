@@ -10,6 +10,7 @@ pub mod sched;
 pub mod tasks;
 
 use super::number::whole_number;
+use super::topics::Topic;
 use crate::id_table;
 
 id_table! {
@@ -17,17 +18,17 @@ id_table! {
     /// (`#demo-<id>`). The order is the one the notes introduce them in.
     pub enum DemoId: DemoRow {
         /// Producers and consumers over a bounded channel.
-        ProducerConsumer = "producer-consumer" => DemoRow { topic: "queues", source: "src/demos/producer_consumer.rs" },
+        ProducerConsumer = "producer-consumer" => DemoRow { topic: Topic::Queues, source: "src/demos/producer_consumer.rs" },
         /// Results in submission order next to completion order.
-        MapOrder = "map-order" => DemoRow { topic: "futures-executors", source: "src/demos/map_order.rs" },
+        MapOrder = "map-order" => DemoRow { topic: Topic::FuturesExecutors, source: "src/demos/map_order.rs" },
         /// Waiting for the first, the first failure, or all of several futures.
-        FirstOf = "first-of" => DemoRow { topic: "futures-executors", source: "src/demos/first_of.rs" },
+        FirstOf = "first-of" => DemoRow { topic: Topic::FuturesExecutors, source: "src/demos/first_of.rs" },
         /// `sched`: actions fired at planned times, in time then priority order.
-        TimedTasks = "timed-tasks" => DemoRow { topic: "sched", source: "src/demos/timed_tasks.rs" },
+        TimedTasks = "timed-tasks" => DemoRow { topic: Topic::Sched, source: "src/demos/timed_tasks.rs" },
         /// A requestAnimationFrame animation and a trace of frame intervals.
-        FreezeMeter = "freeze-meter" => DemoRow { topic: "event-loop", source: "src/demos/freeze_meter.rs" },
+        FreezeMeter = "freeze-meter" => DemoRow { topic: Topic::EventLoop, source: "src/demos/freeze_meter.rs" },
         /// A coroutine that keeps a running average between resumes.
-        RunningAverage = "running-average" => DemoRow { topic: "coroutines", source: "src/demos/running_average.rs" },
+        RunningAverage = "running-average" => DemoRow { topic: Topic::Coroutines, source: "src/demos/running_average.rs" },
     }
 }
 
@@ -35,14 +36,14 @@ id_table! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoRow {
     /// The note (`notes/<topic>.<lang>.md`) this demo belongs beside.
-    pub topic: &'static str,
+    pub topic: Topic,
     /// The file that implements it, as the notes name it.
     pub source: &'static str,
 }
 
 impl DemoId {
     /// The note (`notes/<topic>.<lang>.md`) this demo belongs beside.
-    pub fn topic(self) -> &'static str {
+    pub fn topic(self) -> Topic {
         self.row().topic
     }
 
@@ -91,7 +92,7 @@ mod tests {
         let ids: std::collections::HashSet<_> = DemoId::ALL.iter().map(|d| d.id()).collect();
         assert_eq!(ids.len(), DemoId::ALL.len());
         assert_eq!(DemoId::from_id("Map-Order"), None);
-        assert_eq!(DemoId::FirstOf.topic(), "futures-executors");
+        assert_eq!(DemoId::FirstOf.topic(), Topic::FuturesExecutors);
     }
 
     /// Delay lists accept the separators people type and refuse empty, too long or too large.

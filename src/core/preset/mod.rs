@@ -19,6 +19,7 @@ use super::demos::{DemoId, Expect};
 use super::lang::Lang;
 pub(crate) use super::number::whole_number;
 use super::pycell::link::CodeError;
+use super::topics::Topic;
 
 /// Something in the URL (or a field) that could not be used as given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,11 +116,11 @@ impl Experiment {
     }
 
     /// The topic whose section shows it (`#topic-…` on the page, the note of an embed).
-    pub fn topic(self) -> &'static str {
+    pub fn topic(self) -> Topic {
         match self {
-            Experiment::Cpu => "experiment-cpu",
-            Experiment::Io => "experiment-io",
-            Experiment::Py => "python-browser",
+            Experiment::Cpu => Topic::ExperimentCpu,
+            Experiment::Io => Topic::ExperimentIo,
+            Experiment::Py => Topic::PythonBrowser,
             Experiment::Demo(d) => d.topic(),
         }
     }

@@ -6,6 +6,7 @@ use crate::core::lang::Lang;
 use crate::core::predictions::{
     for_topic, judge, latest_measure, parse_number, Answer, Book, Kind, Question, Verdict, STORAGE_KEY,
 };
+use crate::core::topics::Topic;
 use crate::i18n::predict::{choices, explain, prompt, trp, Tp};
 use crate::ui::format::speedup;
 use crate::ui::history::HistoryHandle;
@@ -17,7 +18,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PredictProps {
     /// The topic whose questions to ask.
-    pub topic: &'static str,
+    pub topic: Topic,
     /// Language.
     pub lang: Lang,
 }
@@ -174,8 +175,8 @@ pub fn predict_box(props: &PredictProps) -> Html {
     };
     html! {
         // A plain group, not a region: one per live note, all with the same heading.
-        <div class="predict" id={format!("predict-{}", props.topic)} role="group" aria-labelledby={format!("predict-{}-title", props.topic)}>
-            <h3 id={format!("predict-{}-title", props.topic)}>{ trp(l, Tp::Title) }</h3>
+        <div class="predict" id={format!("predict-{}", props.topic.id())} role="group" aria-labelledby={format!("predict-{}-title", props.topic.id())}>
+            <h3 id={format!("predict-{}-title", props.topic.id())}>{ trp(l, Tp::Title) }</h3>
             <p class="hint">{ trp(l, Tp::Intro) }</p>
             <ol>{ for questions.into_iter().map(item) }</ol>
         </div>
