@@ -1,6 +1,7 @@
 //! The page: reads the URL once, picks the language, and lays out every topic — its note, and
 //! beside it the experiment or demo it explains — with a table of contents and the run history.
 
+use super::boot::{apply_lang, boot, scroll_to_start, LANG_KEY};
 use super::components::cpu_panel::CpuPanel;
 use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
@@ -8,82 +9,13 @@ use super::components::predict::PredictBox;
 use super::components::py_cell::PyCell;
 use super::history::{History, HistoryHandle, HistoryPanel};
 use super::notes::{title, Note};
-use crate::core::experiment::ExperimentId;
-use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
-use crate::core::preset::{parse, Experiment, Preset, Problem};
-use crate::core::report::CpuReport;
+use crate::core::preset::{Experiment, Problem};
 use crate::core::topics::{Beside, Topic};
 use crate::demos::{freeze_meter::FreezeDock, Demo, DemoId, DemoValues};
 use crate::i18n::{problem, tr, T};
 use crate::web::{env, storage};
 use yew::prelude::*;
-
-/// Storage key of the chosen language.
-pub const LANG_KEY: &str = "playground.lang";
-
-/// What the page reads once when it opens.
-#[derive(Clone, PartialEq)]
-struct Boot {
-    pairs: Vec<(String, String)>,
-    preset: Preset,
-    lang: Lang,
-    restored: Option<CpuReport>,
-    restored_io: Option<IoReport>,
-}
-
-fn query_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return vec![] };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return vec![] };
-    let Ok(Some(iter)) = js_sys::try_iter(&params) else { return vec![] };
-    iter.flatten()
-        .filter_map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
-}
-
-fn boot() -> Boot {
-    let pairs = query_pairs();
-    let preset = parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), env::host());
-    let lang = preset
-        .lang
-        .or_else(|| storage::load::<Lang>(LANG_KEY))
-        .unwrap_or_else(|| Lang::from_preferences(env::languages().iter().map(String::as_str)));
-    Boot {
-        pairs,
-        preset,
-        lang,
-        restored: storage::load(ExperimentId::Cpu.row().last_run_key),
-        restored_io: storage::load(ExperimentId::Io.row().last_run_key),
-    }
-}
-
-/// Writes the language into `<html lang>` so screen readers and fonts follow it.
-fn apply_lang(lang: Lang) {
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("lang", lang.row().html_lang);
-    }
-}
-
-/// Scrolls to the section a URL points at: `#topic-…`, or the experiment named by `exp=`. For a
-/// demo, its topic's prediction questions (above the demos), so the learner predicts first; the
-/// demo itself where the topic asks none.
-fn scroll_to_start(experiment: Option<Experiment>) {
-    let Some(window) = web_sys::window() else { return };
-    let hash = window.location().hash().unwrap_or_default();
-    let targets = match (hash.strip_prefix('#'), experiment) {
-        (Some(h), _) if !h.is_empty() => vec![h.to_string()],
-        (_, Some(Experiment::Demo(d))) => vec![format!("predict-{}", d.topic().id()), format!("demo-{}", d.id())],
-        (_, Some(e)) => vec![e.topic().anchor()],
-        _ => return,
-    };
-    let Some(doc) = window.document() else { return };
-    if let Some(el) = targets.iter().find_map(|t| doc.get_element_by_id(t)) {
-        el.scroll_into_view();
-    }
-}
 
 /// The whole page.
 #[function_component(App)]

@@ -2,6 +2,7 @@
 //! dispatch.
 
 pub mod app;
+pub mod boot;
 pub mod charts;
 pub mod components;
 pub mod embed;

@@ -1,26 +1,25 @@
 //! The CPU experiment's panel: inputs, Run / Cancel, progress, results, exports.
 
+use super::cpu_fields::CpuFields;
+use super::cpu_modes::CpuModes;
 use super::env_line::EnvLine;
+use super::exports::{Export, Exports};
 use super::free_threaded::FreeThreadedTable;
 use super::progress::ProgressList;
-use super::py_engine::EngineLine;
 use super::results::{BusyWarning, ResultsTable};
 use super::share::ShareButton;
 use super::sweep::SweepPanel;
 use crate::core::cpu_modes::CpuMode;
-use crate::core::engine::Engine;
 use crate::core::lang::Lang;
-use crate::core::preset::{CpuSettings, Problem};
+use crate::core::preset::CpuSettings;
 use crate::core::report::{CpuReport, Status};
-use crate::i18n::python_cpu::group;
-use crate::i18n::{mode_name, problem, round_text, tr, T};
+use crate::i18n::{problem, round_text, tr, T};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
 use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState, Run};
 use crate::ui::sweep::{SweepAction, SweepState};
-use crate::web::{download::download, env};
-use web_sys::HtmlInputElement;
+use crate::web::env;
 use yew::prelude::*;
 
 /// Props of [`CpuPanel`].
@@ -34,17 +33,6 @@ pub struct CpuPanelProps {
     pub autorun: bool,
     /// The last run from storage, shown until a new run replaces it.
     pub restored: Option<CpuReport>,
-}
-
-fn text_input(dispatch: UseReducerDispatcher<CpuState>, make: fn(String) -> Action) -> Callback<InputEvent> {
-    Callback::from(move |e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        dispatch.dispatch(make(input.value()));
-    })
-}
-
-fn field_has(problems: &[Problem], key: &str) -> bool {
-    problems.iter().any(|p| matches!(p, Problem::BadValue { key: k, .. } if k == key))
 }
 
 /// The panel.
@@ -110,95 +98,38 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         Run::Running(_) => "running",
         Run::Stopping => "stopping",
     };
-    let mode_box = |m: CpuMode| {
-        let blocked = m.needs_shared_memory() && !state.host.isolated;
-        let d = dispatch.clone();
-        let id = format!("cpu-mode-{}", m.id());
-        html! {
-            <li class={classes!(blocked.then_some("blocked"))}>
-                <input type="checkbox" id={id.clone()} checked={state.modes.contains(&m)} disabled={blocked || busy}
-                    aria-describedby={blocked.then(|| format!("{id}-why"))}
-                    onchange={Callback::from(move |_| d.dispatch(Action::ToggleMode(m)))} />
-                <label for={id.clone()}>{ mode_name(l, m) }</label>
-                if m == CpuMode::MainThread { <span class="warn">{" ⚠ "}{ tr(l, T::FreezeWarning) }</span> }
-                if blocked { <p class="reason" id={format!("{id}-why")}>{ tr(l, T::NeedsIsolation) }</p> }
-            </li>
-        }
-    };
-    let report = state.report.clone();
-    let export = |kind: &'static str| {
-        let report = report.clone();
-        Callback::from(move |_| {
-            if let Some(r) = &report {
-                let stamp = js_sys::Date::new(&r.started_at.into()).to_iso_string().as_string().unwrap_or_default();
-                let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
-                let (text, mime) =
-                    if kind == "json" { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
-                if let Err(e) = download(&format!("cpu-run-n{}-{stamp}.{kind}", r.params.n), mime, &text) {
-                    web_sys::console::warn_1(&e.into());
-                }
-            }
-        })
-    };
     // The trace needs the timelines, which only this page's runs have (storage keeps no spans).
-    let on_trace = {
-        let outcomes = state.outcomes.clone();
-        let report = state.report.clone();
-        Callback::from(move |_| {
-            let list: Vec<&crate::core::report::ModeOutcome> = outcomes.iter().map(|o| &**o).collect();
-            let n = report.as_ref().map_or(0, |r| r.params.n);
-            if let Err(e) =
-                download(&format!("cpu-run-n{n}.trace.json"), "application/json", &crate::core::trace::cpu_trace(&list))
-            {
-                web_sys::console::warn_1(&e.into());
-            }
+    let export = {
+        let (report, outcomes) = (state.report.clone(), state.outcomes.clone());
+        Callback::from(move |kind: Export| {
+            let r = report.as_ref()?;
+            let n = r.params.n;
+            Some(match kind {
+                Export::Trace => {
+                    let list: Vec<&crate::core::report::ModeOutcome> = outcomes.iter().map(|o| &**o).collect();
+                    (format!("cpu-run-n{n}.trace.json"), "application/json", crate::core::trace::cpu_trace(&list))
+                }
+                Export::Json | Export::Csv => {
+                    let stamp = js_sys::Date::new(&r.started_at.into()).to_iso_string().as_string().unwrap_or_default();
+                    let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
+                    let (text, mime) =
+                        if kind == Export::Json { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
+                    (format!("cpu-run-n{n}-{stamp}.{}", kind.id()), mime, text)
+                }
+            })
         })
     };
+    let kinds = if state.outcomes.is_empty() { vec![Export::Json, Export::Csv] } else { Export::ALL.to_vec() };
     html! {
         <section id="cpu" class="panel" data-run-state={run_state} data-modes={CpuMode::IDS.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
             <p>{ tr(l, T::CpuIntro) }</p>
             <EnvLine lang={l} pool_threads={crate::web::pool::current_threads()} />
             <form class="controls" onsubmit={on_run}>
-                <div class="field">
-                    <label for="cpu-n">{ tr(l, T::LabelN) }</label>
-                    <input id="cpu-n" type="text" inputmode="numeric" value={state.n_text.clone()} disabled={busy}
-                        aria-invalid={field_has(&problems, "n").to_string()} oninput={text_input(dispatch.clone(), Action::SetN)} />
-                    <button type="button" id="cpu-scale" class="secondary" disabled={busy}
-                        onclick={let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::TutorialScale))}>
-                        { tr(l, T::TutorialScale) }</button>
-                </div>
-                <div class="field">
-                    <label for="cpu-k">{ tr(l, T::LabelK) }</label>
-                    <input id="cpu-k" type="text" inputmode="numeric" value={state.k_text.clone()} disabled={busy}
-                        aria-invalid={field_has(&problems, "k").to_string()} oninput={text_input(dispatch.clone(), Action::SetK)} />
-                    <small>{ format!("1 … {}", state.host.max_k()) }</small>
-                </div>
-                <div class="field">
-                    <label for="cpu-chunk">{ tr(l, T::LabelChunk) }</label>
-                    <input id="cpu-chunk" type="text" value={state.chunk_text.clone()} placeholder="auto" disabled={busy}
-                        aria-invalid={field_has(&problems, "chunk").to_string()} oninput={text_input(dispatch.clone(), Action::SetChunk)} />
-                    <small id="cpu-chunk-hint">{ auto_hint }</small>
-                </div>
-                <div class="field">
-                    <label for="cpu-rounds">{ tr(l, T::LabelRounds) }</label>
-                    <input id="cpu-rounds" type="text" inputmode="numeric" value={state.rounds_text.clone()} disabled={busy}
-                        aria-invalid={field_has(&problems, "rounds").to_string()} oninput={text_input(dispatch.clone(), Action::SetRounds)} />
-                    <small>{ "1 … 10" }</small>
-                </div>
-                <fieldset class="modes">
-                    <legend>{ tr(l, T::Modes) }</legend>
-                    { for Engine::ALL.into_iter().map(|e| html! {
-                        <fieldset class={classes!("engine-group", format!("engine-{}", e.id()))} id={format!("cpu-engine-{}", e.id())}>
-                            <legend>{ group(l, e) }</legend>
-                            <ul>{ for CpuMode::ALL.into_iter().filter(|m| m.engine() == e).map(mode_box) }</ul>
-                            if e == Engine::Python {
-                                // Not while a run is timing something: loading would take cores from it.
-                                <EngineLine lang={l} wanted={!busy && state.modes.iter().any(|m| m.engine() == Engine::Python)} />
-                            }
-                        </fieldset>
-                    }) }
-                </fieldset>
+                <CpuFields lang={l} n={state.n_text.clone()} k={state.k_text.clone()} chunk={state.chunk_text.clone()}
+                    rounds={state.rounds_text.clone()} max_k={state.host.max_k()} {auto_hint} problems={problems.clone()} {busy}
+                    dispatch={dispatch.clone()} />
+                <CpuModes lang={l} modes={state.modes.clone()} isolated={state.host.isolated} {busy} dispatch={dispatch.clone()} />
                 if !problems.is_empty() {
                     <ul class="field-errors" role="alert">
                         { for problems.iter().map(|p| html! { <li>{ problem(l, p, false) }</li> }) }
@@ -226,13 +157,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             <BusyWarning lang={l} id="cpu-busy" samples={state.entries().iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <CpuCharts lang={l} entries={state.entries()} outcomes={shared(&state.outcomes)} restored={state.restored} />
             if state.report.is_some() && !busy {
-                <div class="actions">
-                    <button type="button" id="cpu-json" class="secondary" onclick={export("json")}>{ tr(l, T::DownloadJson) }</button>
-                    <button type="button" id="cpu-csv" class="secondary" onclick={export("csv")}>{ tr(l, T::DownloadCsv) }</button>
-                    if !state.outcomes.is_empty() {
-                        <button type="button" id="cpu-trace" class="secondary" onclick={on_trace}>{ tr(l, T::DownloadTrace) }</button>
-                    }
-                </div>
+                <Exports lang={l} panel="cpu" {kinds} file={export} />
             }
             <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.busy()} />
             <p class="why">{ tr(l, T::WhyDifferent) }</p>

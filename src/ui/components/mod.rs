@@ -1,9 +1,15 @@
 //! Small components, one per file.
 
+pub mod cpu_fields;
+pub mod cpu_modes;
 pub mod cpu_panel;
 pub mod env_line;
+pub mod exports;
 pub mod free_threaded;
+pub mod io_details;
+pub mod io_form;
 pub mod io_panel;
+pub mod io_progress;
 pub mod io_results;
 pub mod lang_switch;
 pub mod predict;
