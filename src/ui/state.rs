@@ -31,6 +31,17 @@ pub enum Run {
     Stopping,
 }
 
+impl Run {
+    /// The panel's `data-run-state`: `idle`, `running` or `stopping`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Run::Idle => "idle",
+            Run::Running(_) => "running",
+            Run::Stopping => "stopping",
+        }
+    }
+}
+
 /// Everything the CPU panel shows.
 #[derive(Clone)]
 pub struct CpuState {

@@ -93,11 +93,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     // The share link reproduces what is in the panel now (or the panel's starting point while a
     // field is invalid).
     let share_query = checked.as_ref().unwrap_or(&props.settings).to_query(l);
-    let run_state = match state.run {
-        Run::Idle => "idle",
-        Run::Running(_) => "running",
-        Run::Stopping => "stopping",
-    };
+    let run_state = state.run.id();
     // The trace needs the timelines, which only this page's runs have (storage keeps no spans).
     let export = {
         let (report, outcomes) = (state.report.clone(), state.outcomes.clone());

@@ -102,11 +102,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         })
     };
     let share_query = checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings).to_query(l);
-    let run_state = match state.run {
-        Run::Idle => "idle",
-        Run::Running(_) => "running",
-        Run::Stopping => "stopping",
-    };
+    let run_state = state.run.id();
     let shown = state.shown.and_then(|m| state.tiles.iter().find(|(x, _)| *x == m).cloned());
     let entries = state.entries();
     html! {
