@@ -4,23 +4,29 @@
  * them), py-threads really calls ThreadPoolExecutor and ends `failed` with Python's own error and
  * the reason on the page; the table groups each tutorial variant's figures, speedups are over each
  * engine's serial, a line says how much slower Python is; the export names each run's engine.
- * Nothing of Python loads until a Python mode is ticked; Cancel stops a Python run at once; and
- * after one use, py-serial runs offline.
+ * Nothing of Python loads until a Python mode is ticked; and Cancel stops a Python run at once.
+ * (After one use py-serial runs offline: hosting-offline.test.mjs, with the rest of the app.)
+ *
+ * One browser for the file; each test serves the build on its own port, so each is a first visit
+ * of its own origin (nothing of Python in its caches).
  *
  * @browsers chromium firefox
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cpu from '../support/cpu-page.mjs';
-import { serveBuild, waitForOfflineReady } from '../support/hosting.mjs';
-import { BROWSER, launch } from '../support/browser.mjs';
+import { launch } from '../support/browser.mjs';
 import { PY_MODES, engineLine } from '../support/py-engine.mjs';
 
 const { setup, newPage, load, at, waitForRun, mark, resultRows, download, settled, setMode, assertNoErrors, LOAD_TIMEOUT } = cpu;
 const N = 1500;
 
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
 test('every py-* mode agrees with Rust serial bit for bit; py-threads fails with the reason', async (t) => {
-  const env = await setup({ isolated: true });
+  const env = await setup({ isolated: true, browser });
   try {
     const page = await newPage(env.context);
     const modes = ['serial', 'workers', ...PY_MODES];
@@ -72,7 +78,7 @@ test('every py-* mode agrees with Rust serial bit for bit; py-threads fails with
 });
 
 test('Python loads only once a Python mode is ticked, and Cancel stops a Python run', async (t) => {
-  const env = await setup({ isolated: true });
+  const env = await setup({ isolated: true, browser });
   try {
     const page = await newPage(env.context);
     const requests = [];
@@ -102,42 +108,5 @@ test('Python loads only once a Python mode is ticked, and Cancel stops a Python 
     assertNoErrors(page);
   } finally {
     await env.close();
-  }
-});
-
-test('after one use, py-serial runs offline', async (t) => {
-  const server = await serveBuild();
-  const browser = await launch();
-  try {
-    const url = `${server.url}?n=800&rounds=1&modes=serial,py-serial&lang=en`;
-    const page = await newPage(browser.context);
-    await load(page, url);
-    await waitForOfflineReady(page);
-    let since = await mark(page);
-    await page.click('#cpu-run');
-    await waitForRun(page, { since });
-    assert.deepEqual((await resultRows(page)).map((r) => [r.mode, r.status, r.match]),
-      [['py-serial', 'done', 'true'], ['serial', 'done', 'true']], 'online');
-
-    // Firefox: the server unplugged instead of BiDi's offline switch (see py-engine.test.mjs).
-    if (BROWSER === 'firefox') server.unplug(true);
-    else await browser.context.setOffline(true);
-    const served = server.requests.length;
-    await page.reload({ timeout: LOAD_TIMEOUT });
-    await page.waitForSelector('#cpu[data-run-state="idle"]', { timeout: LOAD_TIMEOUT });
-    since = await mark(page);
-    await page.click('#cpu-run');
-    await waitForRun(page, { since });
-    const rows = await resultRows(page);
-    assert.deepEqual(rows.map((r) => [r.mode, r.status, r.match]), [['py-serial', 'done', 'true'], ['serial', 'done', 'true']], 'offline');
-    t.diagnostic(`offline: ${await engineLine(page, 'ready')}`);
-    // The browser's update check of sw.js goes around Playwright's offline switch (see py-engine.test.mjs).
-    const late = server.requests.slice(served).filter((r) => !r.endsWith('/sw.js'));
-    if (BROWSER === 'firefox') t.diagnostic(`refused while unplugged: ${late.length}`);
-    else assert.deepEqual(late, [], 'requests reached the server while offline');
-    assertNoErrors(page);
-  } finally {
-    await browser.close();
-    await server.close();
   }
 });

@@ -24,11 +24,24 @@ export const RUN_TIMEOUT = 120_000;
  * `serviceWorkers: 'block'`, one that cannot run the page's service worker). Served without the
  * headers in an ordinary browser, the page isolates itself through its service worker after one
  * reload on the first visit (`load` waits for that).
+ *
+ * `browser` (a `launch()` result) serves dist to that browser instead of launching one: a new
+ * server is a new origin (another port), so its first visit is a first visit — no service worker,
+ * no storage, no caches of that origin yet — while the file's tests share one browser launch.
+ * `close` then closes that origin's tabs and the server, not the browser; `serviceWorkers` is the
+ * shared browser's.
  * @returns {Promise<{url: string, context: import('playwright-core').BrowserContext, close: () => Promise<void>}>}
  */
-export async function setup({ isolated, serviceWorkers }) {
+export async function setup({ isolated, serviceWorkers, browser: shared } = {}) {
   assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run \`trunk build --release\` first`);
   const server = await serve({ root: DIST, headers: isolated ? ISOLATION_HEADERS : {} });
+  if (shared) {
+    const close = async () => {
+      for (const p of shared.context.pages()) if (p.url().startsWith(server.url)) await p.close().catch(() => {});
+      await server.close();
+    };
+    return { url: server.url, context: shared.context, close };
+  }
   let browser;
   try {
     browser = await launch({ serviceWorkers });
