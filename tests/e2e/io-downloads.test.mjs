@@ -10,8 +10,14 @@
  * mode is supposed to use (event loop, or worker j mod k for round-robin `workers`), and a
  * permutation of 1…20 as the delivery order; each mode's thumbnail grid has 20 images.
  *
+ * The Python modes run on the page isolated by its service worker only (each starts an
+ * interpreter, per round; io-python.test.mjs runs them on a page served with the headers).
+ *
  * Then: after a finished run, reopening the page without a preset shows the last results
  * (`#io-restored`) and puts the inputs of that run back.
+ *
+ * One browser for the file; each part serves the build on its own port (its own origin: a first
+ * visit, with nothing stored).
  *
  * @browsers chromium firefox
  */
@@ -19,8 +25,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, waitForRun, resultRows, progress, showMode, thumbs, exportJson, tickedModes,
-  assertNoErrors, expectedBytes, imageFor, offeredModes, LOAD_TIMEOUT,
+  assertNoErrors, expectedBytes, imageFor, offeredModes, launch, LOAD_TIMEOUT,
 } from '../support/io-page.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
 
 const COUNT = 20;
 const K = 4;
@@ -30,14 +40,16 @@ for (const withHeaders of [true, false]) {
   const how = withHeaders ? 'headers' : 'service-worker';
   describe(withHeaders ? 'served with the isolation headers' : 'served without the isolation headers (isolated by the service worker)', () => {
     let env;
-    before(async () => { env = await setup({ isolated: withHeaders }); });
+    before(async () => { env = await setup({ isolated: withHeaders, browser }); });
     after(async () => { await env?.close(); });
 
     // Two rounds once (the merged rows must still hold every image), one in the other set-up: every
-    // round of every mode is a full download, Python's included, and this file is about bytes, not timings.
+    // round of every mode is a full download, and this file is about bytes, not timings. The Python
+    // modes once, in the one round of the service worker's set-up.
     const ROUNDS = withHeaders ? 2 : 1;
-    test(`every mode downloads every image with the right bytes (${how})`, async (t) => {
-      const IO_MODES = await offeredModes(env, 'io');
+    const python = !withHeaders;
+    test(`every mode downloads every image with the right bytes (${how}${python ? '' : ', the Rust modes'})`, async (t) => {
+      const IO_MODES = (await offeredModes(env, 'io')).filter((m) => python || !m.startsWith('py-'));
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,
@@ -109,10 +121,10 @@ for (const withHeaders of [true, false]) {
 
 describe('the last run comes back', () => {
   let env;
-  before(async () => { env = await setup({ isolated: true }); });
+  before(async () => { env = await setup({ isolated: true, browser }); });
   after(async () => { await env?.close(); });
 
-  // `setup` gives a fresh browser profile, so nothing is stored yet.
+  // `setup` serves a fresh origin, so nothing is stored for it yet.
   test('reopening the page without a preset shows the last I/O results and restores the inputs', async () => {
     const page = await newPage(env.context);
     try {

@@ -4,7 +4,9 @@
  * service worker isolates after one reload), and — for the URL list, which needs no service worker
  * — on a page that is not isolated at all (no headers, service workers blocked in the browser).
  *
- * - Seeded failures on the simulated network (fail=0.3, seed=7, 30 requests, every mode):
+ * - Seeded failures on the simulated network (fail=0.3, seed=7, 30 requests, every mode; the
+ *   Python modes on the page served with the headers only: each starts an interpreter, and how a
+ *   page is isolated changes nothing in Python's requests, which the same service worker answers):
  *   every mode fails exactly the requests the network model's draw fails — computed here by the
  *   test's own JS port of SplitMix64 / `request_draw` (src/core/net/mod.rs), itself checked
  *   against SplitMix64's reference outputs — each with error `http-503` in `#io-failures`, a
@@ -17,6 +19,9 @@
  *   one, where COEP blocks the follow-up probe that tells the two apart), and the run finishes
  *   `done` in serial and unbounded.
  *
+ * The two hosts that run the service worker share one browser (each its own server, so its own
+ * origin); the one without service workers needs a browser of its own.
+ *
  * Chromium logs every failed load as a console error by itself; those lines — and only those, for
  * exactly the URLs that are meant to fail — are taken out of `page.errors` before it must be empty.
  *
@@ -26,8 +31,13 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, mark, waitForRun, resultRows, showMode, thumbs, failures, exportJson, assertNoErrors,
-  dropExpectedLoadErrors, predictedFailures, splitMix64, serveForeign, closedPort, imageFor, offeredModes,
+  dropExpectedLoadErrors, predictedFailures, splitMix64, serveForeign, closedPort, imageFor, offeredModes, launch,
 } from '../support/io-page.mjs';
+
+/** The browser of the hosts whose service worker runs. */
+let shared;
+before(async () => { shared = await launch(); });
+after(async () => { await shared?.close(); });
 
 test('the JS port of SplitMix64 gives the reference outputs (seed 0)', () => {
   const rng = splitMix64(0);
@@ -44,8 +54,8 @@ const simnetIndex = (url) => {
 };
 
 const HOSTS = [
-  { name: 'served with the isolation headers', tag: 'headers', options: { isolated: true }, isolated: true, sw: true },
-  { name: 'served without the isolation headers (isolated by the service worker)', tag: 'service worker', options: { isolated: false }, isolated: true, sw: true },
+  { name: 'served with the isolation headers', tag: 'headers', options: { isolated: true }, isolated: true, sw: true, python: true },
+  { name: 'served without the isolation headers (isolated by the service worker)', tag: 'service worker', options: { isolated: false }, isolated: true, sw: true, python: false },
   { name: 'not isolated (no headers, service workers blocked)', tag: 'not isolated', options: { isolated: false, serviceWorkers: 'block' }, isolated: false, sw: false },
 ];
 
@@ -55,7 +65,7 @@ for (const host of HOSTS) {
     let foreign;
     let deadPort;
     before(async () => {
-      env = await setup(host.options);
+      env = await setup({ ...host.options, ...(host.sw ? { browser: shared } : {}) });
       foreign = await serveForeign();
       deadPort = await closedPort();
     });
@@ -70,7 +80,7 @@ for (const host of HOSTS) {
       t.diagnostic(`predicted failures for seed 7, fail 0.3: ${predicted.join(' ')}`);
       assert.ok(predicted.length > 0 && predicted.length < COUNT, `the prediction must fail some but not all: ${predicted}`);
       const okBytes = [...Array(COUNT).keys()].filter((j) => !predicted.includes(j)).reduce((s, j) => s + imageFor(j).bytes, 0);
-      const IO_MODES = await offeredModes(env, 'io');
+      const IO_MODES = (await offeredModes(env, 'io')).filter((m) => host.python || !m.startsWith('py-'));
 
       const page = await newPage(env.context);
       try {

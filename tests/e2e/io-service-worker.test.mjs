@@ -10,13 +10,20 @@
  * (the page then asks the worker to claim it again). B's `run=1` simulated run must complete. A
  * control test opens B only after A is controlled, the ordinary way.
  *
+ * One browser for both tests; each serves the build on its own port, so each is a first visit of
+ * its own origin (no service worker yet).
+ *
  * @browsers chromium firefox
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   serveWithHold, launch, newPage, load, at, waitForRun, resultRows, expectedBytes, assertNoErrors, LOAD_TIMEOUT,
 } from '../support/io-page.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
 
 const RUN_B = 'exp=io&count=3&latency=10&jitter=0&seed=4242&source=simulated&modes=serial&run=1&lang=en';
 
@@ -38,7 +45,6 @@ async function assertRunWorks(b) {
 
 test('a tab opened after the service worker controls the first one downloads (control)', async () => {
   const srv = await serveWithHold({ isolated: true });
-  const browser = await launch();
   try {
     const a = await openControlledTab(browser.context, srv.url);
     const b = await newPage(browser.context);
@@ -47,14 +53,13 @@ test('a tab opened after the service worker controls the first one downloads (co
     assertNoErrors(a);
     assertNoErrors(b);
   } finally {
-    await browser.close();
+    for (const p of browser.context.pages()) if (p.url().startsWith(srv.url)) await p.close();
     await srv.close();
   }
 });
 
 test('a tab whose page arrives while the service worker is being installed still gets the simulated network', async (t) => {
   const srv = await serveWithHold({ isolated: true });
-  const browser = await launch();
   try {
     const held = srv.hold((u) => u.includes('seed=4242'));
     const b = await newPage(browser.context);
@@ -68,7 +73,7 @@ test('a tab whose page arrives while the service worker is being installed still
     assertNoErrors(a);
     assertNoErrors(b);
   } finally {
-    await browser.close();
+    for (const p of browser.context.pages()) if (p.url().startsWith(srv.url)) await p.close();
     await srv.close();
   }
 });
