@@ -13,14 +13,20 @@
  *
  * @browsers chromium firefox
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ISOLATION_HEADERS } from '../support/server.mjs';
-import { launch, navigationsOf, settleIsolation } from '../support/browser.mjs';
+import { closePages, launch, navigationsOf, settleIsolation } from '../support/browser.mjs';
 import * as cpu from '../support/cpu-page.mjs';
 import * as io from '../support/io-page.mjs';
 import { serveBuild, serveCourse, frameOf, heightMessages } from '../support/hosting.mjs';
+
+// One browser for the file: each test serves the build (and its course page) on ports of its own,
+// so each visit is a first visit of its origin.
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
 
 const { LOAD_TIMEOUT, assertNoErrors } = cpu;
 
@@ -58,7 +64,6 @@ async function assertHeightReported(page, frame, childUrl) {
 test('the CPU experiment embedded alone runs from the URL, links to the full page and reports its height', async (t) => {
   const child = await serveBuild();
   const course = await serveCourse();
-  const browser = await launch();
   try {
     const page = await cpu.newPage(browser.context);
     const src = `${child.url}?embed=1&exp=cpu&n=800&k=2&modes=serial,workers&run=1&lang=en`;
@@ -98,7 +103,7 @@ test('the CPU experiment embedded alone runs from the URL, links to the full pag
     assertNoErrors(tab);
     assertNoErrors(page);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await course.close();
     await child.close();
   }
@@ -107,7 +112,6 @@ test('the CPU experiment embedded alone runs from the URL, links to the full pag
 test('the I/O experiment embedded alone in a non-isolated frame downloads from the simulated network', async (t) => {
   const child = await serveBuild();
   const course = await serveCourse();
-  const browser = await launch();
   try {
     const page = await io.newPage(browser.context);
     const src = `${child.url}?embed=1&exp=io&count=6&latency=20&modes=serial,unbounded&run=1&lang=en`;
@@ -141,7 +145,7 @@ test('the I/O experiment embedded alone in a non-isolated frame downloads from t
     await assertHeightReported(page, frame, child.url);
     assertNoErrors(page);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await course.close();
     await child.close();
   }
@@ -150,7 +154,6 @@ test('the I/O experiment embedded alone in a non-isolated frame downloads from t
 test('Share / Embed: the link reopens the settings, the snippet embeds them (isolated in an isolated course page)', async (t) => {
   const child = await serveBuild();
   const course = await serveCourse({ headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
-  const browser = await launch();
   try {
     // The full page (its first visit installs the service worker), settings typed in.
     const page = await cpu.newPage(browser.context);
@@ -222,7 +225,7 @@ test('Share / Embed: the link reopens the settings, the snippet embeds them (iso
     assert.deepEqual(await cpu.tickedModes(frame), ['serial', 'rayon', 'workers'], 'the snippet\'s modes (rayon available)');
     for (const p of [page, tab, ioTab, coursePage]) assertNoErrors(p);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await course.close();
     await child.close();
   }

@@ -19,16 +19,22 @@
  *
  * @browsers chromium firefox
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOCUMENT_ISOLATION_HEADERS } from '../support/server.mjs';
-import { BROWSER, launch, navigationsOf, settleIsolation } from '../support/browser.mjs';
+import { BROWSER, closePages, launch, navigationsOf, settleIsolation } from '../support/browser.mjs';
 import {
   newPage, waitForRun, resultRows, progress, tickedModes, isolationShown, approxChecksum, assertNoErrors, LOAD_TIMEOUT, RUN_TIMEOUT,
 } from '../support/cpu-page.mjs';
 import { serveBuild, serveCourse, frameOf } from '../support/hosting.mjs';
 
-const CPU_EMBED = 'embed=1&exp=cpu&n=1500&run=1&lang=en';
+// One browser for the file: each test serves the build (and its course page) on ports of its own,
+// so each visit is a first visit of its origin.
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const CPU_EMBED = 'embed=1&exp=cpu&n=1500&rounds=1&run=1&lang=en';
 const SHARED = ['rayon', 'global-lock'];
 
 /** Every row done and matching serial, serial's checksum the one for n = 1500. */
@@ -47,7 +53,6 @@ test(`framed by a non-isolated page, a host sending Document-Isolation-Policy: $
   ? 'Firefox, which has none, runs the frame without isolation and says why' : 'an isolated frame with rayon'}`, async (t) => {
   const child = await serveBuild({ headers: DOCUMENT_ISOLATION_HEADERS });
   const course = await serveCourse();
-  const browser = await launch();
   try {
     const page = await newPage(browser.context);
     const src = `${child.url}?${CPU_EMBED}`;
@@ -89,7 +94,7 @@ test(`framed by a non-isolated page, a host sending Document-Isolation-Policy: $
     assert.deepEqual(navigationsOf(page, frame), [src], 'the isolated frame reloaded');
     assertNoErrors(page);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await course.close();
     await child.close();
   }
@@ -98,7 +103,6 @@ test(`framed by a non-isolated page, a host sending Document-Isolation-Policy: $
 test('framed by a non-isolated page, a host sending nothing: the frame runs without isolation and says why', async (t) => {
   const child = await serveBuild();
   const course = await serveCourse();
-  const browser = await launch();
   try {
     const page = await newPage(browser.context);
     const src = `${child.url}?${CPU_EMBED}`;
@@ -147,7 +151,7 @@ test('framed by a non-isolated page, a host sending nothing: the frame runs with
     assertNoErrors(tab);
     assertNoErrors(page);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await course.close();
     await child.close();
   }

@@ -15,16 +15,22 @@
  *
  * @browsers chromium firefox
  */
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ISOLATION_HEADERS } from '../support/server.mjs';
-import { launch, navigationsOf } from '../support/browser.mjs';
+import { closePages, launch, navigationsOf } from '../support/browser.mjs';
 import {
   newPage, load, waitForRun, resultRows, env as readEnv, isolationShown, assertNoErrors, CHECKSUM_3000, LOAD_TIMEOUT,
 } from '../support/cpu-page.mjs';
 import { serveBuild, PREFIX } from '../support/hosting.mjs';
 
-const RAYON_RUN = 'n=3000&k=2&modes=serial,rayon&run=1&lang=en';
+// One browser for the file: each test serves the build on a port of its own, so each visit is a
+// first visit of its origin (no service worker yet).
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const RAYON_RUN = 'n=3000&k=2&rounds=1&modes=serial,rayon&run=1&lang=en';
 
 /** serial and rayon both done with the known checksum for n = 3000, rayon matching serial. */
 async function assertRayonMatches(page) {
@@ -39,7 +45,6 @@ async function assertRayonMatches(page) {
 
 test('from a sub-path with the isolation headers: isolated by them, no reload, rayon matches serial', async () => {
   const server = await serveBuild({ headers: ISOLATION_HEADERS });
-  const browser = await launch();
   try {
     assert.ok(server.url.endsWith(PREFIX), server.url);
     const page = await newPage(browser.context);
@@ -58,14 +63,13 @@ test('from a sub-path with the isolation headers: isolated by them, no reload, r
     assert.deepEqual(outside, [], 'requests outside the sub-path');
     assertNoErrors(page);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await server.close();
   }
 });
 
 test('from a sub-path without headers: one reload, then isolated by the service worker; no further reload', async (t) => {
   const server = await serveBuild();
-  const browser = await launch();
   try {
     const page = await newPage(browser.context);
     const url = `${server.url}?${RAYON_RUN}`;
@@ -99,7 +103,7 @@ test('from a sub-path without headers: one reload, then isolated by the service 
     assertNoErrors(page);
     assertNoErrors(tab);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await server.close();
   }
 });
@@ -111,7 +115,6 @@ test('from a sub-path without headers: one reload, then isolated by the service 
 // panel and what coi.js had decided there.
 test('a first visit with run=1 on a host without headers runs only after the reload', async (t) => {
   const server = await serveBuild();
-  const browser = await launch();
   try {
     const page = await newPage(browser.context);
     await page.addInitScript(() => {
@@ -133,7 +136,7 @@ test('a first visit with run=1 on a host without headers runs only after the rel
     assert.equal(history.length, 1, 'one visit with run=1 should leave one run in the history');
     assertNoErrors(page);
   } finally {
-    await browser.close();
+    await closePages(browser.context);
     await server.close();
   }
 });

@@ -80,6 +80,14 @@ export async function launch({ serviceWorkers, args = [], colorScheme } = {}) {
 }
 
 /**
+ * Closes every tab of `context` but a blank one: what a test does at its end in a browser it
+ * shares with the other tests of its file, so that nothing of it runs on into the next test.
+ */
+export async function closePages(context) {
+  for (const p of context.pages()) if (p.url() !== 'about:blank') await p.close().catch(() => {});
+}
+
+/**
  * A new page whose console errors and page errors — its own, its frames' and its workers' — are
  * collected in `page.errors`, and whose navigations (main frame and child frames, each with the
  * URL it went to) are recorded in `page.navigations`: [{main, frame, url}].
