@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, waitForRun, clearStorage, assertNoErrors, LOAD_TIMEOUT, RUN_TIMEOUT,
 } from '../support/cpu-page.mjs';
+import { launch } from '../support/browser.mjs';
 
 const CPU_MODES = ['serial', 'async', 'rayon', 'global-lock', 'workers', 'workers-queue'];
 /** Lanes each CPU mode may run its tasks on with k = 2. */
@@ -24,9 +25,18 @@ const LANES = {
 /** The tutorial's speedups the chart must show beside ours (CpuMode::tutorial). */
 const TUTORIAL = { serial: 1, async: 1.05, rayon: 1.06, 'global-lock': 1.06, workers: 1.84, 'workers-queue': 1.7 };
 
+// One browser for the file; the plain page of the last-but-one test is another server (another
+// origin) in it.
+let browser;
 let env;
-before(async () => { env = await setup({ isolated: true }); });
-after(async () => { await env?.close(); });
+before(async () => {
+  browser = await launch();
+  env = await setup({ isolated: true, browser });
+});
+after(async () => {
+  await env?.close();
+  await browser?.close();
+});
 beforeEach(async () => { await clearStorage(env.context, env.url); });
 
 /** Picks `mode` in a timeline's selector and waits until the chart shows it. */
@@ -233,7 +243,7 @@ test('the panel\'s Cancel (or the sweep\'s own Stop) stops a sweep part-way; the
 });
 
 test('on a plain page the sweep covers workers only and says why', async () => {
-  const plain = await setup({ isolated: false });
+  const plain = await setup({ isolated: false, browser });
   const page = await newPage(plain.context);
   // No service worker: a page worker that adds the isolation headers itself (for hosts that
   // cannot send them) would otherwise isolate this page after one reload.

@@ -125,7 +125,7 @@ for (const chunk of [1, 50000]) {
   test(`the worker modes still match serial with chunk=${chunk}`, async () => {
     const page = await newPage(env.context);
     try {
-      await load(page, at(env.url, `n=3000&k=2&chunk=${chunk}&modes=serial,workers,workers-queue&run=1&lang=en`));
+      await load(page, at(env.url, `n=3000&k=2&chunk=${chunk}&rounds=1&modes=serial,workers,workers-queue&run=1&lang=en`));
       await waitForRun(page);
       assert.equal(await page.inputValue('#cpu-chunk'), String(chunk), '#cpu-chunk shows the preset');
       assertAllMatch(await resultRows(page), ['serial', 'workers', 'workers-queue'], `chunk=${chunk}`);
