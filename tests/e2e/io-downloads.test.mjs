@@ -1,17 +1,17 @@
 /**
- * The simulated network delivers every image intact to every one of the six I/O modes, on a page
- * served WITH the cross-origin isolation headers and on one served WITHOUT them, which its service
- * worker isolates after one reload on the first visit (`#env` data-isolation says which). (The
- * simulated network needs no isolation: in a non-isolated frame it works too, see
- * hosting-embed.test.mjs.) For 20 requests each
- * mode's row is done with 20 ok, 0 failed and exactly the bytes of images 0…19 as listed in
- * dist/images/manifest.json (read from disk, not from the page); the JSON export lists every
- * request with status 200, ok, the size of image (index mod 48), its simnet URL, the lane the
- * mode is supposed to use (event loop, or worker j mod k for round-robin `workers`), and a
- * permutation of 1…20 as the delivery order; each mode's thumbnail grid has 20 images.
+ * The simulated network delivers every image intact to every one of the six Rust I/O modes, on a
+ * page served WITH the cross-origin isolation headers and on one served WITHOUT them, which its
+ * service worker isolates after one reload on the first visit (`#env` data-isolation says which).
+ * (The simulated network needs no isolation: in a non-isolated frame it works too, see
+ * hosting-embed.test.mjs.) For 20 requests each mode's row is done with 20 ok, 0 failed and
+ * exactly the bytes of images 0…19 as listed in dist/images/manifest.json (read from disk, not
+ * from the page); the JSON export lists every request with status 200, ok, the size of image
+ * (index mod 48), its simnet URL, the lane the mode is supposed to use (event loop, or worker j
+ * mod k for round-robin `workers`), and a permutation of 1…20 as the delivery order; each mode's
+ * thumbnail grid has 20 images.
  *
- * The Python modes run on the page isolated by its service worker only (each starts an
- * interpreter, per round; io-python.test.mjs runs them on a page served with the headers).
+ * These are the Rust modes: the Python modes' interpreters start in io-python.test.mjs, which
+ * checks the same of each of their requests on its own run.
  *
  * Then: after a finished run, reopening the page without a preset shows the last results
  * (`#io-restored`) and puts the inputs of that run back.
@@ -44,12 +44,10 @@ for (const withHeaders of [true, false]) {
     after(async () => { await env?.close(); });
 
     // Two rounds once (the merged rows must still hold every image), one in the other set-up: every
-    // round of every mode is a full download, and this file is about bytes, not timings. The Python
-    // modes once, in the one round of the service worker's set-up.
+    // round of every mode is a full download, and this file is about bytes, not timings.
     const ROUNDS = withHeaders ? 2 : 1;
-    const python = !withHeaders;
-    test(`every mode downloads every image with the right bytes (${how}${python ? '' : ', the Rust modes'})`, async (t) => {
-      const IO_MODES = (await offeredModes(env, 'io')).filter((m) => python || !m.startsWith('py-'));
+    test(`every mode downloads every image with the right bytes (${how})`, async (t) => {
+      const IO_MODES = (await offeredModes(env, 'io')).filter((m) => !m.startsWith('py-'));
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,

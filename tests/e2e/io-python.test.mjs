@@ -4,7 +4,11 @@
  *
  * - py-serial, py-gather, py-bounded (k = 4) and py-blocking download every image with the right
  *   bytes (the page checks each body's SHA-256 against the manifest, as for the Rust modes), and
- *   the export says engine "python" for each;
+ *   the export says engine "python" for each; as io-downloads.test.mjs checks for the Rust modes,
+ *   each exported request has status 200 and the size of its image from dist/images/manifest.json,
+ *   its simnet URL and the lane of the mode's one worker, the delivery order is a permutation of
+ *   1…12, each progress bar is full and each mode's thumbnail grid has every image (checked here,
+ *   on this run, so that no other file starts the Python modes' interpreters for it);
  * - py-gather's downloads overlap (it is several times faster than py-serial, and requests are
  *   in flight together), py-bounded never has more than k in flight, and py-blocking's never
  *   overlap at all: each starts after the previous one ended, like py-serial;
@@ -21,7 +25,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, newPage, load, at, mark, waitForRun, resultRows, exportJson, assertNoErrors, expectedBytes,
+  setup, newPage, load, at, mark, waitForRun, resultRows, progress, showMode, thumbs, exportJson, assertNoErrors, expectedBytes,
+  imageFor,
 } from '../support/io-page.mjs';
 
 let env;
@@ -63,6 +68,28 @@ test('the Python modes download every image; py-gather overlaps, py-blocking doe
   for (const r of json.runs) {
     assert.ok(r.requests.every((q) => q.ok && q.status === 200 && /\/simnet\/\d+\//.test(q.url)), `${r.mode}: ${JSON.stringify(r.requests.find((q) => !q.ok))}`);
     assert.ok(r.startup_ms > 0, `${r.mode}: interpreter start-up is timed apart (${r.startup_ms} ms)`);
+    // Each request as io-downloads checks the Rust modes' (moved here from there).
+    const reqs = [...r.requests].sort((a, b) => a.index - b.index);
+    assert.deepEqual(reqs.map((q) => q.index), [...Array(COUNT).keys()], `${r.mode}: request indices`);
+    for (const q of reqs) {
+      const img = imageFor(q.index);
+      const where = `${r.mode} request ${q.index}`;
+      assert.equal(q.bytes, img.bytes, `${where}: ${q.bytes} bytes, ${img.name} has ${img.bytes}`);
+      assert.equal(q.error, undefined, `${where} has an error`);
+      assert.match(q.url, new RegExp(`^${env.url.replace(/[.]/g, '\\.')}simnet/\\d+/${q.index}/${img.name.replace('.', '\\.')}$`), `${where}: URL ${q.url}`);
+      assert.ok(q.end_ms >= q.start_ms && q.start_ms >= 0, `${where}: start ${q.start_ms}, end ${q.end_ms}`);
+      assert.deepEqual(q.lane, { kind: 'worker', index: 0 }, `${where}: a Python mode runs in one worker`);
+    }
+    assert.deepEqual(reqs.map((q) => q.delivered).sort((a, b) => a - b), [...Array(COUNT).keys()].map((i) => i + 1),
+      `${r.mode}: delivery order is not a permutation of 1…${COUNT}`);
+  }
+  assert.deepEqual((await progress(page)).map((p) => [p.mode, p.state, p.value]), PY.map((m) => [m, 'done', COUNT]), 'progress after the run');
+  for (const m of PY) {
+    await showMode(page, m);
+    const grid = await thumbs(page, m);
+    assert.equal(grid.length, COUNT, `${m}: ${grid.length} thumbnails`);
+    assert.ok(grid.every((g) => g.img && !g.failed), `${m}: a thumbnail without an image: ${JSON.stringify(grid.filter((g) => !g.img))}`);
+    assert.equal(await page.locator('#io-failures li').count(), 0, `${m}: failures listed`);
   }
   t.diagnostic(`py-gather spans: ${runs['py-gather'].requests.map((q) => `${q.start_ms.toFixed(0)}-${q.end_ms.toFixed(0)}`).join(' ')}`);
   const most = Object.fromEntries(PY.map((m) => [m, maxInFlight(runs[m].requests)]));
