@@ -4,9 +4,8 @@
  * service worker isolates after one reload), and — for the URL list, which needs no service worker
  * — on a page that is not isolated at all (no headers, service workers blocked in the browser).
  *
- * - Seeded failures on the simulated network (fail=0.3, seed=7, 30 requests, every mode; the
- *   Python modes on the page served with the headers only: each starts an interpreter, and how a
- *   page is isolated changes nothing in Python's requests, which the same service worker answers):
+ * - Seeded failures on the simulated network (fail=0.3, seed=7, 30 requests, every Rust mode; the
+ *   Python modes the same, on io-python.test.mjs's page, whose interpreters are already up):
  *   every mode fails exactly the requests the network model's draw fails — computed here by the
  *   test's own JS port of SplitMix64 / `request_draw` (src/core/net/mod.rs), itself checked
  *   against SplitMix64's reference outputs — each with error `http-503` in `#io-failures`, a
@@ -31,7 +30,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, mark, waitForRun, resultRows, showMode, thumbs, failures, exportJson, assertNoErrors,
-  dropExpectedLoadErrors, predictedFailures, splitMix64, serveForeign, closedPort, imageFor, offeredModes, launch,
+  dropExpectedLoadErrors, assertSeededFailures, predictedFailures, splitMix64, serveForeign, closedPort, offeredModes, launch,
 } from '../support/io-page.mjs';
 
 /** The browser of the hosts whose service worker runs. */
@@ -47,15 +46,9 @@ test('the JS port of SplitMix64 gives the reference outputs (seed 0)', () => {
 const COUNT = 30;
 const NET = { seed: 7, fail: 0.3 };
 
-/** Index of a simnet URL's request, or null. */
-const simnetIndex = (url) => {
-  const m = /\/simnet\/\d+\/(\d+)\/img-\d+\.png$/.exec(url || '');
-  return m ? Number(m[1]) : null;
-};
-
 const HOSTS = [
-  { name: 'served with the isolation headers', tag: 'headers', options: { isolated: true }, isolated: true, sw: true, python: true },
-  { name: 'served without the isolation headers (isolated by the service worker)', tag: 'service worker', options: { isolated: false }, isolated: true, sw: true, python: false },
+  { name: 'served with the isolation headers', tag: 'headers', options: { isolated: true }, isolated: true, sw: true },
+  { name: 'served without the isolation headers (isolated by the service worker)', tag: 'service worker', options: { isolated: false }, isolated: true, sw: true },
   { name: 'not isolated (no headers, service workers blocked)', tag: 'not isolated', options: { isolated: false, serviceWorkers: 'block' }, isolated: false, sw: false },
 ];
 
@@ -79,47 +72,14 @@ for (const host of HOSTS) {
       const predicted = predictedFailures(NET, COUNT);
       t.diagnostic(`predicted failures for seed 7, fail 0.3: ${predicted.join(' ')}`);
       assert.ok(predicted.length > 0 && predicted.length < COUNT, `the prediction must fail some but not all: ${predicted}`);
-      const okBytes = [...Array(COUNT).keys()].filter((j) => !predicted.includes(j)).reduce((s, j) => s + imageFor(j).bytes, 0);
-      const IO_MODES = (await offeredModes(env, 'io')).filter((m) => host.python || !m.startsWith('py-'));
+      const IO_MODES = (await offeredModes(env, 'io')).filter((m) => !m.startsWith('py-'));
 
       const page = await newPage(env.context);
       try {
         await load(page, at(env.url,
           `exp=io&count=${COUNT}&latency=30&jitter=10&fail=0.3&seed=7&k=4&source=simulated&modes=${IO_MODES.join(',')}&rounds=1&run=1&lang=en`));
         await waitForRun(page);
-        const rows = await resultRows(page);
-        assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
-          IO_MODES.map((m) => [m, 'done', COUNT - predicted.length, predicted.length, okBytes]), 'rows');
-
-        for (const m of IO_MODES) {
-          await showMode(page, m);
-          const listed = await failures(page);
-          assert.deepEqual(listed.map((f) => f.index), predicted, `${m}: the failed requests in #io-failures`);
-          for (const f of listed) {
-            assert.equal(f.error, 'http-503', `${m}: request ${f.index} failed with ${f.error}`);
-            assert.equal(simnetIndex(f.url), f.index, `${m}: request ${f.index} lists the URL ${f.url}`);
-          }
-          const grid = await thumbs(page, m);
-          assert.equal(grid.length, COUNT, `${m}: thumbnails`);
-          const broken = grid.filter((g) => g.failed || !g.img).map((g) => g.index).sort((a, b) => a - b);
-          assert.deepEqual(broken, predicted, `${m}: thumbnails without an image`);
-        }
-
-        const json = await exportJson(page);
-        assert.deepEqual(json.runs.map((r) => [r.mode, r.status]), IO_MODES.map((m) => [m, 'done']), 'runs in JSON');
-        for (const run of json.runs) {
-          const failed = run.requests.filter((q) => !q.ok).map((q) => q.index).sort((a, b) => a - b);
-          assert.deepEqual(failed, predicted, `${run.mode}: failed requests in JSON`);
-          for (const q of run.requests) {
-            if (q.ok) {
-              assert.deepEqual([q.status, q.bytes], [200, imageFor(q.index).bytes], `${run.mode} request ${q.index}`);
-            } else {
-              assert.deepEqual([q.status, q.bytes, q.error], [503, 0, 'http-503'], `${run.mode} request ${q.index}`);
-            }
-          }
-        }
-
-        const dropped = dropExpectedLoadErrors(page, (url, text) => predicted.includes(simnetIndex(url)) && text.includes('status of 503'));
+        const dropped = await assertSeededFailures(page, IO_MODES, predicted, COUNT);
         t.diagnostic(`the browser logged ${dropped} failed loads (expected 503s)`);
         assertNoErrors(page);
       } finally {

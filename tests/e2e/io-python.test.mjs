@@ -13,11 +13,15 @@
  *   in flight together), py-bounded never has more than k in flight, and py-blocking's never
  *   overlap at all: each starts after the previous one ended, like py-serial;
  * - the same-origin source (real HTTP) works for a Python mode too;
+ * - seeded failures on the simulated network (fail=0.3, seed=7, 30 requests) hit exactly the
+ *   requests the model predicts in every Python mode, reported per request as io-failures.test.mjs
+ *   checks for the Rust modes (error http-503, a failed thumbnail, status 503 and 0 bytes in the
+ *   export), and every run still finishes `done`;
  * - no console or page error.
  * The Python worker's fetches are answered by the page's service worker (the simulated network
  * lives there): a run that got every image from simnet/ proves it.
  *
- * Both tests use one page: the second run's interpreter starts from the first one's memory
+ * All three tests use one page: the later runs' interpreters start from the first one's memory
  * snapshot instead of cold.
  *
  * @browsers chromium firefox
@@ -26,7 +30,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, newPage, load, at, mark, waitForRun, resultRows, progress, showMode, thumbs, exportJson, assertNoErrors, expectedBytes,
-  imageFor,
+  imageFor, predictedFailures, assertSeededFailures,
 } from '../support/io-page.mjs';
 
 let env;
@@ -122,5 +126,28 @@ test('a Python mode downloads from the same origin over real HTTP', async () => 
   assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.bytes]), [['py-gather', 'done', COUNT, expectedBytes(COUNT)]]);
   const json = await exportJson(page);
   assert.deepEqual([json.params.source, json.params.count, json.params.k], ['same-origin', COUNT, 4], 'the run\'s settings');
+  assertNoErrors(page);
+});
+
+test('seeded failures hit the same requests in every Python mode, as the model predicts', async (t) => {
+  const count = 30;
+  const predicted = predictedFailures({ seed: 7, fail: 0.3 }, count);
+  assert.ok(predicted.length > 0 && predicted.length < count, `the prediction must fail some but not all: ${predicted}`);
+  // The same page again, as io-failures.test.mjs's run of the Rust modes: the simulated source,
+  // 30 requests, 30 ms latency with 10 ms jitter, fail 0.3, seed 7, every Python mode.
+  await page.selectOption('#io-source', 'simulated');
+  for (const [field, value] of [['count', count], ['latency', 30], ['jitter', 10], ['fail', 0.3], ['seed', 7], ['k', 4]]) {
+    await page.fill(`#io-${field}`, String(value));
+  }
+  for (const m of PY) await page.check(`#io-mode-${m}`);
+  await page.waitForSelector('#io-run:not([disabled])');
+  const since = await mark(page);
+  await page.click('#io-run');
+  await waitForRun(page, { since, timeout: 240_000 });
+  const json = await exportJson(page);
+  assert.deepEqual([json.params.source, json.params.count, json.params.latency, json.params.jitter, json.params.fail, json.params.seed],
+    ['simulated', count, 30, 10, 0.3, 7], 'the run\'s settings');
+  const dropped = await assertSeededFailures(page, PY, predicted, count);
+  t.diagnostic(`the browser logged ${dropped} failed loads (expected 503s)`);
   assertNoErrors(page);
 });

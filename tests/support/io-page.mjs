@@ -271,6 +271,55 @@ export function predictedFailures(params, count) {
   return out;
 }
 
+/** Index of a simnet URL's request, or null. */
+export function simnetIndex(url) {
+  const m = /\/simnet\/\d+\/(\d+)\/img-\d+\.png$/.exec(url || '');
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * After a finished simulated run of `count` requests with seeded failures, checks that each of
+ * `modes` failed exactly the requests the model predicts (`predicted`, from predictedFailures), each
+ * with error `http-503` in `#io-failures` (with its simnet URL), a failed thumbnail, status 503 and
+ * 0 bytes in the export, while the others arrived whole; then takes the browser's own lines about
+ * those 503s out of `page.errors` (see dropExpectedLoadErrors) and returns how many it took.
+ */
+export async function assertSeededFailures(page, modes, predicted, count) {
+  const okBytes = [...Array(count).keys()].filter((j) => !predicted.includes(j)).reduce((s, j) => s + imageFor(j).bytes, 0);
+  const rows = await resultRows(page);
+  assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.failed, r.bytes]),
+    modes.map((m) => [m, 'done', count - predicted.length, predicted.length, okBytes]), 'rows');
+
+  for (const m of modes) {
+    await showMode(page, m);
+    const listed = await failures(page);
+    assert.deepEqual(listed.map((f) => f.index), predicted, `${m}: the failed requests in #io-failures`);
+    for (const f of listed) {
+      assert.equal(f.error, 'http-503', `${m}: request ${f.index} failed with ${f.error}`);
+      assert.equal(simnetIndex(f.url), f.index, `${m}: request ${f.index} lists the URL ${f.url}`);
+    }
+    const grid = await thumbs(page, m);
+    assert.equal(grid.length, count, `${m}: thumbnails`);
+    const broken = grid.filter((g) => g.failed || !g.img).map((g) => g.index).sort((a, b) => a - b);
+    assert.deepEqual(broken, predicted, `${m}: thumbnails without an image`);
+  }
+
+  const json = await exportJson(page);
+  assert.deepEqual(json.runs.map((r) => [r.mode, r.status]), modes.map((m) => [m, 'done']), 'runs in JSON');
+  for (const run of json.runs) {
+    const failed = run.requests.filter((q) => !q.ok).map((q) => q.index).sort((a, b) => a - b);
+    assert.deepEqual(failed, predicted, `${run.mode}: failed requests in JSON`);
+    for (const q of run.requests) {
+      if (q.ok) {
+        assert.deepEqual([q.status, q.bytes], [200, imageFor(q.index).bytes], `${run.mode} request ${q.index}`);
+      } else {
+        assert.deepEqual([q.status, q.bytes, q.error], [503, 0, 'http-503'], `${run.mode} request ${q.index}`);
+      }
+    }
+  }
+  return dropExpectedLoadErrors(page, (url, text) => predicted.includes(simnetIndex(url)) && text.includes('status of 503'));
+}
+
 // ---------------------------------------------------------------------------------------------
 // A second origin for the URL source
 // ---------------------------------------------------------------------------------------------
