@@ -119,7 +119,7 @@ test('Cancelling a multi-mode run keeps finished modes and skips the ones not st
   const page = await newPage(env.context);
   try {
     // serial finishes (a few seconds), async is cancelled while running, the workers modes never start.
-    await load(page, at(env.url, 'n=20000&k=2&chunk=auto&modes=serial,async,workers,workers-queue&run=1&lang=en'));
+    await load(page, at(env.url, 'n=20000&k=2&chunk=auto&rounds=1&modes=serial,async,workers,workers-queue&run=1&lang=en'));
     await waitForProgress(page, 'async');
     const before = await progress(page);
     assert.deepEqual(before.map((p) => [p.mode, p.state]),

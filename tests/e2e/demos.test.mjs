@@ -255,9 +255,10 @@ test('running average: 10, 20, 30 give 10, 15, 20; Reset starts over; Finish ret
 /**
  * Opens the CPU experiment with `mode` at n, resets the docked freeze meter once the page is
  * idle, runs, and returns the longest frame gap the meter saw from the Reset to after the run.
+ * One round (rounds=1): the meter needs one long run, not the default three.
  */
 async function longestGapDuring(mode, n) {
-  const page = await open('en', `n=${n}&modes=${mode}`);
+  const page = await open('en', `n=${n}&rounds=1&modes=${mode}`);
   try {
     const dock = '#freeze-dock .freeze';
     await page.waitForFunction((s) => Number(document.querySelector(s).dataset.frames) > 30, dock, { timeout: LOAD_TIMEOUT });
