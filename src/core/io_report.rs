@@ -6,8 +6,7 @@ use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
 use super::preset::{Order, Source};
 use super::report::{csv_cell, Status};
-use super::rounds::Spread;
-use super::stats::speedup;
+use super::rounds::row_figures;
 use super::timeline::Lane;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -290,37 +289,30 @@ crate::round_of_outcome!(IoOutcome);
 pub fn io_entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
     let outcomes = || outcomes.iter().map(Borrow::borrow);
     // Each engine's modes against its own serial (`serial` for Rust, `py-serial` for Python).
-    let serial_run = |base: IoMode| outcomes().find(|o: &&IoOutcome| o.mode == base && o.status == Status::Done);
-    let speedup_of = |o: &IoOutcome| {
-        let serial = serial_run(o.mode.baseline()).map(|s| s.wall_ms);
-        if o.status == Status::Done {
-            serial.and_then(|s| speedup(s, o.wall_ms))
-        } else {
-            None
-        }
-    };
+    let finished = |base: IoMode| outcomes().find(|o: &&IoOutcome| o.mode == base && o.status == Status::Done);
     outcomes()
-        .map(|o: &IoOutcome| IoEntry {
-            speedup_range: speedup_of(o)
-                .zip(serial_run(o.mode.baseline()))
-                .and_then(|(p, s)| crate::core::rounds::speedup_range(&s.samples_ms, &o.samples_ms, p)),
-            mode: o.mode,
-            engine: o.mode.engine(),
-            k: o.k,
-            ordered: o.ordered,
-            wall_ms: o.wall_ms,
-            samples_ms: o.samples_ms.clone(),
-            min_ms: Spread::of(&o.samples_ms).map(|s| s.min),
-            max_ms: Spread::of(&o.samples_ms).map(|s| s.max),
-            startup_ms: o.startup_ms,
-            ideal_ms: o.ideal_ms,
-            ok: o.requests.iter().filter(|r| r.ok).count() as u32,
-            failed: o.requests.iter().filter(|r| !r.ok).count() as u32,
-            bytes: o.requests.iter().map(|r| r.bytes).sum(),
-            speedup: speedup_of(o),
-            status: o.status,
-            error: o.error.clone(),
-            requests: o.requests.clone(),
+        .map(|o: &IoOutcome| {
+            let f = row_figures(o, finished(o.mode.baseline()));
+            IoEntry {
+                speedup: f.speedup,
+                speedup_range: f.speedup_range,
+                mode: o.mode,
+                engine: o.mode.engine(),
+                k: o.k,
+                ordered: o.ordered,
+                wall_ms: o.wall_ms,
+                samples_ms: o.samples_ms.clone(),
+                min_ms: f.min_ms,
+                max_ms: f.max_ms,
+                startup_ms: o.startup_ms,
+                ideal_ms: o.ideal_ms,
+                ok: o.requests.iter().filter(|r| r.ok).count() as u32,
+                failed: o.requests.iter().filter(|r| !r.ok).count() as u32,
+                bytes: o.requests.iter().map(|r| r.bytes).sum(),
+                status: o.status,
+                error: o.error.clone(),
+                requests: o.requests.clone(),
+            }
         })
         .collect()
 }

@@ -5,8 +5,8 @@
 use super::cpu_modes::CpuMode;
 use super::engine::Engine;
 use super::experiment::ExperimentId;
-use super::rounds::{speedup_range, Spread};
-use super::stats::{efficiency, speedup};
+use super::rounds::row_figures;
+use super::stats::efficiency;
 use super::timeline::Span;
 use super::workload::checksum;
 use serde::{Deserialize, Serialize};
@@ -188,11 +188,7 @@ pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
         .map(Borrow::borrow)
         .map(|o: &ModeOutcome| {
             let done = o.status == Status::Done;
-            let serial = finished(o.mode.baseline());
-            let serial_ms = serial.map(|b| b.wall_ms);
-            let sp = if done { serial_ms.and_then(|s| speedup(s, o.wall_ms)) } else { None };
-            let range = sp.zip(serial).and_then(|(p, s)| speedup_range(&s.samples_ms, &o.samples_ms, p));
-            let spread = Spread::of(&o.samples_ms);
+            let f = row_figures(o, finished(o.mode.baseline()));
             let same = |r: &ModeOutcome| {
                 r.values.len() == o.values.len()
                     && r.values.iter().zip(&o.values).all(|(a, b)| a.to_bits() == b.to_bits())
@@ -204,15 +200,15 @@ pub fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
                 chunk: o.chunk,
                 wall_ms: o.wall_ms,
                 samples_ms: o.samples_ms.clone(),
-                min_ms: spread.map(|s| s.min),
-                max_ms: spread.map(|s| s.max),
+                min_ms: f.min_ms,
+                max_ms: f.max_ms,
                 startup_ms: o.startup_ms,
                 tasks: o.tasks_done,
                 checksum: done.then(|| checksum(&o.values)),
                 checksum_match: if done { reference.map(same) } else { None },
-                speedup: sp,
-                speedup_range: range,
-                efficiency: sp.map(|s| efficiency(s, o.threads)),
+                speedup: f.speedup,
+                speedup_range: f.speedup_range,
+                efficiency: f.speedup.map(|s| efficiency(s, o.threads)),
                 status: o.status,
                 error: o.error.clone(),
             }

@@ -64,6 +64,29 @@ where
     done.iter().filter_map(|(_, r)| merge(r)).collect()
 }
 
+/// The figures a results row shows for a mode beside its wall time, whatever the experiment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowFigures {
+    /// Speedup over the baseline; `None` unless both finished.
+    pub speedup: Option<f64>,
+    /// Its range over the rounds (see [`speedup_range`]).
+    pub speedup_range: Option<(f64, f64)>,
+    /// The fastest round (ms).
+    pub min_ms: Option<f64>,
+    /// The slowest round (ms).
+    pub max_ms: Option<f64>,
+}
+
+/// [`RowFigures`] of merged outcome `o` over `baseline`, its engine's serial as it finished
+/// (`None` when that did not run or did not finish): one rule for every experiment, so the CPU
+/// and I/O tables cannot drift apart again.
+pub fn row_figures<O: Round>(o: &O, baseline: Option<&O>) -> RowFigures {
+    let speedup = baseline.filter(|_| o.done()).and_then(|b| super::stats::speedup(b.wall_ms(), o.wall_ms()));
+    let speedup_range = speedup.zip(baseline).and_then(|(p, b)| speedup_range(b.samples_ms(), o.samples_ms(), p));
+    let spread = Spread::of(o.samples_ms());
+    RowFigures { speedup, speedup_range, min_ms: spread.map(|s| s.min), max_ms: spread.map(|s| s.max) }
+}
+
 /// What merging a mode's rounds needs of one round's outcome (CPU and I/O outcomes alike).
 pub trait Round: Clone {
     /// The round finished.
@@ -76,6 +99,8 @@ pub trait Round: Clone {
     fn wall_ms(&self) -> f64;
     /// Start-up time (ms).
     fn startup_ms(&self) -> f64;
+    /// Every finished round's wall time (ms), once merged.
+    fn samples_ms(&self) -> &[f64];
     /// Puts the rounds' figures on the merged outcome.
     fn set_figures(&mut self, wall_ms: f64, samples_ms: Vec<f64>, startup_ms: f64);
 }
@@ -100,6 +125,9 @@ macro_rules! round_of_outcome {
             }
             fn startup_ms(&self) -> f64 {
                 self.startup_ms
+            }
+            fn samples_ms(&self) -> &[f64] {
+                &self.samples_ms
             }
             fn set_figures(&mut self, wall_ms: f64, samples_ms: Vec<f64>, startup_ms: f64) {
                 (self.wall_ms, self.samples_ms, self.startup_ms) = (wall_ms, samples_ms, startup_ms);
