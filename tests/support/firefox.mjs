@@ -301,8 +301,14 @@ class Scope {
     return this.frame.$eval(selector, fn, arg);
   }
 
+  /**
+   * `fn(elements, arg)` in the page, on every match, as one script that finds the elements itself:
+   * puppeteer's own $$eval first hands each element over as a handle, which over WebDriver BiDi
+   * costs a serialisation per element (0.7 s for the 299 bars of a CPU timeline). `arg` is JSON.
+   */
   $$eval(selector, fn, arg) {
-    return this.frame.$$eval(selector, fn, arg);
+    const args = arg === undefined ? '' : `, ${JSON.stringify(arg)}`;
+    return this.frame.evaluate(`(${fn.toString()})([...document.querySelectorAll(${JSON.stringify(selector)})]${args})`);
   }
 
   locator(selector) {
