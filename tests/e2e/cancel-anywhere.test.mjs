@@ -20,8 +20,8 @@ import {
 import { splitMix64 } from '../support/io-page.mjs';
 
 /** Cancels per experiment: enough to land in every phase (boot, warm-up, timed run, k change). */
-const CPU_TRIES = 6;
-const IO_TRIES = 3;
+const CPU_TRIES = 4;
+const IO_TRIES = 2;
 
 const env = await setup({ isolated: true });
 after(async () => { await env.close(); });
