@@ -2,10 +2,11 @@
 
 use super::experiment::ExperimentId;
 pub use super::experiment::ModeFigure;
-use super::io_report::IoReport;
-use super::predictions::Book;
-use super::preset::Source;
-use super::report::{csv_cell, CpuReport};
+use super::io_report::{Io, IoReport};
+use super::lang::Lang;
+use super::pipeline::{Experiment, Report};
+use super::preset::Host;
+use super::report::{csv_cell, Cpu, CpuReport};
 use serde::{Deserialize, Serialize};
 
 /// Most runs kept; the oldest go first.
@@ -13,7 +14,7 @@ pub const MAX_RUNS: usize = 40;
 /// Largest serialised history kept (bytes); localStorage usually allows ~5 MB per origin.
 pub const MAX_BYTES: usize = 2_500_000;
 
-/// One finished run of either experiment.
+/// One finished run of any experiment.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "experiment_kind", rename_all = "lowercase")]
 pub enum Run {
@@ -23,66 +24,68 @@ pub enum Run {
     Io(IoReport),
 }
 
+/// `$body` with `$r` bound to the run's report, whatever its experiment (every arm is the same
+/// generic code: a new experiment is one line here).
+macro_rules! each {
+    ($run:expr, $r:ident => $body:expr) => {
+        match $run {
+            Run::Cpu($r) => $body,
+            Run::Io($r) => $body,
+        }
+    };
+}
+
+/// An experiment whose runs the history keeps: how its report becomes a [`Run`].
+pub trait Kept: Experiment {
+    /// The report as a history entry.
+    fn wrap(report: Report<Self>) -> Run;
+}
+
+impl Kept for Cpu {
+    fn wrap(report: CpuReport) -> Run {
+        Run::Cpu(report)
+    }
+}
+
+impl Kept for Io {
+    fn wrap(report: IoReport) -> Run {
+        Run::Io(report)
+    }
+}
+
 impl Run {
     /// When it started (ms since the epoch); also its id in the history.
     pub fn started_at(&self) -> f64 {
-        match self {
-            Run::Cpu(r) => r.started_at,
-            Run::Io(r) => r.started_at,
-        }
+        each!(self, r => r.started_at)
     }
 
     /// Which experiment it is a run of.
     pub fn experiment(&self) -> ExperimentId {
-        match self {
-            Run::Cpu(_) => ExperimentId::Cpu,
-            Run::Io(_) => ExperimentId::Io,
+        fn of<E: Experiment>(_: &Report<E>) -> ExperimentId {
+            E::ID
         }
-    }
-
-    /// The run with the learner's predictions about its experiment, each with what this run
-    /// measured for it (the export's `predictions`).
-    pub fn with_predictions(mut self, book: &Book) -> Run {
-        let predictions = book.for_run(self.experiment(), &self.figures());
-        match &mut self {
-            Run::Cpu(r) => r.predictions = predictions,
-            Run::Io(r) => r.predictions = predictions,
-        }
-        self
+        each!(self, r => of(r))
     }
 
     /// The settings in a few words, e.g. `n=3000 k=2 chunk=16` or `count=48 simulated latency=100 k=4`.
     pub fn summary(&self) -> String {
-        match self {
-            Run::Cpu(r) => format!("n={} k={} chunk={}", r.params.n, r.params.k, r.params.chunk),
-            Run::Io(r) => {
-                let p = &r.params;
-                if p.source == Source::Simulated {
-                    format!(
-                        "count={} simulated latency={} bandwidth={} conn={} fail={} k={}",
-                        p.count, p.latency, p.bandwidth, p.conn, p.fail, p.k
-                    )
-                } else {
-                    format!("count={} {} k={}", p.count, p.source, p.k)
-                }
-            }
+        fn of<E: Experiment>(r: &Report<E>) -> String {
+            E::summary(&r.params)
         }
+        each!(self, r => of(r))
     }
 
     /// Each mode's figures.
     pub fn figures(&self) -> Vec<ModeFigure> {
-        match self {
-            Run::Cpu(r) => r
-                .runs
-                .iter()
-                .map(|e| ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status })
-                .collect(),
-            Run::Io(r) => r
-                .runs
-                .iter()
-                .map(|e| ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status })
-                .collect(),
+        each!(self, r => r.figures())
+    }
+
+    /// The query string of the link that reproduces its settings on `host`.
+    pub fn query(&self, host: Host, lang: Lang) -> String {
+        fn of<E: Experiment>(r: &Report<E>, host: Host, lang: Lang) -> String {
+            E::query(r, host, lang)
         }
+        each!(self, r => of(r, host, lang))
     }
 }
 

@@ -1,9 +1,12 @@
 //! A finished I/O run: a record per request, an entry per mode, and the JSON / CSV export.
 
 use super::engine::Engine;
-use super::experiment::ExperimentId;
+use super::experiment::{ExperimentId, ModeFigure};
 use super::images::{hex, sniff_image, ImageInfo};
 use super::io_modes::IoMode;
+use super::lang::Lang;
+use super::pipeline::{Experiment, Report};
+use super::preset::Host;
 use super::preset::{Order, Source};
 use super::report::{csv_cell, Status};
 use super::rounds::row_figures;
@@ -218,23 +221,51 @@ pub struct IoEnv {
     pub user_agent: String,
 }
 
+/// The image-download experiment: its export is [`IoReport`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Io;
+
 /// The export of one I/O run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IoReport {
-    /// Always `ExperimentId::Io` (`"io"` in the JSON).
-    pub experiment: ExperimentId,
-    /// Settings.
-    pub params: IoParams,
-    /// Browser facts.
-    pub env: IoEnv,
-    /// One entry per mode run.
-    pub runs: Vec<IoEntry>,
-    /// When the run started (ms since the Unix epoch).
-    pub started_at: f64,
-    /// What the learner predicted about this experiment before the run, each with what this run
-    /// measured for it (see `core::predictions`).
-    #[serde(default)]
-    pub predictions: Vec<crate::core::predictions::Prediction>,
+pub type IoReport = Report<Io>;
+
+crate::experiment_mode!(IoMode);
+
+impl Experiment for Io {
+    const ID: ExperimentId = ExperimentId::Io;
+    type Mode = IoMode;
+    type Outcome = IoOutcome;
+    type Entry = IoEntry;
+    type Params = IoParams;
+    type Env = IoEnv;
+
+    fn mode_of(o: &IoOutcome) -> IoMode {
+        o.mode
+    }
+    fn finished_units(o: &IoOutcome) -> u32 {
+        o.requests.len() as u32
+    }
+    fn merge(rounds: &[IoOutcome]) -> Option<IoOutcome> {
+        merge_io_rounds(rounds)
+    }
+    fn entries<O: Borrow<IoOutcome>>(outcomes: &[O]) -> Vec<IoEntry> {
+        io_entries(outcomes)
+    }
+    fn figure(e: &IoEntry) -> ModeFigure {
+        ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status }
+    }
+    fn summary(p: &IoParams) -> String {
+        if p.source == Source::Simulated {
+            format!(
+                "count={} simulated latency={} bandwidth={} conn={} fail={} k={}",
+                p.count, p.latency, p.bandwidth, p.conn, p.fail, p.k
+            )
+        } else {
+            format!("count={} {} k={}", p.count, p.source, p.k)
+        }
+    }
+    fn query(report: &IoReport, _host: Host, lang: Lang) -> String {
+        report.settings().0.to_query(lang)
+    }
 }
 
 impl IoReport {
@@ -322,11 +353,6 @@ fn rust_engine() -> Engine {
 }
 
 impl IoReport {
-    /// Pretty JSON, as downloaded.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a report always serialises")
-    }
-
     /// One CSV row per request, with its mode's figures repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
@@ -464,6 +490,7 @@ mod tests {
                 rounds: 2,
             },
             env: IoEnv { hardware_concurrency: 2, cross_origin_isolated: false, user_agent: "UA".into() },
+            reference: None,
             runs: io_entries(&[outcome(IoMode::Serial, 10.0, vec![record(0, true, 10), record(1, false, 0)])]),
             started_at: 0.0,
             predictions: vec![],
@@ -479,6 +506,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<IoReport>(&report.to_json()).unwrap(), report);
         assert_eq!(report.to_csv().lines().count(), 3);
         assert_eq!(v["runs"][0]["engine"], "rust");
+        assert!(v.get("reference").is_none(), "the download checks no answers against a reference mode");
         assert!(report.to_csv().lines().nth(1).is_some_and(|l| l.starts_with("io,serial,rust,")));
         // Reports saved before the engine field existed still load, as Rust runs.
         let mut old = v.clone();

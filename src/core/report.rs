@@ -4,7 +4,10 @@
 
 use super::cpu_modes::CpuMode;
 use super::engine::Engine;
-use super::experiment::ExperimentId;
+use super::experiment::{ExperimentId, ModeFigure};
+use super::lang::Lang;
+use super::pipeline::{Experiment, Report};
+use super::preset::Host;
 use super::rounds::row_figures;
 use super::stats::efficiency;
 use super::timeline::Span;
@@ -129,25 +132,47 @@ pub struct Env {
     pub user_agent: String,
 }
 
-/// The export of one CPU run: the JSON shape of the issue.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CpuReport {
-    /// Always `ExperimentId::Cpu` (`"cpu"` in the JSON).
-    pub experiment: ExperimentId,
-    /// Settings.
-    pub params: Params,
-    /// Browser facts.
-    pub env: Env,
-    /// Which mode the speedups and checksum matches are relative to (`serial` when it ran).
-    pub reference: Option<CpuMode>,
-    /// One entry per mode run, in run order.
-    pub runs: Vec<RunEntry>,
-    /// When the run started (ms since the Unix epoch).
-    pub started_at: f64,
-    /// What the learner predicted about this experiment before the run, each with what this run
-    /// measured for it (see `core::predictions`).
-    #[serde(default)]
-    pub predictions: Vec<crate::core::predictions::Prediction>,
+/// The CPU experiment: its export is [`CpuReport`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cpu;
+
+/// The export of one CPU run.
+pub type CpuReport = Report<Cpu>;
+
+crate::experiment_mode!(CpuMode);
+
+impl Experiment for Cpu {
+    const ID: ExperimentId = ExperimentId::Cpu;
+    type Mode = CpuMode;
+    type Outcome = ModeOutcome;
+    type Entry = RunEntry;
+    type Params = Params;
+    type Env = Env;
+
+    fn mode_of(o: &ModeOutcome) -> CpuMode {
+        o.mode
+    }
+    fn finished_units(o: &ModeOutcome) -> u32 {
+        o.tasks_done
+    }
+    fn merge(rounds: &[ModeOutcome]) -> Option<ModeOutcome> {
+        merge_rounds(rounds)
+    }
+    fn entries<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Vec<RunEntry> {
+        entries(outcomes)
+    }
+    fn reference<O: Borrow<ModeOutcome>>(outcomes: &[O]) -> Option<CpuMode> {
+        reference(outcomes).map(|o| o.mode)
+    }
+    fn figure(e: &RunEntry) -> ModeFigure {
+        ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status }
+    }
+    fn summary(p: &Params) -> String {
+        format!("n={} k={} chunk={}", p.n, p.k, p.chunk)
+    }
+    fn query(report: &CpuReport, host: Host, lang: Lang) -> String {
+        report.settings(host).to_query(lang)
+    }
 }
 
 impl CpuReport {
@@ -244,11 +269,6 @@ pub fn python_over_rust(entries: &[RunEntry]) -> Option<f64> {
 }
 
 impl CpuReport {
-    /// Pretty JSON, as downloaded.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a report always serialises")
-    }
-
     /// One CSV row per mode, with the run's settings repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(

@@ -89,12 +89,20 @@ pub fn row_figures<O: Round>(o: &O, baseline: Option<&O>) -> RowFigures {
 
 /// What merging a mode's rounds needs of one round's outcome (CPU and I/O outcomes alike).
 pub trait Round: Clone {
+    /// How the round (or, merged, the mode) ended.
+    fn status(&self) -> super::status::Status;
     /// The round finished.
-    fn done(&self) -> bool;
+    fn done(&self) -> bool {
+        self.status() == super::status::Status::Done
+    }
     /// The round failed (the mode will not run again).
-    fn failed(&self) -> bool;
+    fn failed(&self) -> bool {
+        self.status() == super::status::Status::Failed
+    }
     /// The round was cancelled.
-    fn cancelled(&self) -> bool;
+    fn cancelled(&self) -> bool {
+        self.status() == super::status::Status::Cancelled
+    }
     /// Timed wall time (ms).
     fn wall_ms(&self) -> f64;
     /// Start-up time (ms).
@@ -111,14 +119,8 @@ pub trait Round: Clone {
 macro_rules! round_of_outcome {
     ($outcome:ty) => {
         impl $crate::core::rounds::Round for $outcome {
-            fn done(&self) -> bool {
-                self.status == $crate::core::status::Status::Done
-            }
-            fn failed(&self) -> bool {
-                self.status == $crate::core::status::Status::Failed
-            }
-            fn cancelled(&self) -> bool {
-                self.status == $crate::core::status::Status::Cancelled
+            fn status(&self) -> $crate::core::status::Status {
+                self.status
             }
             fn wall_ms(&self) -> f64 {
                 self.wall_ms

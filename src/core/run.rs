@@ -48,6 +48,17 @@ pub struct Batch {
     pub last: bool,
 }
 
+/// Where a mode's run is, for the progress bars.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Starting threads or workers.
+    Starting,
+    /// Running the untimed warm-up.
+    WarmingUp,
+    /// The timed run: tasks done of total.
+    Running { done: u32, total: u32 },
+}
+
 /// A Cancel button's signal: a flag the pool threads can read, and a future the page can await.
 #[derive(Clone)]
 pub struct Cancel {

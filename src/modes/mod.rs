@@ -12,7 +12,7 @@ pub mod jobs;
 
 use crate::core::cpu_modes::CpuMode;
 use crate::core::report::{ModeOutcome, Status};
-pub use crate::core::run::{Cancel, Sink, Stop};
+pub use crate::core::run::{Cancel, Phase, Sink, Stop};
 use crate::core::workload::{task_count, tasks};
 use crate::web::clock::{epoch_now, now};
 use std::future::Future;
@@ -64,17 +64,6 @@ pub trait Executor: Sized {
     /// Computes every task in `tasks`, putting each result into `sink`. Returns early with
     /// [`Stop::Cancelled`] soon after `cancel` fires.
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop>;
-}
-
-/// Where a mode's run is, for the progress bars.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Phase {
-    /// Starting threads or workers.
-    Starting,
-    /// Running the untimed warm-up.
-    WarmingUp,
-    /// The timed run: tasks done of total.
-    Running { done: u32, total: u32 },
 }
 
 /// Runs one mode end to end (start-up, warm-up, timed run) and reports its phases.

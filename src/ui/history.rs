@@ -2,8 +2,9 @@
 //! exportable, each with a link that reproduces its settings.
 
 use super::format::{duration, speedup};
-use crate::core::history::{compared_modes, push, to_csv, Run};
+use crate::core::history::{compared_modes, push, to_csv, Kept, Run};
 use crate::core::lang::Lang;
+use crate::core::pipeline::Report;
 use crate::core::predictions::{Book, STORAGE_KEY as PREDICTIONS_KEY};
 use crate::i18n::history::{trh, Th};
 use crate::web::env::base_url;
@@ -16,18 +17,15 @@ pub const HISTORY_KEY: &str = "playground.history";
 
 /// Keeps a finished run, whatever its experiment: adds the learner's predictions (with what
 /// the run measured), saves it as its experiment's last run (shown again after a reload) and
-/// adds it to the history. Returns the run as kept.
-pub fn keep(run: Run, history: &UseReducerDispatcher<History>) -> Run {
+/// adds it to the history. Returns the report as kept.
+pub fn keep<E: Kept>(report: Report<E>, history: &UseReducerDispatcher<History>) -> Report<E> {
     let book: Book = storage::load(PREDICTIONS_KEY).unwrap_or_default();
-    let run = run.with_predictions(&book);
-    let key = run.experiment().row().last_run_key;
+    let mut report = report;
+    report.predictions = book.for_run(E::ID, &report.figures());
     // A full storage keeps the older copy; the history below is saved (and trimmed) apart.
-    let _saved = match &run {
-        Run::Cpu(r) => storage::save(key, r),
-        Run::Io(r) => storage::save(key, r),
-    };
-    history.dispatch(HistoryAction::Add(run.clone()));
-    run
+    let _saved = storage::save(E::ID.row().last_run_key, &report);
+    history.dispatch(HistoryAction::Add(E::wrap(report.clone())));
+    report
 }
 
 /// The history, newest first.
@@ -81,11 +79,7 @@ pub type HistoryHandle = UseReducerHandle<History>;
 
 /// The link that reproduces a run's settings.
 pub fn share_link(run: &Run, lang: Lang) -> String {
-    let query = match run {
-        Run::Cpu(r) => r.settings(env::host()).to_query(lang),
-        Run::Io(r) => r.settings().0.to_query(lang),
-    };
-    format!("{}?{query}", base_url())
+    format!("{}?{}", base_url(), run.query(env::host(), lang))
 }
 
 fn when(at: f64) -> String {

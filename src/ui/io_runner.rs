@@ -1,15 +1,15 @@
-//! Runs the chosen download modes one after another and keeps the report.
+//! Starts an I/O run: what is the download experiment's own — where the images come from,
+//! running one mode with its events batched, its settings and browser facts as exported. The
+//! rounds, the report and keeping it are [`super::live`]'s.
 
-use super::history::{keep, History};
+use super::history::History;
 use super::io_state::{IoAction, IoState};
-use crate::core::history::Run;
+use super::live::{start as start_live, LiveAction};
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
-use crate::core::io_report::{io_entries, merge_io_rounds, IoEnv, IoParams, IoReport};
+use crate::core::io_report::{Io, IoEnv, IoParams};
 use crate::core::preset::{IoSettings, Order, Source};
-use crate::core::rounds::run_rounds;
 use crate::modes::io::{run_io_mode, IoEvent, Target};
-use crate::modes::Cancel;
 use crate::web::env;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -60,44 +60,39 @@ pub fn start(
     dispatch: UseReducerDispatcher<IoState>,
     history: UseReducerDispatcher<History>,
 ) {
-    let cancel = Cancel::default();
-    let modes = settings.modes.clone();
-    dispatch.dispatch(IoAction::Started(cancel.clone(), modes.clone()));
-    let target = match settings.source {
+    let target = Rc::new(match settings.source {
         Source::Simulated => Target::Simulated(manifest),
         Source::SameOrigin => Target::SameOrigin(manifest),
         Source::Urls => Target::Urls(Rc::new(urls)),
+    });
+    let live = {
+        let d = dispatch.clone();
+        Rc::new(move |a: LiveAction<Io>| d.dispatch(IoAction::Live(a)))
     };
-    let started_at = js_sys::Date::now();
-    wasm_bindgen_futures::spawn_local(async move {
-        // Not while the service worker is still writing the offline copy (a first visit).
-        crate::web::sw::activated().await;
-        let outcomes = run_rounds(
-            &modes,
-            settings.rounds,
-            &cancel,
-            |round, mode| {
-                dispatch.dispatch(IoAction::Round(mode, round + 1, settings.rounds));
-                let batch = Batcher::new(mode, dispatch.clone());
-                let (settings, target, cancel) = (&settings, &target, &cancel);
-                async move {
-                    let on_event = {
-                        let batch = batch.clone();
-                        Rc::new(move |e: IoEvent| batch.push(e))
-                    };
-                    let outcome = run_io_mode(mode, settings, target, cancel, on_event).await;
-                    batch.flush();
-                    outcome
-                }
-            },
-            merge_io_rounds,
-            |merged| dispatch.dispatch(IoAction::ModeFinished(Rc::new(merged))),
-        )
-        .await;
-        let n = &settings.net;
-        let report = IoReport {
-            experiment: crate::core::experiment::ExperimentId::Io,
-            params: IoParams {
+    let settings = Rc::new(settings);
+    let (s, t) = (settings.clone(), target.clone());
+    start_live::<Io, _>(
+        settings.modes.clone(),
+        settings.rounds,
+        target.count(settings.count),
+        live,
+        history,
+        move |_round, mode, cancel| {
+            let batch = Batcher::new(mode, dispatch.clone());
+            let (settings, target) = (s.clone(), t.clone());
+            async move {
+                let on_event = {
+                    let batch = batch.clone();
+                    Rc::new(move |e: IoEvent| batch.push(e))
+                };
+                let outcome = run_io_mode(mode, &settings, &target, &cancel, on_event).await;
+                batch.flush();
+                outcome
+            }
+        },
+        move |_| {
+            let n = &settings.net;
+            let params = IoParams {
                 count: target.count(settings.count),
                 source: settings.source,
                 latency: n.latency_ms,
@@ -109,18 +104,13 @@ pub fn start(
                 k: settings.k,
                 order: Order::of(settings.ordered),
                 rounds: settings.rounds,
-            },
-            env: IoEnv {
+            };
+            let env = IoEnv {
                 hardware_concurrency: env::hardware_concurrency(),
                 cross_origin_isolated: env::isolated(),
                 user_agent: env::user_agent(),
-            },
-            runs: io_entries(&outcomes),
-            started_at,
-            predictions: Vec::new(),
-        };
-        if let Run::Io(report) = keep(Run::Io(report), &history) {
-            dispatch.dispatch(IoAction::Finished(Rc::new(report)));
-        }
-    });
+            };
+            (params, env)
+        },
+    );
 }

@@ -1,29 +1,16 @@
-//! The I/O panel's state and its reducer.
+//! The I/O panel's state and its reducer: its inputs and thumbnails, beside the run ([`Live`])
+//! every experiment shares.
 
-use super::state::Run;
+use super::live::{Live, LiveAction};
 use crate::core::images::Manifest;
 use crate::core::io_modes::IoMode;
-use crate::core::io_report::{io_entries, IoEntry, IoOutcome, IoReport};
+use crate::core::io_report::{Io, IoReport};
 use crate::core::preset::{IoField, IoSettings, Problem, Source};
-use crate::core::report::Status;
 use crate::modes::io::IoEvent;
-use crate::modes::Cancel;
+use crate::modes::Phase;
 use crate::web::download::ImageUrl;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Where a mode stands in the current run.
-#[derive(Clone, Debug, PartialEq)]
-pub enum IoRow {
-    /// Queued behind other modes.
-    Waiting,
-    /// Downloading: requests finished of all.
-    Running { done: u32, total: u32 },
-    /// Finished, with the requests it finished of all.
-    Finished(Status, u32, u32),
-    /// Not run: cancelled before its turn.
-    Skipped,
-}
 
 /// A thumbnail in the grid.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,22 +36,12 @@ pub struct IoState {
     pub urls_text: String,
     /// Modes ticked.
     pub modes: Vec<IoMode>,
-    /// Running or not.
-    pub run: Run,
-    /// Progress per mode.
-    pub rows: Vec<(IoMode, IoRow)>,
-    /// Outcomes of the current or last run.
-    pub outcomes: Vec<Rc<IoOutcome>>,
+    /// The run: going, done, or restored.
+    pub live: Live<Io>,
     /// Thumbnails per mode.
     pub tiles: Vec<(IoMode, Vec<Tile>)>,
     /// Whose thumbnails are shown.
     pub shown: Option<IoMode>,
-    /// The round in progress (1-based) and the rounds of the run; `(0, 0)` before a run.
-    pub round: (u32, u32),
-    /// The last finished run (also restored after a reload).
-    pub report: Option<Rc<IoReport>>,
-    /// `report` came from storage.
-    pub restored: bool,
     /// The bundled images.
     pub manifest: Rc<Manifest>,
 }
@@ -81,18 +58,10 @@ pub enum IoAction {
     SetUrls(String),
     /// Ticked or unticked a mode.
     ToggleMode(IoMode),
-    /// A run began.
-    Started(Cancel, Vec<IoMode>),
-    /// Round `.1` of `.2` of a mode begins: its thumbnails start afresh.
-    Round(IoMode, u32, u32),
+    /// The run moved along (a new round of a mode starts its thumbnails afresh).
+    Live(LiveAction<Io>),
     /// What happened in a mode since the last update (progress, results handed over).
     Events(IoMode, Vec<IoEvent>),
-    /// A mode finished.
-    ModeFinished(Rc<IoOutcome>),
-    /// Cancel pressed.
-    CancelRequested,
-    /// The run is over.
-    Finished(Rc<IoReport>),
     /// Show this mode's thumbnails.
     Show(IoMode),
 }
@@ -111,14 +80,9 @@ impl IoState {
             ordered: settings.ordered,
             urls_text: String::new(),
             modes: settings.modes.clone(),
-            run: Run::Idle,
-            rows: Vec::new(),
-            outcomes: Vec::new(),
+            live: Live::new(restored),
             tiles: Vec::new(),
             shown: None,
-            round: (0, 0),
-            restored: restored.is_some(),
-            report: restored.map(Rc::new),
             manifest: Rc::new(Manifest::bundled()),
         }
     }
@@ -144,31 +108,13 @@ impl IoState {
         }
     }
 
-    /// Whether a run is in progress.
-    pub fn busy(&self) -> bool {
-        !matches!(self.run, Run::Idle)
-    }
-
-    /// Rows of the results table.
-    pub fn entries(&self) -> Vec<IoEntry> {
-        if self.outcomes.is_empty() {
-            self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
-        } else {
-            io_entries(&self.outcomes)
-        }
-    }
-
-    /// Fires the running run's Cancel signal (called by the Cancel button before it dispatches
-    /// [`IoAction::CancelRequested`]: the reducer only records the state).
-    pub fn fire_cancel(&self) {
-        if let Run::Running(cancel) = &self.run {
-            cancel.fire();
-        }
-    }
-
-    fn set_row(&mut self, mode: IoMode, row: IoRow) {
-        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
-            r.1 = row;
+    fn tiles_of(&mut self, mode: IoMode) -> &mut Vec<Tile> {
+        match self.tiles.iter().position(|(m, _)| *m == mode) {
+            Some(i) => &mut self.tiles[i].1,
+            None => {
+                self.tiles.push((mode, Vec::new()));
+                &mut self.tiles.last_mut().expect("just pushed").1
+            }
         }
     }
 }
@@ -191,62 +137,32 @@ impl Reducible for IoState {
                     s.modes.sort();
                 }
             }
-            IoAction::Started(cancel, modes) => {
-                // The old thumbnails' object URLs are revoked when the last state holding
-                // them is dropped (`ImageUrl`), not here.
-                s.run = Run::Running(cancel);
-                s.rows = modes.iter().map(|m| (*m, IoRow::Waiting)).collect();
-                s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
-                s.shown = modes.first().copied();
-                s.outcomes.clear();
-                s.round = (0, 0);
-                s.restored = false;
-            }
-            IoAction::Round(mode, r, of) => {
-                s.round = (r, of);
-                // A new round's thumbnails replace the last round's (their URLs revoke on drop).
-                if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
-                    tiles.clear();
+            IoAction::Live(a) => {
+                match &a {
+                    // The old thumbnails' object URLs are revoked when the last state holding
+                    // them is dropped (`ImageUrl`), not here.
+                    LiveAction::Started(_, modes, _) => {
+                        s.tiles = modes.iter().map(|m| (*m, Vec::new())).collect();
+                        s.shown = modes.first().copied();
+                    }
+                    // A new round's thumbnails replace the last round's.
+                    LiveAction::Round(mode, ..) => s.tiles_of(*mode).clear(),
+                    _ => {}
                 }
+                s.live.reduce(a);
             }
             IoAction::Events(mode, events) => {
                 s.shown = Some(mode);
                 for e in events {
                     match e {
-                        IoEvent::Progress { done, total } => s.set_row(mode, IoRow::Running { done, total }),
+                        IoEvent::Progress { done, total } => {
+                            s.live.reduce(LiveAction::Phase(mode, Phase::Running { done, total }));
+                        }
                         IoEvent::Delivered { index, order, image } => {
-                            if let Some((_, tiles)) = s.tiles.iter_mut().find(|(m, _)| *m == mode) {
-                                tiles.push(Tile { index, order, image });
-                            }
+                            s.tiles_of(mode).push(Tile { index, order, image })
                         }
                     }
                 }
-            }
-            IoAction::ModeFinished(o) => {
-                let done = o.requests.len() as u32;
-                let total = match s.rows.iter().find(|(m, _)| *m == o.mode) {
-                    Some((_, IoRow::Running { total, .. })) => *total,
-                    _ => done,
-                };
-                s.set_row(o.mode, IoRow::Finished(o.status, done, total));
-                match s.outcomes.iter_mut().find(|x| x.mode == o.mode) {
-                    Some(slot) => *slot = o,
-                    None => s.outcomes.push(o),
-                }
-            }
-            IoAction::CancelRequested => {
-                if let Run::Running(_) = &s.run {
-                    s.run = Run::Stopping;
-                }
-            }
-            IoAction::Finished(report) => {
-                for (_, row) in s.rows.iter_mut() {
-                    if matches!(row, IoRow::Waiting | IoRow::Running { .. }) {
-                        *row = IoRow::Skipped;
-                    }
-                }
-                s.report = Some(report);
-                s.run = Run::Idle;
             }
             IoAction::Show(m) => s.shown = Some(m),
         }

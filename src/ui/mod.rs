@@ -10,6 +10,7 @@ pub mod format;
 pub mod history;
 pub mod io_runner;
 pub mod io_state;
+pub mod live;
 pub mod notes;
 pub mod py_cell;
 pub mod runner;

@@ -1,46 +1,12 @@
-//! The CPU panel's state and its reducer.
+//! The CPU panel's state and its reducer: its inputs, beside the run ([`Live`]) every
+//! experiment shares.
 
+use super::live::{Live, LiveAction};
 use crate::core::cpu_modes::CpuMode;
 use crate::core::preset::{check_chunk, check_k, check_n, check_rounds, Chunk, CpuSettings, Host, Problem};
-use crate::core::report::{entries, CpuReport, ModeOutcome, RunEntry, Status};
-use crate::modes::{Cancel, Phase};
+use crate::core::report::{Cpu, CpuReport};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Where a mode stands in the current run.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Row {
-    /// Queued behind other modes.
-    Waiting,
-    /// Starting, warming up, or computing.
-    Active(Phase),
-    /// Finished (done, cancelled or failed), with the tasks it finished.
-    Finished(Status, u32),
-    /// Not run: the run was cancelled before its turn.
-    Skipped,
-}
-
-/// The run as a whole.
-#[derive(Clone)]
-pub enum Run {
-    /// Nothing running; the last results (if any) are shown.
-    Idle,
-    /// Modes are running; the signal stops them.
-    Running(Cancel),
-    /// Cancel was pressed; waiting for the current mode to stop.
-    Stopping,
-}
-
-impl Run {
-    /// The panel's `data-run-state`: `idle`, `running` or `stopping`.
-    pub fn id(&self) -> &'static str {
-        match self {
-            Run::Idle => "idle",
-            Run::Running(_) => "running",
-            Run::Stopping => "stopping",
-        }
-    }
-}
 
 /// Everything the CPU panel shows.
 #[derive(Clone)]
@@ -57,20 +23,8 @@ pub struct CpuState {
     pub modes: Vec<CpuMode>,
     /// The host the inputs are checked against.
     pub host: Host,
-    /// Running or not.
-    pub run: Run,
-    /// Progress of each mode of the current or last run.
-    pub rows: Vec<(CpuMode, Row)>,
-    /// Tasks in that run's timed part.
-    pub run_total: u32,
-    /// The round in progress (1-based) and the rounds of the run; `(0, 0)` before a run.
-    pub round: (u32, u32),
-    /// Outcomes of the current or last run (with every S(i), for the comparison).
-    pub outcomes: Vec<Rc<ModeOutcome>>,
-    /// The last finished run's report (also the one restored after a reload).
-    pub report: Option<Rc<CpuReport>>,
-    /// `report` came from storage, not from a run in this page.
-    pub restored: bool,
+    /// The run: going, done, or restored.
+    pub live: Live<Cpu>,
 }
 
 /// Everything that changes the panel.
@@ -87,18 +41,8 @@ pub enum Action {
     ToggleMode(CpuMode),
     /// The "tutorial scale" button.
     TutorialScale,
-    /// A run began with these modes and this many tasks.
-    Started(Cancel, Vec<CpuMode>, u32),
-    /// Round `.0` of `.1` began (or went on with its next mode).
-    Round(u32, u32),
-    /// A mode moved to a new phase.
-    Phase(CpuMode, Phase),
-    /// A mode finished a round: its rounds so far, merged.
-    ModeFinished(Rc<ModeOutcome>),
-    /// Cancel pressed.
-    CancelRequested,
-    /// The run is over; this is its report.
-    Finished(Rc<CpuReport>),
+    /// The run moved along.
+    Live(LiveAction<Cpu>),
 }
 
 impl CpuState {
@@ -114,13 +58,7 @@ impl CpuState {
             rounds_text: settings.rounds.to_string(),
             modes: settings.modes.clone(),
             host,
-            run: Run::Idle,
-            rows: Vec::new(),
-            run_total: 0,
-            round: (0, 0),
-            outcomes: Vec::new(),
-            restored: restored.is_some(),
-            report: restored.map(Rc::new),
+            live: Live::new(restored),
         }
     }
 
@@ -134,34 +72,6 @@ impl CpuState {
         match (n, k, chunk, rounds) {
             (Ok(n), Ok(k), Ok(chunk), Ok(rounds)) => Ok(CpuSettings { n, k, chunk, modes: self.modes.clone(), rounds }),
             (n, k, c, r) => Err([n.err(), k.err(), c.err(), r.err()].into_iter().flatten().collect()),
-        }
-    }
-
-    /// Whether a run is in progress (or stopping).
-    pub fn busy(&self) -> bool {
-        !matches!(self.run, Run::Idle)
-    }
-
-    /// The rows of the results table: live outcomes if this page ran, else the stored report.
-    pub fn entries(&self) -> Vec<RunEntry> {
-        if self.outcomes.is_empty() {
-            self.report.as_ref().map(|r| r.runs.clone()).unwrap_or_default()
-        } else {
-            entries(&self.outcomes)
-        }
-    }
-
-    /// Fires the running run's Cancel signal (called by the Cancel button before it dispatches
-    /// [`Action::CancelRequested`]: the reducer only records the state).
-    pub fn fire_cancel(&self) {
-        if let Run::Running(cancel) = &self.run {
-            cancel.fire();
-        }
-    }
-
-    fn set_row(&mut self, mode: CpuMode, row: Row) {
-        if let Some(r) = self.rows.iter_mut().find(|(m, _)| *m == mode) {
-            r.1 = row;
         }
     }
 }
@@ -185,41 +95,10 @@ impl Reducible for CpuState {
                 }
             }
             Action::TutorialScale => s.n_text = crate::core::cpu_modes::TUTORIAL_N.to_string(),
-            Action::Started(cancel, modes, total) => {
-                s.run = Run::Running(cancel);
-                s.run_total = total;
-                s.rows = modes.into_iter().map(|m| (m, Row::Waiting)).collect();
-                s.round = (0, 0);
-                s.outcomes.clear();
-                s.restored = false;
-            }
-            Action::Round(r, of) => {
-                if s.round == (r, of) {
+            Action::Live(a) => {
+                if !s.live.reduce(a) {
                     return self;
                 }
-                s.round = (r, of);
-            }
-            Action::Phase(mode, phase) => s.set_row(mode, Row::Active(phase)),
-            Action::ModeFinished(o) => {
-                s.set_row(o.mode, Row::Finished(o.status, o.tasks_done));
-                match s.outcomes.iter_mut().find(|x| x.mode == o.mode) {
-                    Some(slot) => *slot = o,
-                    None => s.outcomes.push(o),
-                }
-            }
-            Action::CancelRequested => {
-                if let Run::Running(_) = &s.run {
-                    s.run = Run::Stopping;
-                }
-            }
-            Action::Finished(report) => {
-                for (_, row) in s.rows.iter_mut() {
-                    if matches!(row, Row::Waiting | Row::Active(_)) {
-                        *row = Row::Skipped;
-                    }
-                }
-                s.report = Some(report);
-                s.run = Run::Idle;
             }
         }
         Rc::new(s)

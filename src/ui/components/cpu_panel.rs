@@ -5,7 +5,7 @@ use super::cpu_modes::CpuModes;
 use super::env_line::EnvLine;
 use super::exports::{Export, Exports};
 use super::free_threaded::FreeThreadedTable;
-use super::progress::ProgressList;
+use super::progress::{ProgressList, ProgressProps};
 use super::results::{BusyWarning, ResultsTable};
 use super::share::ShareButton;
 use super::sweep::SweepPanel;
@@ -13,11 +13,12 @@ use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
 use crate::core::preset::CpuSettings;
 use crate::core::report::{CpuReport, Status};
-use crate::i18n::{problem, round_text, tr, T};
+use crate::i18n::{mode_name, problem, tr, T};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
+use crate::ui::live::LiveAction;
 use crate::ui::runner::{self, resolved_chunk};
-use crate::ui::state::{Action, CpuState, Run};
+use crate::ui::state::{Action, CpuState};
 use crate::ui::sweep::{SweepAction, SweepState};
 use crate::web::env;
 use yew::prelude::*;
@@ -64,7 +65,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
 
     let checked = state.settings();
     let problems = checked.clone().err().unwrap_or_default();
-    let busy = state.busy() || sweep.busy();
+    let busy = state.live.busy() || sweep.busy();
     let can_run = !busy && checked.as_ref().is_ok_and(|s| !s.modes.is_empty());
     let on_run = {
         let (checked, dispatch, history) = (checked.clone(), dispatch.clone(), history.clone());
@@ -80,9 +81,9 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     let on_cancel = {
         let (state, sweep) = (state.clone(), sweep.clone());
         Callback::from(move |_| {
-            state.fire_cancel();
+            state.live.fire_cancel();
             sweep.fire_cancel();
-            state.dispatch(Action::CancelRequested);
+            state.dispatch(Action::Live(LiveAction::CancelRequested));
             sweep.dispatch(SweepAction::CancelRequested);
         })
     };
@@ -93,10 +94,11 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     // The share link reproduces what is in the panel now (or the panel's starting point while a
     // field is invalid).
     let share_query = checked.as_ref().unwrap_or(&props.settings).to_query(l);
-    let run_state = state.run.id();
+    let run_state = state.live.id();
+    let entries = state.live.entries();
     // The trace needs the timelines, which only this page's runs have (storage keeps no spans).
     let export = {
-        let (report, outcomes) = (state.report.clone(), state.outcomes.clone());
+        let (report, outcomes) = (state.live.report().cloned(), state.live.outcomes().to_vec());
         Callback::from(move |kind: Export| {
             let r = report.as_ref()?;
             let n = r.params.n;
@@ -115,7 +117,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             })
         })
     };
-    let kinds = if state.outcomes.is_empty() { vec![Export::Json, Export::Csv] } else { Export::ALL.to_vec() };
+    let kinds = if state.live.outcomes().is_empty() { vec![Export::Json, Export::Csv] } else { Export::ALL.to_vec() };
     html! {
         <section id="cpu" class="panel" data-run-state={run_state} data-modes={CpuMode::IDS.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
@@ -137,27 +139,25 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 <p class="hint">{ tr(l, T::WarmupNote) }</p>
                 <div class="actions">
                     <button type="submit" id="cpu-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
-                    <button type="button" id="cpu-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_)) && !sweep.running()}
+                    <button type="button" id="cpu-cancel" class="secondary" disabled={!state.live.cancellable() && !sweep.running()}
                         onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
                     <ShareButton lang={l} id="cpu" query={share_query} title={tr(l, T::CpuTitle)} height={1150} />
                 </div>
             </form>
-            if !state.rows.is_empty() {
-                if state.round.1 > 1 && state.busy() {
-                    <p class="muted" id="cpu-round" data-round={state.round.0.to_string()}>{ round_text(l, state.round) }</p>
-                }
-                <ProgressList lang={l} rows={state.rows.clone()} total={state.run_total} />
+            if let Some(p) = state.live.progress().filter(|p| !p.rows.is_empty()) {
+                <ProgressList lang={l} panel="cpu" bars={ProgressProps::bars(p, |m| mode_name(l, m).to_string())} total={p.total}
+                    round={state.live.busy().then_some(p.round)} />
             }
-            if state.restored { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
-            <div class="results-wrap"><ResultsTable lang={l} entries={state.entries()} /></div>
-            <BusyWarning lang={l} id="cpu-busy" samples={state.entries().iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
-            <CpuCharts lang={l} entries={state.entries()} outcomes={shared(&state.outcomes)} restored={state.restored} />
-            if state.report.is_some() && !busy {
+            if state.live.restored() { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
+            <div class="results-wrap"><ResultsTable lang={l} entries={entries.clone()} /></div>
+            <BusyWarning lang={l} id="cpu-busy" samples={entries.iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
+            <CpuCharts lang={l} entries={entries.clone()} outcomes={shared(state.live.outcomes())} restored={state.live.restored()} />
+            if state.live.report().is_some() && !busy {
                 <Exports lang={l} panel="cpu" {kinds} file={export} />
             }
-            <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.busy()} />
+            <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.live.busy()} />
             <p class="why">{ tr(l, T::WhyDifferent) }</p>
-            <FreeThreadedTable lang={l} entries={state.entries()} />
+            <FreeThreadedTable lang={l} {entries} />
         </section>
     }
 }

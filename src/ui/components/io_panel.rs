@@ -4,21 +4,21 @@
 use super::exports::{Export, Exports};
 use super::io_details::IoDetails;
 use super::io_form::{url_problems, IoForm};
-use super::io_progress::IoProgress;
 use super::io_results::IoResults;
+use super::progress::{ProgressList, ProgressProps};
 use super::results::BusyWarning;
 use super::share::ShareButton;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{IoSettings, Problem};
-use crate::i18n::io::{tri, Ti};
+use crate::i18n::io::{io_mode_name, tri, Ti};
 use crate::i18n::{problem, tr, T};
 use crate::ui::charts::io::IoCharts;
 use crate::ui::history::HistoryHandle;
 use crate::ui::io_runner;
 use crate::ui::io_state::{IoAction, IoState};
-use crate::ui::state::Run;
+use crate::ui::live::LiveAction;
 use yew::prelude::*;
 
 /// Props of [`IoPanel`].
@@ -53,7 +53,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         Ok((_, urls)) if state.source.row().pasted_urls => url_problems(l, urls),
         _ => vec![],
     };
-    let busy = state.busy();
+    let busy = state.live.busy();
     let can_run = !busy && checked.is_ok() && url_errors.is_empty() && !state.modes.is_empty();
     let start = {
         let (checked, dispatch, manifest) = (checked.clone(), dispatch.clone(), state.manifest.clone());
@@ -81,8 +81,8 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
     let on_cancel = {
         let state = state.clone();
         Callback::from(move |_| {
-            state.fire_cancel();
-            state.dispatch(IoAction::CancelRequested);
+            state.live.fire_cancel();
+            state.dispatch(IoAction::Live(LiveAction::CancelRequested));
         })
     };
     let on_show = {
@@ -90,7 +90,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         Callback::from(move |m: IoMode| d.dispatch(IoAction::Show(m)))
     };
     let export = {
-        let report = state.report.clone();
+        let report = state.live.report().cloned();
         Callback::from(move |kind: Export| {
             let r = report.as_ref()?;
             let (text, mime, ext) = match kind {
@@ -102,9 +102,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         })
     };
     let share_query = checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings).to_query(l);
-    let run_state = state.run.id();
+    let run_state = state.live.id();
     let shown = state.shown.and_then(|m| state.tiles.iter().find(|(x, _)| *x == m).cloned());
-    let entries = state.entries();
+    let entries = state.live.entries();
     html! {
         <section id="io" class="panel" data-run-state={run_state} data-modes={IoMode::IDS.join(",")} aria-labelledby="io-title">
             <h2 id="io-title">{ tri(l, Ti::Title) }</h2>
@@ -122,27 +122,22 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                 if state.modes.is_empty() { <p class="field-errors" role="alert">{ tr(l, T::NoModesChosen) }</p> }
                 <div class="actions">
                     <button type="submit" id="io-run" disabled={!can_run}>{ tr(l, T::Run) }</button>
-                    <button type="button" id="io-cancel" class="secondary" disabled={!matches!(state.run, Run::Running(_))} onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
+                    <button type="button" id="io-cancel" class="secondary" disabled={!state.live.cancellable()} onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
                     <ShareButton lang={l} id="io" query={share_query} title={tri(l, Ti::Title)} height={1300} />
                 </div>
             </form>
-            if state.round.1 > 1 && state.busy() {
-                <p class="muted" id="io-round" data-round={state.round.0.to_string()}>{ crate::i18n::round_text(l, state.round) }</p>
+            if let Some(p) = state.live.progress().filter(|p| !p.rows.is_empty()) {
+                <ProgressList lang={l} panel="io" bars={ProgressProps::bars(p, |m| io_mode_name(l, m).to_string())} total={p.total}
+                    round={busy.then_some(p.round)} />
             }
-            if !state.rows.is_empty() {
-                <section class="progress" aria-live="polite">
-                    <h3>{ tr(l, T::Progress) }</h3>
-                    <IoProgress lang={l} rows={state.rows.clone()} />
-                </section>
-            }
-            if state.restored { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
+            if state.live.restored() { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
             <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} /></div>
             <BusyWarning lang={l} id="io-busy" samples={entries.iter().filter(|e| e.status == crate::core::report::Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
             <IoCharts lang={l} entries={entries.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
             if entries.iter().any(|e| e.mode == IoMode::PyBlocking) { <p class="why">{ tri(l, Ti::PyBlockingNote) }</p> }
             <IoDetails lang={l} entries={entries.clone()} shown={state.shown} tiles={shown} />
-            if state.report.is_some() && !busy {
+            if state.live.report().is_some() && !busy {
                 <Exports lang={l} panel="io" kinds={vec![Export::Json, Export::Csv, Export::Trace]} file={export} />
             }
         </section>

@@ -9,7 +9,6 @@ pub mod free_threaded;
 pub mod io_details;
 pub mod io_form;
 pub mod io_panel;
-pub mod io_progress;
 pub mod io_results;
 pub mod lang_switch;
 pub mod predict;

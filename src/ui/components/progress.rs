@@ -1,22 +1,45 @@
-//! One live progress bar per mode of the current run.
+//! One live progress bar per mode of the current run, and the round it is in: the same for
+//! every experiment (`#progress-<mode>` in the CPU panel, `#io-progress-<mode>` in the I/O one;
+//! `data-state` = waiting, starting, warming-up, running, done, cancelled, failed or skipped).
 
-use crate::core::cpu_modes::CpuMode;
 use crate::core::lang::Lang;
-
-use crate::i18n::{mode_name, status_text, tr, T};
+use crate::core::pipeline::{Experiment, Mode};
+use crate::i18n::{round_text, status_text, tr, T};
 use crate::modes::Phase;
-use crate::ui::state::Row;
+use crate::ui::live::{Progress, Row};
 use yew::prelude::*;
+
+/// One bar.
+#[derive(Clone, PartialEq)]
+pub struct Bar {
+    /// Mode id.
+    pub mode: &'static str,
+    /// Its name in the page's language.
+    pub name: String,
+    /// Where it stands.
+    pub row: Row,
+}
 
 /// Props of [`ProgressList`].
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     /// Page language.
     pub lang: Lang,
+    /// `cpu` or `io`: the prefix of the element ids.
+    pub panel: &'static str,
     /// Each mode of the run and where it stands.
-    pub rows: Vec<(CpuMode, Row)>,
-    /// Tasks in the timed run.
+    pub bars: Vec<Bar>,
+    /// Units (tasks, requests) of a mode's timed run.
     pub total: u32,
+    /// The round in progress and the rounds, while the run goes; `None` once it ended.
+    pub round: Option<(u32, u32)>,
+}
+
+impl ProgressProps {
+    /// The bars of `progress`, named by `name`.
+    pub fn bars<E: Experiment>(progress: &Progress<E>, name: impl Fn(E::Mode) -> String) -> Vec<Bar> {
+        progress.rows.iter().map(|(m, row)| Bar { mode: m.wire(), name: name(*m), row: row.clone() }).collect()
+    }
 }
 
 fn state_id(row: &Row) -> &'static str {
@@ -25,7 +48,7 @@ fn state_id(row: &Row) -> &'static str {
         Row::Active(Phase::Starting) => "starting",
         Row::Active(Phase::WarmingUp) => "warming-up",
         Row::Active(Phase::Running { .. }) => "running",
-        Row::Finished(s, _) => s.id(),
+        Row::Finished(s, ..) => s.id(),
         Row::Skipped => "skipped",
     }
 }
@@ -36,7 +59,7 @@ fn state_text(l: Lang, row: &Row) -> &'static str {
         Row::Active(Phase::Starting) => T::StatusStarting,
         Row::Active(Phase::WarmingUp) => T::StatusWarming,
         Row::Active(Phase::Running { .. }) => T::StatusRunning,
-        Row::Finished(s, _) => return status_text(l, *s),
+        Row::Finished(s, ..) => return status_text(l, *s),
         Row::Skipped => T::StatusSkipped,
     };
     tr(l, t)
@@ -46,24 +69,27 @@ fn state_text(l: Lang, row: &Row) -> &'static str {
 #[function_component(ProgressList)]
 pub fn progress_list(props: &ProgressProps) -> Html {
     let l = props.lang;
-    let item = |(mode, row): &(CpuMode, Row)| {
-        let done = match row {
-            Row::Active(Phase::Running { done, .. }) | Row::Finished(_, done) => *done,
-            _ => 0,
-        };
-        let label = format!("{} — {}", mode.id(), state_text(l, row));
+    let prefix = if props.panel == "cpu" { "progress".to_string() } else { format!("{}-progress", props.panel) };
+    let item = |bar: &Bar| {
+        let (done, total) = bar.row.counts(props.total);
+        let text = state_text(l, &bar.row);
         html! {
-            <li id={format!("progress-{}", mode.id())} data-state={state_id(row)}>
-                <span class="mode-label">{ mode_name(l, *mode) }</span>
-                <progress max={props.total.max(1).to_string()} value={done.to_string()} aria-label={label}></progress>
-                <span class="count">{ format!("{done} / {}", props.total) }{" · "}{ state_text(l, row) }</span>
+            <li id={format!("{prefix}-{}", bar.mode)} data-state={state_id(&bar.row)}>
+                <span class="mode-label">{ &bar.name }</span>
+                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label={format!("{} — {text}", bar.mode)}></progress>
+                <span class="count">{ format!("{done} / {total} · {text}") }</span>
             </li>
         }
     };
     html! {
-        <section class="progress" aria-live="polite">
-            <h3>{ tr(l, T::Progress) }</h3>
-            <ul>{ for props.rows.iter().map(item) }</ul>
-        </section>
+        <>
+            if let Some(round) = props.round.filter(|r| r.1 > 1) {
+                <p class="muted" id={format!("{}-round", props.panel)} data-round={round.0.to_string()}>{ round_text(l, round) }</p>
+            }
+            <section class="progress" aria-live="polite">
+                <h3>{ tr(l, T::Progress) }</h3>
+                <ul>{ for props.bars.iter().map(item) }</ul>
+            </section>
+        </>
     }
 }
