@@ -113,6 +113,16 @@ impl CpuMode {
         self.row().tutorial
     }
 
+    /// Python interpreters it borrows from the page's pool at `k`: a process pool's k, one for
+    /// the single-interpreter modes, none for Rust.
+    pub fn interpreters(self, k: u32) -> u32 {
+        match self.engine() {
+            Engine::Rust => 0,
+            Engine::Python if self.row().chunked => k,
+            Engine::Python => 1,
+        }
+    }
+
     /// Which language's runtime computes it.
     pub fn engine(self) -> Engine {
         self.row().engine

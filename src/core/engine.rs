@@ -25,6 +25,18 @@ id_table! {
     }
 }
 
+/// A run's Python pool coming up before anything is timed (like creating the executor): the
+/// interpreters it had to start, and how long that took. Exported with the run's browser facts.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PoolStart {
+    /// Interpreters started (0 when every one was warm already).
+    pub started: u32,
+    /// Warm interpreters the run had once they were up.
+    pub size: u32,
+    /// Wall time of starting them (ms).
+    pub ms: f64,
+}
+
 /// What one interpreter's start cost, as its worker measured it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EngineLoad {

@@ -163,6 +163,7 @@ mod tests {
                 cross_origin_isolated: true,
                 pool_threads: None,
                 user_agent: "UA".into(),
+                python_pool: None,
             },
             reference: Some(CpuMode::Serial),
             runs: entries(&[o]),

@@ -219,6 +219,10 @@ pub struct IoEnv {
     pub cross_origin_isolated: bool,
     /// `navigator.userAgent`.
     pub user_agent: String,
+    /// The Python interpreters started before the timed rounds (absent when no Python mode ran,
+    /// and in reports from before the pool).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub python_pool: Option<crate::core::engine::PoolStart>,
 }
 
 /// The image-download experiment: its export is [`IoReport`].
@@ -489,7 +493,12 @@ mod tests {
                 order: Order::Completion,
                 rounds: 2,
             },
-            env: IoEnv { hardware_concurrency: 2, cross_origin_isolated: false, user_agent: "UA".into() },
+            env: IoEnv {
+                hardware_concurrency: 2,
+                cross_origin_isolated: false,
+                user_agent: "UA".into(),
+                python_pool: None,
+            },
             reference: None,
             runs: io_entries(&[outcome(IoMode::Serial, 10.0, vec![record(0, true, 10), record(1, false, 0)])]),
             started_at: 0.0,

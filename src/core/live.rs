@@ -251,8 +251,13 @@ mod tests {
 
     fn report(outcomes: &[Rc<ModeOutcome>]) -> Rc<Report<Cpu>> {
         let params = Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds: 1 };
-        let env =
-            Env { hardware_concurrency: 2, cross_origin_isolated: true, pool_threads: None, user_agent: "UA".into() };
+        let env = Env {
+            hardware_concurrency: 2,
+            cross_origin_isolated: true,
+            pool_threads: None,
+            user_agent: "UA".into(),
+            python_pool: None,
+        };
         Rc::new(Report::of(params, env, outcomes, 0.0))
     }
 

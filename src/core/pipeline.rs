@@ -157,8 +157,13 @@ mod tests {
             spans: vec![],
         };
         let params = Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds: 3 };
-        let env =
-            Env { hardware_concurrency: 2, cross_origin_isolated: true, pool_threads: None, user_agent: "UA".into() };
+        let env = Env {
+            hardware_concurrency: 2,
+            cross_origin_isolated: true,
+            pool_threads: None,
+            user_agent: "UA".into(),
+            python_pool: None,
+        };
         super::Report::<Cpu>::of(params, env, &[o], 7.0)
     }
 

@@ -243,6 +243,7 @@ mod tests {
                 cross_origin_isolated: true,
                 pool_threads: None,
                 user_agent: "UA".into(),
+                python_pool: None,
             },
             reference: Some(CpuMode::Serial),
             runs: entries(&[outcome(CpuMode::Serial, 100.0), outcome(CpuMode::Rayon, 30.0)]),

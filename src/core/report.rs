@@ -130,6 +130,10 @@ pub struct Env {
     pub pool_threads: Option<u32>,
     /// `navigator.userAgent`.
     pub user_agent: String,
+    /// The Python interpreters started before the timed rounds (absent when no Python mode ran,
+    /// and in reports from before the pool).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub python_pool: Option<crate::core::engine::PoolStart>,
 }
 
 /// The CPU experiment: its export is [`CpuReport`].
@@ -412,6 +416,7 @@ mod tests {
                 cross_origin_isolated: true,
                 pool_threads: Some(2),
                 user_agent: "UA".into(),
+                python_pool: None,
             },
             reference: Some(CpuMode::Serial),
             runs: entries(&[outcome(CpuMode::Serial, 1, 80.0, run_serial(3000)), failed]),

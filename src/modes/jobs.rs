@@ -5,7 +5,7 @@
 
 use crate::core::chunks::{deal_round_robin, split};
 use crate::core::timeline::Lane;
-use crate::modes::{Cancel, Sink, Stop};
+use crate::modes::{Cancel, Plan, Sink, Stop};
 use crate::web::msg::cpu::{FromCpu, ToCpu};
 use crate::web::msg::{Batch, Job};
 use crate::web::py_worker::{PyGroup, Style};
@@ -25,7 +25,7 @@ pub trait JobPool {
     ///
     /// # Errors
     /// The worker cannot take messages any more.
-    fn submit(&self, w: usize, job: Job) -> Result<(), Stop>;
+    fn submit(&mut self, w: usize, job: Job) -> Result<(), Stop>;
     /// The next batch of run `run` from any worker, with the worker's index.
     ///
     /// # Errors
@@ -135,7 +135,7 @@ impl JobPool for WorkerGroup {
         WorkerGroup::begin_run(self)
     }
 
-    fn submit(&self, w: usize, job: Job) -> Result<(), Stop> {
+    fn submit(&mut self, w: usize, job: Job) -> Result<(), Stop> {
         self.post(w, &ToCpu::Job(job))
     }
 
@@ -145,7 +145,8 @@ impl JobPool for WorkerGroup {
     }
 }
 
-/// Python interpreters (one per worker) that run every job in one [`Style`].
+/// Python interpreters (one per worker), lent by the page's warm pool, that run every job in one
+/// [`Style`].
 pub struct Interpreters {
     group: PyGroup,
     style: Style,
@@ -153,13 +154,14 @@ pub struct Interpreters {
 }
 
 impl Interpreters {
-    /// Starts `k` interpreters (loading the engine first if this page has not yet); each job runs
-    /// in `style`, on `threads` Python threads where the style uses threads.
+    /// Borrows `k` warm interpreters from the pool, which keeps `plan.k` (starting what it lacks,
+    /// loading the engine first if this page has not yet); each job runs in `style`, on `threads`
+    /// Python threads where the style uses threads.
     ///
     /// # Errors
     /// The engine or an interpreter could not start.
-    pub async fn start(k: u32, label: &str, style: Style, threads: u32) -> Result<Interpreters, String> {
-        Ok(Interpreters { group: PyGroup::start(k, label).await?, style, threads })
+    pub async fn start(k: u32, plan: &Plan, style: Style, threads: u32) -> Result<Interpreters, String> {
+        Ok(Interpreters { group: PyGroup::start(k, plan.k).await?, style, threads })
     }
 }
 
@@ -173,7 +175,7 @@ impl JobPool for Interpreters {
         self.group.run()
     }
 
-    fn submit(&self, w: usize, job: Job) -> Result<(), Stop> {
+    fn submit(&mut self, w: usize, job: Job) -> Result<(), Stop> {
         self.group.send(w, job, self.style, self.threads)
     }
 

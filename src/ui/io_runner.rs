@@ -71,12 +71,13 @@ pub fn start(
     };
     let settings = Rc::new(settings);
     let (s, t) = (settings.clone(), target.clone());
-    start_live::<Io, _>(
+    start_live::<Io, _, _>(
         settings.modes.clone(),
         settings.rounds,
         target.count(settings.count),
         live,
         history,
+        crate::modes::io::python::fill,
         move |_round, mode, cancel| {
             let batch = Batcher::new(mode, dispatch.clone());
             let (settings, target) = (s.clone(), t.clone());
@@ -90,7 +91,7 @@ pub fn start(
                 outcome
             }
         },
-        move |_| {
+        move |_, python_pool| {
             let n = &settings.net;
             let params = IoParams {
                 count: target.count(settings.count),
@@ -109,6 +110,7 @@ pub fn start(
                 hardware_concurrency: env::hardware_concurrency(),
                 cross_origin_isolated: env::isolated(),
                 user_agent: env::user_agent(),
+                python_pool,
             };
             (params, env)
         },

@@ -9,7 +9,7 @@ use crate::core::preset::{Chunk, CpuSettings};
 use crate::core::report::{Cpu, Env, Params};
 use crate::core::workload::task_count;
 use crate::modes::{run_mode, Plan, WARMUP_N};
-use crate::web::{env, pool};
+use crate::web::{env, pool, py_worker};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,17 +29,19 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
         Rc::new(move |a: LiveAction<Cpu>| d.dispatch(Action::Live(a)))
     };
     let on_phase = live.clone();
-    start_live::<Cpu, _>(
+    let interpreters = settings.modes.iter().map(|m| m.interpreters(plan.k)).max().unwrap_or(0);
+    start_live::<Cpu, _, _>(
         settings.modes.clone(),
         settings.rounds,
         task_count(settings.n),
         live,
         history,
+        move || py_worker::fill(interpreters),
         move |_round, mode, cancel| {
             let on_phase = on_phase.clone();
             async move { run_mode(mode, plan, &cancel, Rc::new(move |p| on_phase(LiveAction::Phase(mode, p)))).await }
         },
-        move |outcomes| {
+        move |outcomes, python_pool| {
             let params = Params {
                 n: plan.n,
                 k: plan.k,
@@ -57,6 +59,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
                     .then(pool::current_threads)
                     .flatten(),
                 user_agent: env::user_agent(),
+                python_pool,
             };
             (params, env)
         },

@@ -9,7 +9,7 @@
 
 use super::msg::py::{FromPython, ToPython};
 use super::msg::Encode;
-use super::workers::{js_error_text, Hooked};
+use super::workers::{js_error_text, start_module_worker, Hooked};
 use crate::core::engine::{EngineLoad, EngineStatus};
 use futures::channel::mpsc;
 use futures::future::{LocalBoxFuture, Shared};
@@ -17,7 +17,6 @@ use futures::{FutureExt, StreamExt};
 use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use web_sys::{Worker, WorkerOptions, WorkerType};
 
 /// The worker script, next to the page (so the page works from any sub-path).
 const SCRIPT: &str = "py/cpu.mjs";
@@ -25,28 +24,14 @@ const SCRIPT: &str = "py/cpu.mjs";
 /// One started worker; terminated when dropped (like killing the process).
 pub(crate) struct PyWorker {
     hooked: Hooked,
-    pub(crate) inbox: Option<mpsc::UnboundedReceiver<FromPython>>,
+    pub(crate) inbox: mpsc::UnboundedReceiver<FromPython>,
 }
 
 impl PyWorker {
     fn spawn(name: &str) -> Result<PyWorker, String> {
-        let opts = WorkerOptions::new();
-        opts.set_type(WorkerType::Module);
-        opts.set_name(name);
-        let worker = Worker::new_with_options(SCRIPT, &opts).map_err(|e| js_error_text(&e))?;
-        let (tx, inbox) = mpsc::unbounded();
-        let tx_err = tx.clone();
-        let hooked = Hooked::new(
-            worker,
-            move |m| {
-                let _ = tx.unbounded_send(FromPython::read(&m));
-            },
-            move |e| {
-                let _ = tx_err.unbounded_send(FromPython::Broken(e));
-            },
-            &format!("{SCRIPT} failed to start"),
-        );
-        Ok(PyWorker { hooked, inbox: Some(inbox) })
+        let failed = format!("{SCRIPT} failed to start");
+        let (hooked, inbox) = start_module_worker(SCRIPT, name, FromPython::read, FromPython::Broken, &failed)?;
+        Ok(PyWorker { hooked, inbox })
     }
 
     pub(crate) fn post(&self, msg: &ToPython) -> Result<(), String> {
@@ -57,8 +42,7 @@ impl PyWorker {
     async fn load(name: &str, run: u32, snapshot: Option<Uint8Array>, make_snapshot: bool) -> Result<Loaded, String> {
         let mut w = PyWorker::spawn(name)?;
         w.post(&ToPython::Load { run, snapshot, make_snapshot })?;
-        let inbox = w.inbox.as_mut().expect("a fresh worker has its inbox");
-        while let Some(m) = inbox.next().await {
+        while let Some(m) = w.inbox.next().await {
             match m {
                 FromPython::Loaded { run: r, load, snapshot } if r == run => {
                     return Ok(Loaded { worker: w, load, snapshot })

@@ -12,13 +12,12 @@ use super::msg::py::engine_load;
 use super::msg::{field, kind, num, object, text, Kind};
 use super::py_engine;
 use super::py_worker::PyError;
-use super::workers::{js_error_text, Hooked};
+use super::workers::{js_error_text, start_module_worker, Hooked};
 use crate::core::engine::EngineLoad;
 use crate::core::pycell::Stream;
 use futures::channel::mpsc;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{Worker, WorkerOptions, WorkerType};
 
 /// What the page asks of the worker.
 pub enum PyRequest<'a> {
@@ -140,22 +139,13 @@ impl PyRunner {
     /// is reported later as [`PyReply::Failed`]).
     pub async fn start(name: &str) -> Result<(PyRunner, mpsc::UnboundedReceiver<PyReply>), String> {
         py_engine::warm().await?;
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        options.set_name(name);
-        let worker = Worker::new_with_options(&runner_url(), &options).map_err(|e| js_error_text(&e))?;
-        let (tx, rx) = mpsc::unbounded();
-        let tx_err = tx.clone();
-        let hooked = Hooked::new(
-            worker,
-            move |m| {
-                let _ = tx.unbounded_send(PyReply::from_js(&m));
-            },
-            move |error| {
-                let _ = tx_err.unbounded_send(PyReply::Failed { run: 0, error });
-            },
+        let (hooked, rx) = start_module_worker(
+            &runner_url(),
+            name,
+            PyReply::from_js,
+            |error| PyReply::Failed { run: 0, error },
             "the Python worker failed to start",
-        );
+        )?;
         let interrupt = super::env::isolated().then(|| js_sys::Int32Array::new(&js_sys::SharedArrayBuffer::new(4)));
         let runner = PyRunner { hooked, interrupt };
         runner.send(&PyRequest::Load {

@@ -79,6 +79,38 @@ impl Hooked {
     }
 }
 
+/// Starts `url` as a module worker named `name` (shown in devtools) and hooks it: every message
+/// is read by `read` and every error by `broken` into one channel. A script that cannot load is
+/// reported there later, with `fallback` as its text. Every Python worker starts this way.
+///
+/// # Errors
+/// The browser refused to create the worker.
+pub fn start_module_worker<T: 'static>(
+    url: &str,
+    name: &str,
+    read: fn(&JsValue) -> T,
+    broken: fn(String) -> T,
+    fallback: &str,
+) -> Result<(Hooked, mpsc::UnboundedReceiver<T>), String> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    options.set_name(name);
+    let worker = Worker::new_with_options(url, &options).map_err(|e| js_error_text(&e))?;
+    let (tx, rx) = mpsc::unbounded();
+    let tx_err = tx.clone();
+    let hooked = Hooked::new(
+        worker,
+        move |m| {
+            let _ = tx.unbounded_send(read(&m));
+        },
+        move |e| {
+            let _ = tx_err.unbounded_send(broken(e));
+        },
+        fallback,
+    );
+    Ok((hooked, rx))
+}
+
 impl Drop for Hooked {
     fn drop(&mut self) {
         self.worker.set_onmessage(None);

@@ -4,7 +4,10 @@
  * them), py-threads really calls ThreadPoolExecutor and ends `failed` with Python's own error and
  * the reason on the page; the table groups each tutorial variant's figures, speedups are over each
  * engine's serial, a line says how much slower Python is; the export names each run's engine.
- * Nothing of Python loads until a Python mode is ticked; and Cancel stops a Python run at once.
+ * The Python modes borrow one warm pool of interpreters: two rounds of every mode start no more
+ * than k of them (and the one that makes the engine's snapshot), a smaller k shrinks the pool.
+ * Nothing of Python loads until a Python mode is ticked; Cancel stops a Python run at once and
+ * the pool works after it.
  * (After one use py-serial runs offline: hosting-offline.test.mjs, with the rest of the app.)
  *
  * One browser for the file; each test serves the build on its own port, so each is a first visit
@@ -16,7 +19,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cpu from '../support/cpu-page.mjs';
 import { launch } from '../support/browser.mjs';
-import { PY_MODES, engineLine } from '../support/py-engine.mjs';
+import { PY_MODES, engineLine, countWorkers, workerCount } from '../support/py-engine.mjs';
 
 const { setup, newPage, load, at, waitForRun, mark, resultRows, download, settled, setMode, assertNoErrors, LOAD_TIMEOUT } = cpu;
 const N = 1500;
@@ -25,12 +28,13 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('every py-* mode agrees with Rust serial bit for bit; py-threads fails with the reason', async (t) => {
+test('every py-* mode agrees with Rust serial bit for bit on one warm pool; py-threads fails with the reason', async (t) => {
   const env = await setup({ isolated: true, browser });
   try {
     const page = await newPage(env.context);
+    await page.addInitScript(countWorkers);
     const modes = ['serial', 'workers', ...PY_MODES];
-    await load(page, at(env.url, `n=${N}&k=2&chunk=auto&rounds=1&modes=${modes.join(',')}&run=1&lang=en`));
+    await load(page, at(env.url, `n=${N}&k=2&chunk=auto&rounds=2&modes=${modes.join(',')}&run=1&lang=en`));
     const t0 = Date.now();
     await waitForRun(page, { timeout: 240_000 });
     t.diagnostic(`run took ${Date.now() - t0} ms`);
@@ -71,6 +75,24 @@ test('every py-* mode agrees with Rust serial bit for bit; py-threads fails with
     const csv = (await download(page, '#cpu-csv')).text.split('\n');
     assert.match(csv[0], /^experiment,mode,engine,/);
     assert.ok(csv.some((l) => l.startsWith('cpu,py-serial,python,')), 'CSV engine column');
+
+    // Five Python modes × 2 rounds on one pool of k = 2: the snapshot maker and two interpreters.
+    const pool = await workerCount(page, 'cpu.mjs');
+    t.diagnostic(`py/cpu.mjs workers: ${JSON.stringify(pool)}; pool start ${JSON.stringify(json.env.python_pool)}`);
+    assert.deepEqual(pool, { made: 3, ended: 1 }, 'interpreters started and terminated');
+    assert.deepEqual([json.env.python_pool.started, json.env.python_pool.size], [2, 2], 'the pool\'s start, exported apart');
+    for (const r of json.runs.filter((r) => r.engine === 'python' && r.mode !== 'py-threads')) {
+      assert.ok(r.startup_ms < 100, `${r.mode} borrowed warm interpreters, start-up ${r.startup_ms} ms`);
+    }
+    // k = 1 shrinks the pool to one interpreter, starting none.
+    const since = await mark(page);
+    await page.fill('#cpu-k', '1');
+    for (const m of modes) await setMode(page, m, m === 'py-serial');
+    await page.click('#cpu-run');
+    await waitForRun(page, { since, timeout: 120_000 });
+    const [row] = await resultRows(page);
+    assert.deepEqual([row.mode, row.status, row.checksum], ['py-serial', 'done', serial.checksum]);
+    assert.deepEqual(await workerCount(page, 'cpu.mjs'), { made: 3, ended: 2 }, 'k = 1: one interpreter left');
     assertNoErrors(page);
   } finally {
     await env.close();
@@ -105,6 +127,16 @@ test('Python loads only once a Python mode is ticked, and Cancel stops a Python 
     const [row] = await resultRows(page);
     assert.deepEqual([row.mode, row.status], ['py-serial', 'cancelled']);
     assert.ok(Date.now() - clicked < 5000, 'Cancel took more than 5 s');
+
+    // The busy interpreter was terminated; the next run gets a working one in its place.
+    const again = await mark(page);
+    await page.fill('#cpu-n', String(N));
+    await page.click('#cpu-run');
+    await waitForRun(page, { since: again, timeout: 120_000 });
+    const [done] = await resultRows(page);
+    const approx = cpu.approxChecksum(N);
+    assert.equal(done.status, 'done');
+    assert.ok(Math.abs(Number(done.checksum) - approx) <= 1e-12 * approx, `py-serial's checksum ${done.checksum}`);
     assertNoErrors(page);
   } finally {
     await env.close();

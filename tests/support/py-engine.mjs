@@ -74,3 +74,31 @@ export async function engineLine(page, state, { timeout = 120_000 } = {}) {
   await page.waitForSelector(`#py-engine[data-state="${state}"]`, { timeout });
   return page.$eval('#py-engine', (e) => e.textContent);
 }
+
+/**
+ * An init script: counts the workers the page starts and terminates, by script file name
+ * (`window.__workers.made['cpu.mjs']`, `.ended[…]`). The app's wasm calls `new Worker` and
+ * `terminate()` through the page's globals, so a subclass in their place sees every one.
+ */
+export function countWorkers() {
+  const Base = window.Worker;
+  const log = { made: {}, ended: {} };
+  window.__workers = log;
+  window.Worker = class extends Base {
+    constructor(url, options) {
+      super(url, options);
+      this.file = String(url).split('/').pop();
+      log.made[this.file] = (log.made[this.file] || 0) + 1;
+    }
+
+    terminate() {
+      log.ended[this.file] = (log.ended[this.file] || 0) + 1;
+      return super.terminate();
+    }
+  };
+}
+
+/** The workers of script `file` started and terminated so far (see {@link countWorkers}). */
+export async function workerCount(page, file) {
+  return page.evaluate((file) => ({ made: window.__workers.made[file] || 0, ended: window.__workers.ended[file] || 0 }), file);
+}

@@ -13,8 +13,8 @@ use std::ops::Range;
 pub struct PyAsyncio(Interpreters);
 
 impl Executor for PyAsyncio {
-    async fn start(_plan: &Plan) -> Result<Self, String> {
-        Ok(PyAsyncio(Interpreters::start(1, "python asyncio", Style::Asyncio, 1).await?))
+    async fn start(plan: &Plan) -> Result<Self, String> {
+        Ok(PyAsyncio(Interpreters::start(1, plan, Style::Asyncio, 1).await?))
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

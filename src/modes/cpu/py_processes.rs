@@ -1,7 +1,8 @@
 //! `py-processes` — the tutorial's process pool, in Python: k workers, each its own Pyodide
 //! interpreter and memory, like k `multiprocessing` processes. Every chunk is submitted up front
-//! as a message, dealt round-robin, and results are collected as they complete. Starting the
-//! interpreters is timed apart (start-up), as forking the processes would be.
+//! as a message, dealt round-robin, and results are collected as they complete. The interpreters
+//! are the page's warm pool (`web::py_worker`), started once before the timed rounds, as a
+//! `ProcessPoolExecutor(k)` starts its processes once and every `submit` reuses them.
 
 use crate::modes::jobs::{deal_up_front, Interpreters};
 use crate::modes::{Cancel, Executor, Plan, Sink, Stop};
@@ -16,10 +17,7 @@ pub struct PyProcesses {
 
 impl Executor for PyProcesses {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(PyProcesses {
-            pool: Interpreters::start(plan.k, "python process", Style::Plain, 1).await?,
-            chunk: plan.chunk,
-        })
+        Ok(PyProcesses { pool: Interpreters::start(plan.k, plan, Style::Plain, 1).await?, chunk: plan.chunk })
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

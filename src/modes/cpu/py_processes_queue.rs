@@ -15,7 +15,7 @@ pub struct PyProcessesQueue {
 
 impl Executor for PyProcessesQueue {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        let pool = Interpreters::start(plan.k, "python queue process", Style::Plain, 1).await?;
+        let pool = Interpreters::start(plan.k, plan, Style::Plain, 1).await?;
         Ok(PyProcessesQueue { pool, chunk: plan.chunk })
     }
 

@@ -12,8 +12,8 @@ use std::ops::Range;
 pub struct PySerial(Interpreters);
 
 impl Executor for PySerial {
-    async fn start(_plan: &Plan) -> Result<Self, String> {
-        Ok(PySerial(Interpreters::start(1, "python serial", Style::Plain, 1).await?))
+    async fn start(plan: &Plan) -> Result<Self, String> {
+        Ok(PySerial(Interpreters::start(1, plan, Style::Plain, 1).await?))
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

@@ -15,7 +15,7 @@ pub struct PyThreads(Interpreters);
 
 impl Executor for PyThreads {
     async fn start(plan: &Plan) -> Result<Self, String> {
-        Ok(PyThreads(Interpreters::start(1, "python threads", Style::Threads, plan.k).await?))
+        Ok(PyThreads(Interpreters::start(1, plan, Style::Threads, plan.k).await?))
     }
 
     async fn compute(&mut self, tasks: Range<u32>, sink: &mut Sink, cancel: &Cancel) -> Result<(), Stop> {

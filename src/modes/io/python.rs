@@ -1,5 +1,5 @@
-//! What the four Python modes share: one worker with its own Pyodide interpreter (started, and
-//! timed, before the downloads), a short Python prelude with the download every `pyfetch` mode
+//! What the four Python modes share: one worker with its own Pyodide interpreter (kept warm
+//! between modes, rounds and runs, and started before anything is timed), a short Python prelude with the download every `pyfetch` mode
 //! uses, and the loop that turns the program's reports into the same records the Rust modes
 //! make. Each mode's file holds only its own strategy, in Python.
 //!
@@ -8,15 +8,19 @@
 //! with `report = {index, status, start, end, body: bytes | None, error: str | None}`.
 
 use super::{IoPlan, IoSink};
+use crate::core::engine::PoolStart;
 use crate::core::io_report::RequestError;
 use crate::core::timeline::Lane;
 use crate::modes::Stop;
+use crate::web::clock::now;
 use crate::web::fetch::{server_answers, Downloaded};
 use crate::web::msg::{field, num, uint};
+use crate::web::py_engine::next_run;
 use crate::web::py_run::{plain, PyReply, PyRequest, PyRunner};
 use futures::channel::mpsc::UnboundedReceiver;
 use futures::StreamExt;
 use js_sys::{Array, ArrayBuffer, Uint8Array};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The download the `pyfetch` modes share (Python, prepended to their programs).
@@ -45,18 +49,58 @@ async def download(req):
 /// What the programs import, loaded while the interpreter starts.
 const IMPORTS: &str = "import asyncio\nimport pyodide.http\nfrom js import XMLHttpRequest\n";
 
-/// One interpreter in one worker.
+thread_local! {
+    /// The warm interpreter no I/O mode is using: every Python I/O mode, round and run borrows
+    /// it in turn, as the CPU modes borrow the pool's (`web::py_worker`).
+    static IDLE: RefCell<Option<Borrowed>> = const { RefCell::new(None) };
+}
+
+/// Makes sure one interpreter is warm for the Python I/O modes, before anything is timed.
+///
+/// # Errors
+/// The engine or the interpreter could not start.
+pub async fn fill() -> Result<PoolStart, String> {
+    if IDLE.with(|i| i.borrow().is_some()) {
+        return Ok(PoolStart { started: 0, size: 1, ms: 0.0 });
+    }
+    let t0 = now();
+    let w = PyWorker::start_fresh("python i/o").await?;
+    let ms = now() - t0;
+    drop(w); // a fresh, clean interpreter: it goes to the idle slot
+    Ok(PoolStart { started: 1, size: 1, ms })
+}
+
+/// A worker and the stream of its replies.
+type Borrowed = (PyRunner, UnboundedReceiver<PyReply>);
+
+/// One interpreter in one worker, borrowed: given back warm when its last program ended with
+/// every request reported, terminated (Cancel, a failure) otherwise.
 pub struct PyWorker {
-    runner: PyRunner,
-    replies: UnboundedReceiver<PyReply>,
+    runner: Option<Borrowed>,
+    clean: bool,
+}
+
+impl Drop for PyWorker {
+    fn drop(&mut self) {
+        if let (true, Some(runner)) = (self.clean, self.runner.take()) {
+            IDLE.with(|i| *i.borrow_mut() = Some(runner));
+        }
+    }
 }
 
 impl PyWorker {
-    /// Starts the worker and waits until its interpreter is ready.
+    /// Borrows the warm interpreter, or starts one and waits until it is ready.
     ///
     /// # Errors
     /// The worker or the interpreter could not start (the engine's message).
     pub async fn start(name: &str) -> Result<PyWorker, String> {
+        match IDLE.with(|i| i.borrow_mut().take()) {
+            Some(runner) => Ok(PyWorker { runner: Some(runner), clean: false }),
+            None => PyWorker::start_fresh(name).await,
+        }
+    }
+
+    async fn start_fresh(name: &str) -> Result<PyWorker, String> {
         let (runner, mut replies) = PyRunner::start(name).await?;
         match replies.next().await {
             Some(PyReply::Loaded { .. }) => {}
@@ -70,7 +114,9 @@ impl PyWorker {
         runner.send(&PyRequest::Run { run: 0, code: IMPORTS, filename: "<imports>", args })?;
         while let Some(reply) = replies.next().await {
             match reply {
-                PyReply::Done { run: 0, error: None, .. } => return Ok(PyWorker { runner, replies }),
+                PyReply::Done { run: 0, error: None, .. } => {
+                    return Ok(PyWorker { runner: Some((runner, replies)), clean: true })
+                }
                 PyReply::Done { run: 0, error: Some(e), .. } => return Err(e.message),
                 PyReply::Failed { error, .. } => return Err(error),
                 _ => {}
@@ -94,12 +140,15 @@ impl PyWorker {
             ]));
         }
         let args = plain(&[("requests", requests.into()), ("k", plan.k.max(1).into())]);
-        let run = 1;
+        // A borrowed interpreter may still say something of an earlier program: a new run id.
+        let run = next_run();
         let code = format!("{PRELUDE}{program}");
-        self.runner.send(&PyRequest::Run { run, code: &code, filename: "<io-mode>", args }).map_err(Stop::Failed)?;
+        self.clean = false;
+        let (runner, replies) = self.runner.as_mut().expect("a borrowed worker keeps its runner until dropped");
+        runner.send(&PyRequest::Run { run, code: &code, filename: "<io-mode>", args }).map_err(Stop::Failed)?;
         let mut reported = 0;
         let mut stderr = String::new();
-        while let Some(reply) = self.replies.next().await {
+        while let Some(reply) = replies.next().await {
             match reply {
                 PyReply::Emit { run: r, value } if r == run => {
                     // A report without its index or times is the program's bug: it fails the count.
@@ -111,8 +160,11 @@ impl PyWorker {
                     sink.put_and_deliver(req, Lane::Worker(0), d);
                     reported += 1;
                 }
-                PyReply::Out { stream: crate::core::pycell::Stream::Stderr, text, .. } => stderr.push_str(&text),
+                PyReply::Out { run: r, stream: crate::core::pycell::Stream::Stderr, text } if r == run => {
+                    stderr.push_str(&text)
+                }
                 PyReply::Done { run: r, error, .. } if r == run => {
+                    self.clean = error.is_none() && reported == plan.requests.len();
                     return match error {
                         Some(e) => Err(Stop::Failed(format!("Python: {}", e.message))),
                         None if reported < plan.requests.len() => Err(Stop::Failed(format!(
