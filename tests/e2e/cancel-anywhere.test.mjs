@@ -128,7 +128,7 @@ test('runs and sweeps cancelled at random points leave no page error, and the pa
       await startThenCancel(page, 'io', '#io-run', ms);
     }
     // …and still completes one, whose table fits the panel at 1280 px as the CPU one does.
-    await page.fill('#io-count', '20');
+    await page.fill('#io-count', '8');
     await page.click('#io-run');
     await page.waitForSelector('#io-results tbody tr[data-mode="workers-queue"][data-status="done"]', { state: 'attached', timeout: RUN_TIMEOUT });
     await idle(page, 'io');

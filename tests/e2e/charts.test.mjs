@@ -79,7 +79,7 @@ async function waitForSweep(page) {
 test('CPU run: one speedup bar per mode, one tutorial bar per variant, and n−1 task bars on every mode\'s timeline', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, `n=300&k=2&modes=${CPU_MODES.join(',')}&run=1&lang=en`));
+    await load(page, at(env.url, `n=300&k=2&modes=${CPU_MODES.join(',')}&rounds=1&run=1&lang=en`));
     await waitForRun(page);
     const groups = await page.$$eval('#cpu-speedup svg g.mode', (gs) => gs.map((g) => ({
       mode: g.getAttribute('data-mode'), speedup: Number(g.getAttribute('data-speedup')), tutorial: Number(g.getAttribute('data-tutorial')),
@@ -129,7 +129,7 @@ test('CPU run: one speedup bar per mode, one tutorial bar per variant, and n−1
 test('a large CPU run is merged into segments and says so; the table is capped; a reload notes the missing timeline', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, 'n=6000&k=2&modes=serial,rayon&run=1&lang=en'));
+    await load(page, at(env.url, 'n=6000&k=2&modes=serial,rayon&rounds=1&run=1&lang=en'));
     await waitForRun(page);
     await pick(page, 'cpu-timeline', 'rayon');
     assert.equal(await page.getAttribute('#cpu-timeline', 'data-merged'), 'true', '5999 tasks are above the threshold');
@@ -155,7 +155,7 @@ test('I/O run: 12 request bars per mode, and one completion line per mode', asyn
   const page = await newPage(env.context);
   const modes = ['serial', 'unbounded'];
   try {
-    await load(page, at(env.url, `exp=io&count=12&latency=30&modes=${modes.join(',')}&run=1&lang=en`));
+    await load(page, at(env.url, `exp=io&count=12&latency=30&modes=${modes.join(',')}&rounds=1&run=1&lang=en`));
     await waitForIo(page, modes);
     assert.deepEqual(await page.$$eval('#io-speedup g.mode', (gs) => gs.map((g) => g.getAttribute('data-mode'))), modes);
     for (const mode of modes) {
@@ -267,7 +267,7 @@ test('on a plain page the sweep covers workers only and says why', async () => {
 test('the chart texts follow the language switch', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, 'n=300&k=2&modes=serial,rayon&run=1&lang=en'));
+    await load(page, at(env.url, 'n=300&k=2&modes=serial,rayon&rounds=1&run=1&lang=en'));
     await waitForRun(page);
     const texts = () => page.evaluate(() => ({
       speedup: document.querySelector('#cpu-speedup figcaption').textContent,

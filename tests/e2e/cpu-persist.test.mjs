@@ -21,7 +21,7 @@ beforeEach(async () => { await clearStorage(env.context, env.url); });
 test('the last finished run is shown again after a reload', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, 'n=1500&modes=serial,async&run=1&lang=en'));
+    await load(page, at(env.url, 'n=1500&modes=serial,async&rounds=1&run=1&lang=en'));
     await waitForRun(page);
     assert.equal(await page.locator('#cpu-restored').count(), 0, '#cpu-restored shown for a run made in this page');
     const ran = await resultRows(page);

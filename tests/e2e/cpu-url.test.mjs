@@ -59,7 +59,7 @@ test('every bad preset value gets a message and its default; nothing runs', asyn
 test('the "nothing ran" check does see a run=1 run (control)', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, 'n=200&modes=serial&run=1&lang=en'));
+    await load(page, at(env.url, 'n=200&modes=serial&rounds=1&run=1&lang=en'));
     await waitForRun(page);
     await settled(page);
     const states = (await runLog(page)).map((e) => e.state).filter((s) => s !== null);

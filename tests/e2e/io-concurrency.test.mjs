@@ -31,7 +31,7 @@ const FLAT = 'count=20&latency=100&jitter=0&bandwidth=0&conn=100&k=4&source=simu
 test('unbounded is several times faster than serial, bounded sits between, all near the model', async (t) => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, `exp=io&${FLAT}&modes=serial,bounded,unbounded&run=1&lang=en`));
+    await load(page, at(env.url, `exp=io&${FLAT}&modes=serial,bounded,unbounded&rounds=1&run=1&lang=en`));
     await waitForRun(page);
     const rows = await resultRows(page);
     assert.deepEqual(rows.map((r) => [r.mode, r.status, r.ok, r.bytes]),

@@ -127,7 +127,7 @@ describe('the last run comes back', () => {
     const page = await newPage(env.context);
     try {
       await load(page, at(env.url,
-        'exp=io&count=7&latency=20&jitter=5&bandwidth=0&conn=3&fail=0&seed=42&k=3&source=simulated&order=submission&modes=serial,bounded&run=1&lang=en'));
+        'exp=io&count=7&latency=20&jitter=5&bandwidth=0&conn=3&fail=0&seed=42&k=3&source=simulated&order=submission&modes=serial,bounded&rounds=1&run=1&lang=en'));
       await waitForRun(page);
       const ran = await resultRows(page);
       assert.deepEqual(ran.map((r) => [r.mode, r.status, r.ok]), [['serial', 'done', 7], ['bounded', 'done', 7]], 'the run to restore');

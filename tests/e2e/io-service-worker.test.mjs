@@ -25,7 +25,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const RUN_B = 'exp=io&count=3&latency=10&jitter=0&seed=4242&source=simulated&modes=serial&run=1&lang=en';
+const RUN_B = 'exp=io&rounds=1&count=3&latency=10&jitter=0&seed=4242&source=simulated&modes=serial&run=1&lang=en';
 
 /** Tab A: opens the page and waits until the service worker controls it. */
 async function openControlledTab(context, url) {

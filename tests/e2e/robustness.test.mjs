@@ -95,7 +95,7 @@ test('a pool whose second thread cannot start fails with a clear message and sta
     };
   });
   try {
-    await load(page, at(server.url, 'n=2000&k=2&modes=rayon&run=1&lang=en'));
+    await load(page, at(server.url, 'n=2000&k=2&modes=rayon&rounds=1&run=1&lang=en'));
     await waitForRun(page);
     const [row] = await resultRows(page);
     assert.equal(row?.mode, 'rayon');

@@ -67,7 +67,7 @@ test('every topic has its note in both languages, listed in the contents', async
 test('the run history keeps every run across a reload, compares, exports, shares and clears', async () => {
   const page = await newPage(env.context);
   try {
-    await load(page, at(env.url, 'n=400&k=2&modes=serial,async&run=1&lang=en'));
+    await load(page, at(env.url, 'n=400&k=2&modes=serial,async&rounds=1&run=1&lang=en'));
     await waitForRun(page);
     await page.fill('#io-count', '4');
     await page.fill('#io-latency', '10');
@@ -397,7 +397,7 @@ test('axe-core finds no accessibility violations, light or dark, after a run', a
       if (BROWSER === 'chromium') await page.emulateMedia({ colorScheme: scheme });
       assert.equal(await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme), true, `${scheme} scheme`);
       const since = 0;
-      await load(page, at(env.url, 'n=300&k=2&modes=serial,rayon&run=1&lang=zh'));
+      await load(page, at(env.url, 'n=300&k=2&modes=serial,rayon&rounds=1&run=1&lang=zh'));
       await waitForRun(page, { since });
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] }))

@@ -105,7 +105,34 @@ export async function openPage(context, { viewport } = {}) {
     page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error') page.errors.push(`worker console.error: ${m.text()}`); }));
   }
   page.on('framenavigated', (f) => page.navigations.push({ main: f === page.mainFrame(), frame: f, url: f.url() }));
+  if (SLOW_MS) timeCalls(page);
   return page;
+}
+
+/**
+ * `PLAYGROUND_SLOW=MS`: every call on a page that takes MS or more is printed with the test line
+ * that made it — where a file's time goes, in either browser (e.g. a wait for an animation frame
+ * in a background tab, which Firefox never paints).
+ */
+const SLOW_MS = Number(process.env.PLAYGROUND_SLOW || 0);
+const TIMED = ['goto', 'reload', 'waitForLoadState', 'evaluate', 'waitForFunction', 'waitForSelector', '$eval', '$$eval',
+  'click', 'fill', 'check', 'uncheck', 'selectOption', 'press', 'inputValue', 'getAttribute', 'textContent', 'innerText',
+  'isChecked', 'isDisabled', 'isVisible', 'waitForEvent', 'close'];
+function timeCalls(page) {
+  for (const name of TIMED) {
+    const call = page[name];
+    if (typeof call !== 'function') continue;
+    page[name] = async (...args) => {
+      const where = new Error().stack.split('\n').find((l) => l.includes('/tests/e2e/'))?.replace(/.*\/tests\/e2e\//, '').replace(/\)$/, '') ?? '?';
+      const t0 = Date.now();
+      try {
+        return await call.apply(page, args);
+      } finally {
+        const ms = Date.now() - t0;
+        if (ms >= SLOW_MS) console.error(`# slow ${ms} ms ${name}(${String(args[0]).replace(/\s+/g, " ").slice(0, 50)}) at ${where}`);
+      }
+    };
+  }
 }
 
 /** Navigations so far of `frame` (a Page means its main frame). */

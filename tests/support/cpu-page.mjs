@@ -196,12 +196,16 @@ export async function waitForRun(page, { since = 0, timeout = RUN_TIMEOUT } = {}
   }
 }
 
-/** Resolves once the page has loaded and the browser has been idle (as `run=1` waits for), twice. */
+/**
+ * Resolves once the page has loaded and the browser has been idle (as `run=1` waits for), twice,
+ * with two frames between. A tab behind another is never painted in Firefox, so there a frame
+ * is a turn of the event loop instead (the page itself waits for idle time, not for frames).
+ */
 export async function settled(page) {
   await page.waitForLoadState('load');
   await page.evaluate(async () => {
     const idle = () => new Promise((r) => requestIdleCallback(() => r(), { timeout: 3000 }));
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    const frame = () => new Promise((r) => (document.hidden ? setTimeout(r, 0) : requestAnimationFrame(() => r())));
     await idle();
     await frame();
     await frame();

@@ -22,7 +22,8 @@ const DEFAULT_TIMEOUT = 30_000;
  */
 function preferences({ downloads, serviceWorkers, localDomains, colorScheme }) {
   return {
-    // prefers-color-scheme for every page (BiDi has no per-page media emulation in Firefox 153).
+    // prefers-color-scheme for every page: BiDi has no per-page media emulation in Firefox 153
+    // (w3c/webdriver-bidi#750; https://bugzilla.mozilla.org/show_bug.cgi?id=1549434).
     ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
     // Host names that resolve to this machine (Chromium's --host-resolver-rules MAP x 127.0.0.1).
     ...(localDomains?.length ? { 'network.dns.localDomains': localDomains.join(',') } : {}),
@@ -151,7 +152,8 @@ class FirefoxContext {
   /**
    * The whole browser offline (or online again): its pages, the ones opened later and their
    * workers. Not its service workers: WebDriver BiDi's offline emulation (Firefox 153) leaves their
-   * fetches on the network, so a test that needs those offline must also take the server away.
+   * fetches on the network (its scope is still being settled in w3c/webdriver-bidi#776), so a test
+   * that needs those offline must also take the server away.
    */
   async setOffline(offline) {
     await this.#browser.connection.send('emulation.setNetworkConditions', {
@@ -175,7 +177,10 @@ class FirefoxContext {
 
   /**
    * The next file Firefox saves into the download folder once it is complete, moved out of that
-   * folder (so the next download of the same name keeps its name).
+   * folder (so the next download of the same name keeps its name). Watched on disk rather than
+   * through BiDi's download events (w3c/webdriver-bidi#970; Firefox gained
+   * `browser.setDownloadBehavior` in https://bugzilla.mozilla.org/show_bug.cgi?id=1989022), so
+   * it works with whichever Firefox ESR the machine has.
    */
   async nextDownload({ timeout }) {
     const dir = this.#dirs.downloads;
@@ -542,7 +547,7 @@ class FirefoxPage extends Scope {
     await this.p.setViewport({ width, height });
   }
 
-  /** Not over BiDi in Firefox 153 (puppeteer needs CDP for it): launch({ colorScheme }) instead. */
+  /** Not over BiDi in Firefox 153 (w3c/webdriver-bidi#750): launch({ colorScheme }) instead. */
   async emulateMedia({ colorScheme } = {}) {
     if (colorScheme) throw new Error(`emulateMedia({ colorScheme: '${colorScheme}' }): in Firefox pass colorScheme to launch()`);
   }

@@ -2,13 +2,13 @@
 //! learner's answers (kept in localStorage, so they survive a reload), and beside each answer the
 //! measured value from the newest run made after it, with the explanation.
 
+use super::predict_outcome::{outcome, verdict_id};
 use crate::core::lang::Lang;
 use crate::core::predictions::{
-    for_topic, judge, latest_measure, parse_number, Answer, Book, Kind, Question, Verdict, STORAGE_KEY,
+    for_topic, judge, latest_measure, parse_number, Answer, Book, Kind, Question, STORAGE_KEY,
 };
 use crate::core::topics::Topic;
-use crate::i18n::predict::{choices, explain, prompt, trp, Tp};
-use crate::ui::format::speedup;
+use crate::i18n::predict::{choices, prompt, trp, Tp};
 use crate::ui::history::HistoryHandle;
 use crate::web::storage;
 use std::collections::HashMap;
@@ -30,24 +30,6 @@ fn record(question: &str, answer: Answer) -> Book {
     book.set(question, answer, js_sys::Date::now());
     storage::save(STORAGE_KEY, &book);
     book
-}
-
-fn verdict_id(v: Option<Verdict>) -> &'static str {
-    match v {
-        None => "unanswered",
-        Some(Verdict::NotYet) => "not-yet",
-        Some(Verdict::Right) => "right",
-        Some(Verdict::Off { .. }) => "off",
-        Some(Verdict::Wrong) => "wrong",
-    }
-}
-
-fn answer_text(l: Lang, q: &Question, a: Answer) -> String {
-    match (q.kind, a) {
-        (Kind::Speedup { .. }, Answer::Number(v)) => speedup(Some(v)),
-        (_, Answer::Number(v)) => format!("{v}"),
-        (_, Answer::Choice(i)) => choices(l, q.id).get(usize::from(i)).copied().unwrap_or_default().to_string(),
-    }
 }
 
 /// The questions of one topic, with the learner's answers and the results beside them.
@@ -137,35 +119,7 @@ pub fn predict_box(props: &PredictProps) -> Html {
                 }
             }
         };
-        let result = match (&saved, verdict) {
-            (None, _) | (_, None) => html! {},
-            (Some(p), Some(v)) => {
-                let truth = match q.kind {
-                    Kind::Speedup { .. } => measured.map(|m| format!("{}{}", trp(l, Tp::Measured), speedup(Some(m)))),
-                    Kind::Number(t) => Some(format!("{}{t}", trp(l, Tp::Truth))),
-                    Kind::Choice { correct, .. } => {
-                        Some(format!("{}{}", trp(l, Tp::Truth), answer_text(l, q, Answer::Choice(correct))))
-                    }
-                };
-                let mark = match v {
-                    Verdict::Right if matches!(q.kind, Kind::Choice { .. }) => Some(trp(l, Tp::RightChoice)),
-                    Verdict::Right => Some(trp(l, Tp::Right)),
-                    Verdict::Off { .. } | Verdict::Wrong => Some(trp(l, Tp::Wrong)),
-                    Verdict::NotYet => None,
-                };
-                html! {
-                    <div class="outcome" aria-live="polite">
-                        <p class="yours">{ trp(l, Tp::Yours) }<strong>{ answer_text(l, q, p.answer) }</strong></p>
-                        if let Some(t) = truth {
-                            <p class="measured">{ t }{ mark.map(|m| format!(" — {m}")).unwrap_or_default() }</p>
-                            <p class="explain">{ explain(l, q.id) }</p>
-                        } else {
-                            <p class="muted">{ trp(l, Tp::RunToCompare) }</p>
-                        }
-                    </div>
-                }
-            }
-        };
+        let result = outcome(l, q, saved.as_ref().map(|p| p.answer), verdict, measured);
         html! {
             <li class="question" id={format!("q-{}", q.id)} data-question={q.id} data-verdict={verdict_id(verdict)}>
                 { control }

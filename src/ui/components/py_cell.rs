@@ -2,14 +2,14 @@
 //! loading line, and the output as it comes (stdout and stderr apart). The code runs only in the
 //! cell's worker (see `ui::py_cell`), never on the page.
 
+use super::py_cell_lines::{engine_line, output, status_line};
 use super::share::ShareButton;
 use crate::core::lang::Lang;
 use crate::core::preset::PySettings;
 use crate::core::pycell::snippets::Snippet;
-use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Phase, Saved};
+use crate::core::pycell::{Cell, CellAction, Phase, Saved};
 use crate::i18n::py::{trp, Tp};
 use crate::i18n::{tr, T};
-use crate::ui::format::duration;
 use crate::ui::py_cell::{CellRunner, CellState, CELL_KEY};
 use crate::web::storage;
 use web_sys::{HtmlTextAreaElement, KeyboardEvent};
@@ -26,48 +26,6 @@ pub struct PyCellProps {
     /// Run at once (`run=1`).
     #[prop_or_default]
     pub autorun: bool,
-}
-
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1e6)
-}
-
-fn engine_line(l: Lang, e: &Engine) -> Html {
-    let (state, text) = match e {
-        Engine::Cold => ("cold", trp(l, Tp::EngineCold).to_string()),
-        Engine::Loading { .. } => ("loading", trp(l, Tp::EngineLoading).to_string()),
-        Engine::Ready { startup_ms, version, python, bytes, network_bytes, from_snapshot } => (
-            "ready",
-            format!(
-                "Python {python} · Pyodide {version} · {} {} ({} {}) · {} {}{}",
-                trp(l, Tp::Read),
-                megabytes(*bytes),
-                megabytes(*network_bytes),
-                trp(l, Tp::OverNetwork),
-                trp(l, Tp::StartedIn),
-                duration(*startup_ms),
-                if *from_snapshot { trp(l, Tp::FromSnapshot) } else { "" }
-            ),
-        ),
-        Engine::Failed(reason) => ("failed", format!("{}{reason}", trp(l, Tp::EngineFailed))),
-    };
-    html! { <p id="py-cell-engine" class="muted" data-state={state}>{ text }</p> }
-}
-
-fn status_line(l: Lang, cell: &Cell) -> Html {
-    let waiting = !matches!(cell.engine, Engine::Ready { .. });
-    let (state, text) = match (&cell.phase, &cell.outcome) {
-        (Phase::Running { .. }, _) if waiting => ("running", trp(l, Tp::WaitingForEngine).to_string()),
-        (Phase::Running { .. }, _) => ("running", trp(l, Tp::Running).to_string()),
-        (Phase::Idle, None) => ("idle", String::new()),
-        (Phase::Idle, Some(Outcome::Done { ms })) => ("done", format!("{} {}", trp(l, Tp::Done), duration(*ms))),
-        (Phase::Idle, Some(Outcome::Raised { error, ms })) => {
-            ("raised", format!("{error} {}{} {}", trp(l, Tp::Raised), trp(l, Tp::After), duration(*ms)))
-        }
-        (Phase::Idle, Some(Outcome::Cancelled)) => ("cancelled", trp(l, Tp::Cancelled).to_string()),
-        (Phase::Idle, Some(Outcome::Failed { reason })) => ("failed", format!("{}{reason}", trp(l, Tp::Failed))),
-    };
-    html! { <p id="py-status" class="py-status" data-state={state} role="status">{ text }</p> }
 }
 
 /// The cell.
@@ -178,13 +136,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             { status_line(l, cell) }
             if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
             <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>
-            <pre id="py-output" class="py-output" tabindex="0" role="log" aria-label={trp(l, Tp::Output)}>
-                if cell.output.dropped > 0 {
-                    <span class="trimmed">{ format!("… {} {}\n", cell.output.dropped, trp(l, Tp::Trimmed)) }</span>
-                }
-                { for cell.output.chunks.iter().map(|c| html! { <span class={c.stream.id()}>{ &c.text }</span> }) }
-                if cell.output.chunks.is_empty() && cell.outcome.is_some() { <span class="muted">{ trp(l, Tp::NoOutput) }</span> }
-            </pre>
+            { output(l, &cell.output, cell.outcome.is_some()) }
         </section>
     }
 }

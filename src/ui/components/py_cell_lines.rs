@@ -1,0 +1,63 @@
+//! The Python cell's read-only lines: the engine's loading line, the run's status and the output
+//! (stdout and stderr apart, with a mark where old output was trimmed).
+
+use crate::core::lang::Lang;
+use crate::core::pycell::{Cell, Engine, Outcome, Output, Phase};
+use crate::i18n::py::{trp, Tp};
+use crate::ui::format::duration;
+use yew::prelude::*;
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1e6)
+}
+
+pub(super) fn engine_line(l: Lang, e: &Engine) -> Html {
+    let (state, text) = match e {
+        Engine::Cold => ("cold", trp(l, Tp::EngineCold).to_string()),
+        Engine::Loading { .. } => ("loading", trp(l, Tp::EngineLoading).to_string()),
+        Engine::Ready { startup_ms, version, python, bytes, network_bytes, from_snapshot } => (
+            "ready",
+            format!(
+                "Python {python} · Pyodide {version} · {} {} ({} {}) · {} {}{}",
+                trp(l, Tp::Read),
+                megabytes(*bytes),
+                megabytes(*network_bytes),
+                trp(l, Tp::OverNetwork),
+                trp(l, Tp::StartedIn),
+                duration(*startup_ms),
+                if *from_snapshot { trp(l, Tp::FromSnapshot) } else { "" }
+            ),
+        ),
+        Engine::Failed(reason) => ("failed", format!("{}{reason}", trp(l, Tp::EngineFailed))),
+    };
+    html! { <p id="py-cell-engine" class="muted" data-state={state}>{ text }</p> }
+}
+
+pub(super) fn status_line(l: Lang, cell: &Cell) -> Html {
+    let waiting = !matches!(cell.engine, Engine::Ready { .. });
+    let (state, text) = match (&cell.phase, &cell.outcome) {
+        (Phase::Running { .. }, _) if waiting => ("running", trp(l, Tp::WaitingForEngine).to_string()),
+        (Phase::Running { .. }, _) => ("running", trp(l, Tp::Running).to_string()),
+        (Phase::Idle, None) => ("idle", String::new()),
+        (Phase::Idle, Some(Outcome::Done { ms })) => ("done", format!("{} {}", trp(l, Tp::Done), duration(*ms))),
+        (Phase::Idle, Some(Outcome::Raised { error, ms })) => {
+            ("raised", format!("{error} {}{} {}", trp(l, Tp::Raised), trp(l, Tp::After), duration(*ms)))
+        }
+        (Phase::Idle, Some(Outcome::Cancelled)) => ("cancelled", trp(l, Tp::Cancelled).to_string()),
+        (Phase::Idle, Some(Outcome::Failed { reason })) => ("failed", format!("{}{reason}", trp(l, Tp::Failed))),
+    };
+    html! { <p id="py-status" class="py-status" data-state={state} role="status">{ text }</p> }
+}
+
+/// The output so far; `ended`: a run has ended, so an empty output says so.
+pub(super) fn output(l: Lang, out: &Output, ended: bool) -> Html {
+    html! {
+        <pre id="py-output" class="py-output" tabindex="0" role="log" aria-label={trp(l, Tp::Output)}>
+            if out.dropped > 0 {
+                <span class="trimmed">{ format!("… {} {}\n", out.dropped, trp(l, Tp::Trimmed)) }</span>
+            }
+            { for out.chunks.iter().map(|c| html! { <span class={c.stream.id()}>{ &c.text }</span> }) }
+            if out.chunks.is_empty() && ended { <span class="muted">{ trp(l, Tp::NoOutput) }</span> }
+        </pre>
+    }
+}
