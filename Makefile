@@ -33,6 +33,7 @@ lint:
 
 test-native:
 	cargo test --lib --bins
+	python3 -m unittest discover -s tests/py
 
 ## The page tests in each browser of BROWSERS (default chromium,firefox; e.g. `make test-page BROWSERS=firefox`).
 test-page:

@@ -13,8 +13,9 @@ build_only=false
 [ "${1:-}" = "build" ] && build_only=true
 
 # --- Debian packages: Chromium + ChromeDriver and Firefox ESR for the tests (docs/build.md,
-# "Browsers"), a CJK font so Chinese renders. ---
-apt_packages=(chromium chromium-driver firefox-esr fonts-noto-cjk)
+# "Browsers"), a CJK font so Chinese renders, and a CPython for the tracer's native tests
+# (tests/py/) and the bench's CPython figures. ---
+apt_packages=(chromium chromium-driver firefox-esr fonts-noto-cjk python3)
 $build_only && apt_packages=()
 missing=()
 for p in "${apt_packages[@]+"${apt_packages[@]}"}"; do

@@ -138,33 +138,14 @@ pub fn compared_modes(runs: &[&Run]) -> Vec<&'static str> {
 mod tests {
     use super::*;
     use crate::core::cpu_modes::CpuMode;
-    use crate::core::report::{entries, Env, ModeOutcome, Params, Status};
-    use crate::core::workload::run_serial;
+    use crate::core::report::{entries, fixtures, ModeOutcome, Params, Status};
 
     fn cpu_run(at: f64, n: u32) -> Run {
-        let o = ModeOutcome {
-            mode: CpuMode::Serial,
-            threads: 1,
-            chunk: None,
-            status: Status::Done,
-            error: None,
-            wall_ms: 10.0,
-            samples_ms: vec![10.0],
-            startup_ms: 1.0,
-            tasks_done: n - 1,
-            values: run_serial(n),
-            spans: vec![],
-        };
+        let o = ModeOutcome { startup_ms: 1.0, ..fixtures::outcome(CpuMode::Serial, n, Status::Done, n - 1) };
         Run::Cpu(CpuReport {
             experiment: crate::core::experiment::ExperimentId::Cpu,
-            params: Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
-            env: Env {
-                hardware_concurrency: 2,
-                cross_origin_isolated: true,
-                pool_threads: None,
-                user_agent: "UA".into(),
-                python_pool: None,
-            },
+            params: Params { warmup_tasks: 10, ..fixtures::params(n, 1) },
+            env: fixtures::env(),
             reference: Some(CpuMode::Serial),
             runs: entries(&[o]),
             started_at: at,

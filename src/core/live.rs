@@ -230,35 +230,14 @@ fn set_row<E: Experiment>(p: &mut Progress<E>, mode: E::Mode, row: Row) {
 mod tests {
     use super::*;
     use crate::core::cpu_modes::CpuMode;
-    use crate::core::report::{Cpu, Env, ModeOutcome, Params};
-    use crate::core::workload::run_serial;
+    use crate::core::report::{fixtures, Cpu, ModeOutcome};
 
     fn outcome(mode: CpuMode, status: Status, tasks_done: u32) -> Rc<ModeOutcome> {
-        Rc::new(ModeOutcome {
-            mode,
-            threads: 1,
-            chunk: None,
-            status,
-            error: None,
-            wall_ms: 10.0,
-            samples_ms: vec![10.0],
-            startup_ms: 0.0,
-            tasks_done,
-            values: if status == Status::Done { run_serial(50) } else { vec![] },
-            spans: vec![],
-        })
+        Rc::new(fixtures::outcome(mode, 50, status, tasks_done))
     }
 
     fn report(outcomes: &[Rc<ModeOutcome>]) -> Rc<Report<Cpu>> {
-        let params = Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds: 1 };
-        let env = Env {
-            hardware_concurrency: 2,
-            cross_origin_isolated: true,
-            pool_threads: None,
-            user_agent: "UA".into(),
-            python_pool: None,
-        };
-        Rc::new(Report::of(params, env, outcomes, 0.0))
+        Rc::new(Report::of(fixtures::params(50, 1), fixtures::env(), outcomes, 0.0))
     }
 
     fn row(live: &Live<Cpu>, mode: CpuMode) -> Row {

@@ -138,33 +138,12 @@ macro_rules! experiment_mode {
 mod tests {
     use crate::core::cpu_modes::CpuMode;
     use crate::core::history::Run;
-    use crate::core::report::{Cpu, CpuReport, Env, ModeOutcome, Params};
+    use crate::core::report::{fixtures, Cpu, CpuReport};
     use crate::core::status::Status;
-    use crate::core::workload::run_serial;
 
     fn cpu() -> CpuReport {
-        let o = ModeOutcome {
-            mode: CpuMode::Serial,
-            threads: 1,
-            chunk: None,
-            status: Status::Done,
-            error: None,
-            wall_ms: 10.0,
-            samples_ms: vec![10.0],
-            startup_ms: 0.0,
-            tasks_done: 49,
-            values: run_serial(50),
-            spans: vec![],
-        };
-        let params = Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds: 3 };
-        let env = Env {
-            hardware_concurrency: 2,
-            cross_origin_isolated: true,
-            pool_threads: None,
-            user_agent: "UA".into(),
-            python_pool: None,
-        };
-        super::Report::<Cpu>::of(params, env, &[o], 7.0)
+        let o = fixtures::outcome(CpuMode::Serial, 50, Status::Done, 49);
+        super::Report::<Cpu>::of(fixtures::params(50, 3), fixtures::env(), &[o], 7.0)
     }
 
     /// The generic report writes what the CPU report always wrote (`reference` included), and a

@@ -489,3 +489,45 @@ mod tests {
         assert_eq!(merge_rounds(&[]), None);
     }
 }
+
+/// What the native tests of the pipeline build CPU reports from.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Env, ModeOutcome, Params};
+    use crate::core::cpu_modes::CpuMode;
+    use crate::core::status::Status;
+    use crate::core::workload::run_serial;
+
+    /// `mode` at n, 10 ms in one round; a finished one carries serial's values.
+    pub fn outcome(mode: CpuMode, n: u32, status: Status, tasks_done: u32) -> ModeOutcome {
+        ModeOutcome {
+            mode,
+            threads: 1,
+            chunk: None,
+            status,
+            error: None,
+            wall_ms: 10.0,
+            samples_ms: vec![10.0],
+            startup_ms: 0.0,
+            tasks_done,
+            values: if status == Status::Done { run_serial(n) } else { vec![] },
+            spans: vec![],
+        }
+    }
+
+    /// Settings for n at k = 2.
+    pub fn params(n: u32, rounds: u32) -> Params {
+        Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds }
+    }
+
+    /// An isolated two-core host.
+    pub fn env() -> Env {
+        Env {
+            hardware_concurrency: 2,
+            cross_origin_isolated: true,
+            pool_threads: None,
+            user_agent: "UA".into(),
+            python_pool: None,
+        }
+    }
+}

@@ -83,7 +83,7 @@ pub fn app() -> Html {
         },
         Beside::PythonCell => html! {
             // A code= link that cannot be read runs nothing (not the saved code in its place).
-            <PyCell lang={l} code={boot.preset.py.code.clone()}
+            <PyCell lang={l} code={boot.preset.py.code.clone()} trace={boot.preset.py.trace}
                 autorun={autorun(Experiment::Py) && !boot.preset.problems.iter().any(|p| matches!(p, Problem::BadCode { .. }))} />
         },
     };

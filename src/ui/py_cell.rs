@@ -2,7 +2,8 @@
 //! cell's interpreter. Run sends the code to it; Cancel terminates it (the only way to stop a
 //! Python loop that never yields) and starts a fresh one at once, so the next Run is ready.
 
-use crate::core::pycell::{Cell, CellAction, Engine, Outcome};
+use crate::core::pycell::tasks::Event;
+use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Stream};
 use crate::web::py_run::{PyReply, PyRequest, PyRunner};
 use futures::StreamExt;
 use std::cell::RefCell;
@@ -33,7 +34,7 @@ struct Slot {
     /// A worker is being started (the engine may still be loading).
     starting: bool,
     /// A run pressed before the worker existed: sent as soon as it does.
-    queued: Option<(u32, String)>,
+    queued: Option<(u32, String, bool)>,
     /// Bumped whenever the worker is thrown away: a start still under way, or replies of a
     /// terminated worker still queued in its channel, are dropped, not shown.
     generation: u32,
@@ -52,8 +53,8 @@ impl PartialEq for CellRunner {
     }
 }
 
-fn send(runner: &PyRunner, run: u32, code: &str) -> Result<(), String> {
-    runner.send(&PyRequest::Run { run, code, filename: CELL_FILENAME, args: js_sys::Object::new().into() })
+fn send(runner: &PyRunner, run: u32, code: &str, trace: bool) -> Result<(), String> {
+    runner.send(&PyRequest::Run { run, code, filename: CELL_FILENAME, args: js_sys::Object::new().into(), trace })
 }
 
 impl CellRunner {
@@ -83,8 +84,8 @@ impl CellRunner {
             let mut replies = match started {
                 Ok((runner, replies)) => {
                     let queued = slot.borrow_mut().queued.take();
-                    if let Some((run, code)) = queued {
-                        if let Err(reason) = send(&runner, run, &code) {
+                    if let Some((run, code, trace)) = queued {
+                        if let Err(reason) = send(&runner, run, &code, trace) {
                             dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } });
                         }
                     }
@@ -113,7 +114,7 @@ impl CellRunner {
                     // A worker whose interpreter failed is of no use: the next Run starts another.
                     slot.borrow_mut().runner = None;
                 }
-                for action in coalesce(batch).into_iter().filter_map(action_of) {
+                for action in coalesce(batch).into_iter().flat_map(actions_of) {
                     dispatch.dispatch(action);
                 }
                 if slot.borrow().runner.is_none() {
@@ -127,14 +128,14 @@ impl CellRunner {
     }
 
     /// Runs `code` as run `run` (the cell's [`Cell::next_run_id`]).
-    pub fn run(&self, run: u32, code: &str) {
+    pub fn run(&self, run: u32, code: &str, trace: bool) {
         self.dispatch.dispatch(CellAction::Started);
-        let sent = self.slot.borrow().runner.as_ref().map(|r| send(r, run, code));
+        let sent = self.slot.borrow().runner.as_ref().map(|r| send(r, run, code, trace));
         match sent {
             Some(Ok(())) => {}
             Some(Err(reason)) => self.dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } }),
             None => {
-                self.slot.borrow_mut().queued = Some((run, code.to_string()));
+                self.slot.borrow_mut().queued = Some((run, code.to_string(), trace));
                 self.ensure();
             }
         }
@@ -174,8 +175,8 @@ fn coalesce(batch: Vec<PyReply>) -> Vec<PyReply> {
     out
 }
 
-fn action_of(reply: PyReply) -> Option<CellAction> {
-    Some(match reply {
+fn actions_of(reply: PyReply) -> Vec<CellAction> {
+    vec![match reply {
         PyReply::Loaded { facts, .. } => CellAction::Engine(Engine::Ready {
             startup_ms: facts.ms,
             version: facts.version,
@@ -185,11 +186,24 @@ fn action_of(reply: PyReply) -> Option<CellAction> {
             from_snapshot: facts.from_snapshot,
         }),
         PyReply::Out { run, stream, text } => CellAction::Wrote { run, stream, text },
-        PyReply::Done { run, ms, error: None } => CellAction::Ended { run, outcome: Outcome::Done { ms } },
-        PyReply::Done { run, ms, error: Some(e) } => {
-            CellAction::Ended { run, outcome: Outcome::Raised { error: e.kind, ms } }
+        PyReply::Done { run, ms, error, trace } => {
+            let outcome = match error {
+                None => Outcome::Done { ms },
+                Some(e) => Outcome::Raised { error: e.kind, ms },
+            };
+            // The trace arrives with the end, and is handed over first: the end makes the run
+            // idle, and the cell takes a trace only from the run in progress.
+            let traced = trace.map(|json| match serde_json::from_str::<Vec<Event>>(&json) {
+                Ok(events) => CellAction::Traced { run, events: Rc::new(events) },
+                Err(e) => CellAction::Wrote {
+                    run,
+                    stream: Stream::Stderr,
+                    text: format!("(the trace could not be read: {e})\n"),
+                },
+            });
+            return traced.into_iter().chain([CellAction::Ended { run, outcome }]).collect();
         }
         PyReply::Failed { error, .. } => CellAction::Engine(Engine::Failed(error)),
-        PyReply::Emit { .. } => return None,
-    })
+        PyReply::Emit { .. } => return Vec::new(),
+    }]
 }

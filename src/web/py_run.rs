@@ -24,8 +24,9 @@ pub enum PyRequest<'a> {
     /// Start the interpreter, from the engine's memory snapshot when there is one (replies
     /// [`PyReply::Loaded`] or [`PyReply::Failed`]).
     Load { run: u32, snapshot: Option<js_sys::Uint8Array>, interrupt: Option<js_sys::Int32Array> },
-    /// Run a program; `args` is what it imports as the module `page`.
-    Run { run: u32, code: &'a str, filename: &'a str, args: JsValue },
+    /// Run a program; `args` is what it imports as the module `page`; `trace`: record its
+    /// asyncio tasks (the reply's [`PyReply::Done`] then carries them).
+    Run { run: u32, code: &'a str, filename: &'a str, args: JsValue, trace: bool },
 }
 
 impl PyRequest<'_> {
@@ -39,13 +40,14 @@ impl PyRequest<'_> {
                     ("interrupt", interrupt.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
                 ],
             ),
-            PyRequest::Run { run, code, filename, args } => object(
+            PyRequest::Run { run, code, filename, args, trace } => object(
                 Kind::PyrunRun,
                 &[
                     ("run", (*run).into()),
                     ("code", (*code).into()),
                     ("filename", (*filename).into()),
                     ("args", args.clone()),
+                    ("trace", (*trace).into()),
                 ],
             ),
         }
@@ -71,8 +73,9 @@ pub enum PyReply {
     Out { run: u32, stream: Stream, text: String },
     /// A value a program handed over with `page.emit`.
     Emit { run: u32, value: JsValue },
-    /// A program ended; `error` when an exception escaped (its traceback went to stderr).
-    Done { run: u32, ms: f64, error: Option<PyError> },
+    /// A program ended; `error` when an exception escaped (its traceback went to stderr);
+    /// `trace`: the JSON text of a traced run's events.
+    Done { run: u32, ms: f64, error: Option<PyError>, trace: Option<String> },
     /// The interpreter could not start, or the worker failed.
     Failed { run: u32, error: String },
 }
@@ -93,7 +96,9 @@ impl PyReply {
                 text: txt("text"),
             },
             Some(Kind::PyrunEmit) => PyReply::Emit { run, value: field(m, "value") },
-            Some(Kind::PyrunDone) => PyReply::Done { run, ms: number("ms"), error: PyError::read(m) },
+            Some(Kind::PyrunDone) => {
+                PyReply::Done { run, ms: number("ms"), error: PyError::read(m), trace: text(m, "trace") }
+            }
             Some(Kind::PyrunFailed) => PyReply::Failed {
                 run,
                 error: PyError::read(m).map_or_else(|| "the Python worker failed".into(), |e| e.message),

@@ -10,6 +10,8 @@
  * - every ready snippet runs to its end (ThreadPoolExecutor prints Python's thread error);
  * - Share gives a `code=` link that reproduces the editor's code; opening such a link with
  *   run=1 runs it; a bad link gets a clear message and leaves the editor alone;
+ * - a traced run draws one lane per task (what each awaits, the line it stopped at), for code
+ *   that awaits main() and for code that calls asyncio.run(main()); the switch turns it off;
  * - code and output survive a reload; `?embed=1&exp=py` shows the cell with its short note;
  * - no console or page error anywhere.
  *
@@ -125,6 +127,49 @@ test('every ready snippet runs to its end', async () => {
     if (id === 'gather') assert.match(s.stdout, /gather returned \['page 1', 'page 2', 'page 3'\]/);
     if (id === 'queues') assert.match(s.stdout, /LifoQueue: \['third', 'second', 'first'\]/);
   }
+  assertNoErrors(page);
+});
+
+/** The drawn lanes: [{task, steps, bars, awaiting: [labels], lines: [data-line of each bar]}]. */
+function lanesOf(page) {
+  return page.$$eval('#py-lanes g.lane', (gs) => gs.map((g) => ({
+    task: g.dataset.task,
+    steps: Number(g.dataset.steps),
+    bars: g.querySelectorAll('rect.step').length,
+    awaiting: [...g.querySelectorAll('g.wait')].map((w) => w.dataset.awaiting),
+    lines: [...g.querySelectorAll('rect.step')].map((r) => r.dataset.line ?? null),
+  })));
+}
+
+// The learner's own asyncio code, traced (on by default): one lane per task, the top level first,
+// each wait labelled with what it awaits, each bar with the line it stopped at — as the code is
+// written, and pasted with asyncio.run(main()) too. With the switch off nothing is drawn.
+test('a traced run draws one lane per task with what each awaits; the switch turns it off', async () => {
+  const body = 'import asyncio\n\nasync def fetch(name, delay):\n    await asyncio.sleep(delay)\n    return name\n\n'
+    + 'async def main():\n    async with asyncio.TaskGroup() as tg:\n'
+    + '        a = tg.create_task(fetch("a", 0.05), name="a")\n        b = tg.create_task(fetch("b", 0.1), name="b")\n'
+    + '    print(a.result(), b.result())\n\n';
+  assert.equal(await page.isChecked('#py-trace'), true, 'tracing is on by default');
+  for (const last of ['await main()\n', 'asyncio.run(main())\n']) {
+    const end = await runCode(page, body + last);
+    assert.equal(end.status, 'done', end.statusText);
+    assert.equal(end.stdout, 'a b\n');
+    const lanes = await lanesOf(page);
+    const names = lanes.map((l) => l.task);
+    assert.equal(names[0], 'main', `${last}: the top level is the first lane: ${names}`);
+    const a = lanes.find((l) => l.task === 'a');
+    const b = lanes.find((l) => l.task === 'b');
+    assert.ok(a && b, `${last}: lanes ${JSON.stringify(names)}`);
+    assert.deepEqual([a.awaiting, b.awaiting], [['sleep(0.05)'], ['sleep(0.1)']], `${last}: what a and b await`);
+    assert.deepEqual([a.steps, a.lines[0]], [2, '4'], `${last}: a stops once, at line 4`);
+    assert.ok(lanes.some((l) => l.awaiting.includes('taskgroup')), `${last}: nobody waits on the TaskGroup: ${JSON.stringify(lanes)}`);
+    assert.equal(await page.getAttribute('#py-lanes', 'data-tasks'), String(lanes.length));
+  }
+  await page.uncheck('#py-trace');
+  const off = await runCode(page, body + 'await main()\n');
+  assert.equal(off.stdout, 'a b\n');
+  assert.equal(await page.locator('#py-lanes').count(), 0, 'lanes drawn with tracing off');
+  await page.check('#py-trace');
   assertNoErrors(page);
 });
 

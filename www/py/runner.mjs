@@ -5,14 +5,16 @@
 //
 //   page -> worker  { type: MSG.load, run, snapshot?, interrupt? }   (engine.mjs's memory snapshot: a
 //                       warm start; interrupt: an Int32Array on shared memory, Pyodide's interrupt buffer)
-//                   { type: MSG.run, run, code, filename, args }
+//                   { type: MSG.run, run, code, filename, args, trace }
+//                       trace: record the program's asyncio tasks (asynctrace.py)
 //                       args: a plain object the program imports as the module `page`, with
 //                       two functions added: page.now() (epoch ms) and page.emit(value) (posts
 //                       `value` to the page; bytes / memoryviews travel as transferred buffers)
 //   worker -> page  { type: MSG.loaded, run, version, python, ms, bytes, networkBytes, files, start }
 //                   { type: MSG.out, run, stream: 'stdout' | 'stderr', text }
 //                   { type: MSG.emit, run, value }
-//                   { type: MSG.done, run, ms, error: null | { type, message, traceback } }
+//                   { type: MSG.done, run, ms, error: null | { type, message, traceback }, trace }
+//                       trace: null, or the JSON text of the traced run's events
 //                   { type: MSG.failed, run, error: { type, message, traceback } } (could not start)
 // Every reply names the run it answers; output a program writes after it returned (a task it
 // left running) still names that run.
@@ -33,6 +35,9 @@ export const MSG = Object.freeze({
 const FLUSH_MS = 30;
 const BURST = 50;
 const PENDING_MAX = 32 * 1024;
+
+/** Where the worker's own Python modules are written, on the interpreter's sys.path. */
+const MODULES = '/playground';
 
 let pyodide = null;
 let runPython = null; // runner.py's run(source, filename)
@@ -98,13 +103,19 @@ function postable(value, transfer) {
 }
 
 async function load(msg) {
-  const [{ pyodide: py, report }, source] = await Promise.all([
+  const text = (name) => fetch(new URL(name, import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(`py/${name}: HTTP ${r.status}`);
+    return r.text();
+  });
+  const [{ pyodide: py, report }, source, tracer] = await Promise.all([
     loadEngine({ snapshot: msg.snapshot || undefined }),
-    fetch(new URL('runner.py', import.meta.url)).then((r) => {
-      if (!r.ok) throw new Error(`py/runner.py: HTTP ${r.status}`);
-      return r.text();
-    }),
+    text('runner.py'),
+    text('asynctrace.py'),
   ]);
+  // The tracer as an importable module (runner.py imports it for a traced run).
+  py.FS.mkdirTree(MODULES);
+  py.FS.writeFile(`${MODULES}/asynctrace.py`, tracer);
+  py.runPython(`import sys\nif ${JSON.stringify(MODULES)} not in sys.path: sys.path.insert(0, ${JSON.stringify(MODULES)})`);
   py.setStdout(writer('stdout'));
   py.setStderr(writer('stderr'));
   // input() has no one to ask in a worker: it raises EOFError instead of waiting forever.
@@ -138,17 +149,20 @@ async function run(msg) {
   pyodide.runPython("import sys; sys.modules.pop('page', None)");
   const t0 = performance.now();
   let error = null;
+  let trace = null; // the JSON text of a traced run's events (asynctrace.py)
   try {
-    const failure = await runPython(msg.code, msg.filename || '<cell>');
+    const result = await runPython(msg.code, msg.filename || '<cell>', !!msg.trace);
+    const [failure, events] = result.toJs();
+    result.destroy();
     if (failure) {
-      const [type, message, traceback] = failure.toJs();
-      failure.destroy();
+      const [type, message, traceback] = failure;
       error = { type, message, traceback };
     }
+    trace = events ?? null;
   } finally {
     const ms = performance.now() - t0;
     flush();
-    self.postMessage({ type: MSG.done, run, ms, error });
+    self.postMessage({ type: MSG.done, run, ms, error, trace });
   }
 }
 

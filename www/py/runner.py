@@ -3,6 +3,7 @@
 # exception the traceback of *their* code only, without the frames of the machinery above it.
 # Loaded by py/runner.mjs once per interpreter.
 
+import json
 import sys
 import traceback
 
@@ -18,21 +19,31 @@ def _their_traceback(exc, filename):
     return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
-async def run(source, filename):
-    """Runs `source`; returns None, or (type name, last line, traceback) of what escaped."""
+async def run(source, filename, traced=False):
+    """Runs `source`; returns (failure, trace): failure is None or (type name, last line,
+    traceback) of what escaped; trace is None or the JSON text of asynctrace.py's events (with
+    `traced`: every asyncio task the code made, step by step)."""
     namespace = {"__name__": "__main__", "__file__": filename}
+    trace = None
+    failure = None
     try:
-        await eval_code_async(source, globals=namespace, filename=filename)
+        code = eval_code_async(source, globals=namespace, filename=filename)
+        if traced:
+            import asynctrace  # written next to this file's module path by py/runner.mjs
+
+            trace = asynctrace.Trace(filename)
+            await trace.run(code)
+        else:
+            await code
     except SystemExit as exc:
-        if exc.code in (None, 0):
-            return None
-        return _failure(exc, filename)
+        if exc.code not in (None, 0):
+            failure = _failure(exc, filename)
     except BaseException as exc:  # KeyboardInterrupt and friends too: report, never crash
-        return _failure(exc, filename)
+        failure = _failure(exc, filename)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-    return None
+    return failure, (json.dumps(trace.finish()) if trace is not None else None)
 
 
 def _failure(exc, filename):

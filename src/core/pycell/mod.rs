@@ -4,8 +4,11 @@
 
 pub mod link;
 pub mod snippets;
+pub mod tasks;
 
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use tasks::Event;
 
 /// Output kept per run; beyond it the oldest text is dropped (a runaway `print` loop must not
 /// eat the page's memory).
@@ -152,7 +155,14 @@ pub struct Saved {
     pub output: Output,
     /// How the last run ended.
     pub outcome: Option<Outcome>,
+    /// The last run's trace, when it was traced and not larger than [`MAX_SAVED_EVENTS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Vec<Event>>,
 }
+
+/// A trace longer than this is shown but not kept across a reload (localStorage holds a few MB;
+/// 1,000 tasks of 10 awaits are ~11,000 events, ~1 MB of JSON).
+pub const MAX_SAVED_EVENTS: usize = 4000;
 
 /// Everything the cell shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,6 +179,10 @@ pub struct Cell {
     pub engine: Engine,
     /// The output shown came from storage, not from a run in this page.
     pub restored: bool,
+    /// Trace the next run's asyncio tasks.
+    pub tracing: bool,
+    /// The last run's trace (its events), when it was traced.
+    pub trace: Option<Rc<Vec<Event>>>,
     /// The id the next run gets.
     next_run: u32,
 }
@@ -200,18 +214,37 @@ pub enum CellAction {
     Engine(Engine),
     /// Clear pressed.
     ClearOutput,
+    /// The trace switch (`trace=0` in the URL starts it off).
+    Tracing(bool),
+    /// A traced run's events, just before its end.
+    Traced {
+        /// The run.
+        run: u32,
+        /// What the tracer recorded.
+        events: Rc<Vec<Event>>,
+    },
 }
 
 impl Cell {
     /// A cell with `code`, or the last session's state when there is one and no code was given.
     pub fn new(code: Option<String>, saved: Option<Saved>) -> Cell {
         let restored = saved.as_ref().is_some_and(|s| s.outcome.is_some() || !s.output.chunks.is_empty());
-        let (code, output, outcome, restored) = match (code, saved) {
-            (Some(code), _) => (code, Output::default(), None, false),
-            (None, Some(s)) => (s.code, s.output, s.outcome, restored),
-            (None, None) => (snippets::START.to_string(), Output::default(), None, false),
+        let (code, output, outcome, trace, restored) = match (code, saved) {
+            (Some(code), _) => (code, Output::default(), None, None, false),
+            (None, Some(s)) => (s.code, s.output, s.outcome, s.trace.map(Rc::new), restored),
+            (None, None) => (snippets::START.to_string(), Output::default(), None, None, false),
         };
-        Cell { code, output, phase: Phase::Idle, outcome, engine: Engine::Cold, restored, next_run: 1 }
+        Cell {
+            code,
+            output,
+            phase: Phase::Idle,
+            outcome,
+            engine: Engine::Cold,
+            restored,
+            tracing: true,
+            trace,
+            next_run: 1,
+        }
     }
 
     /// The id of the run that Run starts now.
@@ -226,7 +259,12 @@ impl Cell {
 
     /// What to keep across a reload.
     pub fn saved(&self) -> Saved {
-        Saved { code: self.code.clone(), output: self.output.clone(), outcome: self.outcome.clone() }
+        Saved {
+            code: self.code.clone(),
+            output: self.output.clone(),
+            outcome: self.outcome.clone(),
+            trace: self.trace.as_ref().filter(|t| t.len() <= MAX_SAVED_EVENTS).map(|t| t.to_vec()),
+        }
     }
 
     fn current(&self, run: u32) -> bool {
@@ -244,6 +282,7 @@ impl Cell {
                 self.next_run += 1;
                 self.output = Output::default();
                 self.outcome = None;
+                self.trace = None;
                 self.restored = false;
             }
             CellAction::Wrote { run, stream, text } => {
@@ -268,7 +307,14 @@ impl Cell {
                 if !self.busy() {
                     self.output = Output::default();
                     self.outcome = None;
+                    self.trace = None;
                     self.restored = false;
+                }
+            }
+            CellAction::Tracing(on) => self.tracing = on,
+            CellAction::Traced { run, events } => {
+                if self.phase == (Phase::Running { run }) {
+                    self.trace = Some(events);
                 }
             }
         }
@@ -350,5 +396,28 @@ mod tests {
         let linked = Cell::new(Some("print(2)".into()), serde_json::from_str(&json).ok());
         assert_eq!((linked.code.as_str(), linked.output.chunks.len()), ("print(2)", 0));
         assert_eq!(Cell::new(None, None).code, snippets::START);
+    }
+
+    /// A trace belongs to the run in progress, survives a reload while small, and the next run or
+    /// Clear drops it; an old save without one still loads.
+    #[test]
+    fn the_trace_of_the_current_run_is_kept() {
+        let end = Event::End { id: 0, t: 1.0, how: tasks::How::Result, what: None };
+        let events = |n: usize| Rc::new(vec![end.clone(); n]);
+        let c = Cell::new(None, None).reduce(CellAction::Started);
+        let c = c.reduce(CellAction::Traced { run: 7, events: events(1) });
+        assert_eq!(c.trace, None, "a stale run's trace");
+        let c = c.reduce(CellAction::Traced { run: 1, events: events(2) });
+        let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 1.0 } });
+        assert_eq!(c.trace.as_ref().map(|t| t.len()), Some(2));
+        let back = Cell::new(None, serde_json::from_str(&serde_json::to_string(&c.saved()).unwrap()).ok());
+        assert_eq!(back.trace, c.trace);
+        assert_eq!(c.clone().reduce(CellAction::Started).trace, None);
+        assert_eq!(c.clone().reduce(CellAction::ClearOutput).trace, None);
+        let big = Cell { trace: Some(events(MAX_SAVED_EVENTS + 1)), ..c };
+        assert_eq!(big.saved().trace, None, "a large trace is not written to storage");
+        let old: Saved =
+            serde_json::from_str(r#"{"code":"x","output":{"chunks":[],"dropped":0},"outcome":null}"#).unwrap();
+        assert_eq!(old.trace, None);
     }
 }

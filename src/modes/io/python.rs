@@ -111,7 +111,7 @@ impl PyWorker {
         // The modules the programs import are part of start-up, not of the downloads: a fresh
         // interpreter reads them from the standard library's zip the first time.
         let args = plain(&[("requests", Array::new().into()), ("k", 1.into())]);
-        runner.send(&PyRequest::Run { run: 0, code: IMPORTS, filename: "<imports>", args })?;
+        runner.send(&PyRequest::Run { run: 0, code: IMPORTS, filename: "<imports>", args, trace: false })?;
         while let Some(reply) = replies.next().await {
             match reply {
                 PyReply::Done { run: 0, error: None, .. } => {
@@ -145,7 +145,9 @@ impl PyWorker {
         let code = format!("{PRELUDE}{program}");
         self.clean = false;
         let (runner, replies) = self.runner.as_mut().expect("a borrowed worker keeps its runner until dropped");
-        runner.send(&PyRequest::Run { run, code: &code, filename: "<io-mode>", args }).map_err(Stop::Failed)?;
+        runner
+            .send(&PyRequest::Run { run, code: &code, filename: "<io-mode>", args, trace: false })
+            .map_err(Stop::Failed)?;
         let mut reported = 0;
         let mut stderr = String::new();
         while let Some(reply) = replies.next().await {

@@ -1,5 +1,6 @@
 //! The CPU experiment's panel: inputs, Run / Cancel, progress, results, exports.
 
+use super::cpu_export::export_file;
 use super::cpu_fields::CpuFields;
 use super::cpu_modes::CpuModes;
 use super::env_line::EnvLine;
@@ -99,23 +100,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     // The trace needs the timelines, which only this page's runs have (storage keeps no spans).
     let export = {
         let (report, outcomes) = (state.live.report().cloned(), state.live.outcomes().to_vec());
-        Callback::from(move |kind: Export| {
-            let r = report.as_ref()?;
-            let n = r.params.n;
-            Some(match kind {
-                Export::Trace => {
-                    let list: Vec<&crate::core::report::ModeOutcome> = outcomes.iter().map(|o| &**o).collect();
-                    (format!("cpu-run-n{n}.trace.json"), "application/json", crate::core::trace::cpu_trace(&list))
-                }
-                Export::Json | Export::Csv => {
-                    let stamp = js_sys::Date::new(&r.started_at.into()).to_iso_string().as_string().unwrap_or_default();
-                    let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
-                    let (text, mime) =
-                        if kind == Export::Json { (r.to_json(), "application/json") } else { (r.to_csv(), "text/csv") };
-                    (format!("cpu-run-n{n}-{stamp}.{}", kind.id()), mime, text)
-                }
-            })
-        })
+        Callback::from(move |kind: Export| report.as_ref().map(|r| export_file(r, &outcomes, kind)))
     };
     let kinds = if state.live.outcomes().is_empty() { vec![Export::Json, Export::Csv] } else { Export::ALL.to_vec() };
     html! {

@@ -1,5 +1,6 @@
 //! Small components, one per file.
 
+mod cpu_export;
 pub mod cpu_fields;
 pub mod cpu_modes;
 pub mod cpu_panel;
@@ -17,6 +18,7 @@ pub mod progress;
 pub mod py_cell;
 mod py_cell_lines;
 pub mod py_engine;
+mod py_lanes;
 pub mod results;
 pub mod share;
 pub mod sweep;

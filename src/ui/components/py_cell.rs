@@ -3,16 +3,19 @@
 //! cell's worker (see `ui::py_cell`), never on the page.
 
 use super::py_cell_lines::{engine_line, output, status_line};
+use super::py_lanes::PyLanes;
 use super::share::ShareButton;
 use crate::core::lang::Lang;
 use crate::core::preset::PySettings;
 use crate::core::pycell::snippets::Snippet;
+use crate::core::pycell::tasks::Lanes;
 use crate::core::pycell::{Cell, CellAction, Phase, Saved};
 use crate::i18n::py::{trp, Tp};
 use crate::i18n::{tr, T};
 use crate::ui::py_cell::{CellRunner, CellState, CELL_KEY};
 use crate::web::storage;
-use web_sys::{HtmlTextAreaElement, KeyboardEvent};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// Props of [`PyCell`].
@@ -26,6 +29,9 @@ pub struct PyCellProps {
     /// Run at once (`run=1`).
     #[prop_or_default]
     pub autorun: bool,
+    /// Trace runs at first (`trace=0` in the URL: not).
+    #[prop_or(true)]
+    pub trace: bool,
 }
 
 /// The cell.
@@ -33,8 +39,10 @@ pub struct PyCellProps {
 pub fn py_cell(props: &PyCellProps) -> Html {
     let l = props.lang;
     let state = {
-        let code = props.code.clone();
-        use_reducer(move || CellState(Cell::new(code, storage::load::<Saved>(CELL_KEY))))
+        let (code, trace) = (props.code.clone(), props.trace);
+        use_reducer(move || {
+            CellState(Cell::new(code, storage::load::<Saved>(CELL_KEY)).reduce(CellAction::Tracing(trace)))
+        })
     };
     let runner = use_memo((), {
         let dispatch = state.dispatcher();
@@ -47,11 +55,14 @@ pub fn py_cell(props: &PyCellProps) -> Html {
         // not overwrite the learner's own saved code.
         let saved = cell.saved();
         let opened = use_mut_ref(|| false);
-        use_effect_with((saved.code.clone(), saved.outcome.clone(), saved.output.chunks.is_empty()), move |_| {
-            if std::mem::replace(&mut *opened.borrow_mut(), true) {
-                storage::save(CELL_KEY, &saved);
-            }
-        });
+        use_effect_with(
+            (saved.code.clone(), saved.outcome.clone(), saved.output.chunks.is_empty(), saved.trace.is_some()),
+            move |_| {
+                if std::mem::replace(&mut *opened.borrow_mut(), true) {
+                    storage::save(CELL_KEY, &saved);
+                }
+            },
+        );
     }
     {
         let runner = runner.clone();
@@ -61,7 +72,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
         let (runner, state) = (runner.clone(), state.clone());
         move || {
             if !state.0.busy() {
-                runner.run(state.0.next_run_id(), &state.0.code);
+                runner.run(state.0.next_run_id(), &state.0.code, state.0.tracing);
             }
         }
     };
@@ -103,6 +114,13 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             d.dispatch(CellAction::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
         })
     };
+    let on_trace = {
+        let d = state.dispatcher();
+        Callback::from(move |e: Event| {
+            d.dispatch(CellAction::Tracing(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        })
+    };
+    let lanes = use_memo(cell.trace.clone(), |t| t.as_ref().map(|events| Rc::new(Lanes::of(events))));
     let on_clear = {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(CellAction::ClearOutput))
@@ -131,12 +149,17 @@ pub fn py_cell(props: &PyCellProps) -> Html {
                 <button type="button" id="py-run" disabled={busy} onclick={on_run}>{ tr(l, T::Run) }</button>
                 <button type="button" id="py-cancel" class="secondary" disabled={!busy} onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
                 <button type="button" id="py-clear" class="secondary" disabled={busy || cell.output.chunks.is_empty()} onclick={on_clear}>{ trp(l, Tp::Clear) }</button>
-                <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, l)} title={trp(l, Tp::Title)} height={900} />
+                <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, cell.tracing, l)} title={trp(l, Tp::Title)} height={900} />
             </div>
+            <label class="check" for="py-trace">
+                <input type="checkbox" id="py-trace" checked={cell.tracing} disabled={busy} onchange={on_trace} />
+                { trp(l, Tp::TraceSwitch) }
+            </label>
             { status_line(l, cell) }
             if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
             <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>
             { output(l, &cell.output, cell.outcome.is_some()) }
+            if let Some(lanes) = (*lanes).clone() { <PyLanes lang={l} {lanes} /> }
         </section>
     }
 }
