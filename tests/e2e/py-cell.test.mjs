@@ -22,6 +22,7 @@ import assert from 'node:assert/strict';
 import {
   setupServed, newPage, loadCell, cellState, waitIdle, runCode, encodeCode, at, assertNoErrors, PY_TIMEOUT,
 } from '../support/py-page.mjs';
+import { download } from '../support/cpu-page.mjs';
 
 let env;
 let page;
@@ -149,7 +150,7 @@ test('a traced run draws one lane per task with what each awaits; the switch tur
     + 'async def main():\n    async with asyncio.TaskGroup() as tg:\n'
     + '        a = tg.create_task(fetch("a", 0.05), name="a")\n        b = tg.create_task(fetch("b", 0.1), name="b")\n'
     + '    print(a.result(), b.result())\n\n';
-  assert.equal(await page.isChecked('#py-trace'), true, 'tracing is on by default');
+  assert.equal(await page.isChecked('#py-tracing'), true, 'tracing is on by default');
   for (const last of ['await main()\n', 'asyncio.run(main())\n']) {
     const end = await runCode(page, body + last);
     assert.equal(end.status, 'done', end.statusText);
@@ -165,11 +166,22 @@ test('a traced run draws one lane per task with what each awaits; the switch tur
     assert.ok(lanes.some((l) => l.awaiting.includes('taskgroup')), `${last}: nobody waits on the TaskGroup: ${JSON.stringify(lanes)}`);
     assert.equal(await page.getAttribute('#py-lanes', 'data-tasks'), String(lanes.length));
   }
-  await page.uncheck('#py-trace');
+  // Trace: the same run for Perfetto — a named thread per task, each wait with what it awaited.
+  const { name, text } = await download(page, '#py-trace');
+  assert.equal(name, 'py-run.trace.json');
+  const events = JSON.parse(text).traceEvents;
+  const threads = events.filter((e) => e.name === 'thread_name').map((e) => e.args.name);
+  assert.ok(['main', 'a', 'b'].every((n) => threads.includes(n)), `threads ${threads}`);
+  const a = events.find((e) => e.name === 'thread_name' && e.args.name === 'a').tid;
+  const waits = events.filter((e) => e.cat === 'wait' && e.tid === a);
+  assert.deepEqual(waits.map((e) => e.args.awaiting), ['sleep(0.05)']);
+  // Never shorter than the sleep (a timer does not fire early); later only by the machine's load.
+  assert.ok(waits[0].dur >= 45_000 && waits[0].dur < 5_000_000, `a slept ${waits[0].dur} µs for sleep(0.05)`);
+  await page.uncheck('#py-tracing');
   const off = await runCode(page, body + 'await main()\n');
   assert.equal(off.stdout, 'a b\n');
   assert.equal(await page.locator('#py-lanes').count(), 0, 'lanes drawn with tracing off');
-  await page.check('#py-trace');
+  await page.check('#py-tracing');
   assertNoErrors(page);
 });
 

@@ -157,16 +157,31 @@ class TraceTest(unittest.TestCase):
                 await q.get()
                 q.task_done()
 
+            async def notify(cond, sem):
+                async with sem:
+                    async with cond:
+                        cond.notify_all()
+
             async def main():
                 q = asyncio.Queue()
                 q.put_nowait(1)
                 w = asyncio.create_task(worker(q), name="w")
                 await q.join()
                 await asyncio.wait_for(w, 1)
+                cond, sem = asyncio.Condition(), asyncio.Semaphore(0)
+                n = asyncio.create_task(notify(cond, sem), name="n")
+                async with cond:
+                    await asyncio.sleep(0)
+                    sem.release()
+                    await cond.wait()
+                await n
             """)
         waits = [s["wait"]["kind"] for s in steps(events, 0) if s["wait"]]
         # q.join() waits on an Event inside asyncio, wait_for on a future of its own.
-        self.assertEqual(waits, ["queue.join", "wait_for"])
+        self.assertEqual(waits[:2], ["queue.join", "wait_for"])
+        self.assertIn("condition", waits)
+        n = next(e["id"] for e in tasks(events).values() if e["name"] == "n")
+        self.assertEqual(steps(events, n)[0]["wait"], {"kind": "semaphore"})
 
     def test_how_tasks_end(self):
         events, _ = run("""

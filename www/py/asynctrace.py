@@ -20,22 +20,24 @@ import time
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
-# What a task waits on, told by the innermost asyncio function of its await chain:
-# (module file, function) → kind. A `sleep` also reports its delay.
+# What a task waits on, told by the outermost asyncio call of its await chain:
+# (module file, qualified function name) → kind. A `sleep` also reports its delay.
 _WAITS = {
     ("tasks.py", "sleep"): "sleep",
     ("tasks.py", "_wait"): "wait",
     ("tasks.py", "wait"): "wait",
     ("tasks.py", "wait_for"): "wait_for",
-    ("queues.py", "get"): "queue.get",
-    ("queues.py", "put"): "queue.put",
-    ("queues.py", "join"): "queue.join",
-    ("locks.py", "acquire"): "lock",
-    ("locks.py", "wait"): "event",
-    ("locks.py", "wait_for"): "condition",
-    ("taskgroups.py", "__aexit__"): "taskgroup",
-    ("taskgroups.py", "_aexit"): "taskgroup",
-    ("timeouts.py", "__aexit__"): "timeout",
+    ("queues.py", "Queue.get"): "queue.get",
+    ("queues.py", "Queue.put"): "queue.put",
+    ("queues.py", "Queue.join"): "queue.join",
+    ("locks.py", "Lock.acquire"): "lock",
+    ("locks.py", "Semaphore.acquire"): "semaphore",
+    ("locks.py", "Event.wait"): "event",
+    ("locks.py", "Condition.wait"): "condition",
+    ("locks.py", "Condition.wait_for"): "condition",
+    ("taskgroups.py", "TaskGroup.__aexit__"): "taskgroup",
+    ("taskgroups.py", "TaskGroup._aexit"): "taskgroup",
+    ("timeouts.py", "Timeout.__aexit__"): "timeout",
 }
 
 
@@ -47,13 +49,16 @@ class Trace:
         self.filename = filename
         self.clock = clock
         self.t0 = clock()
-        self.events = []
+        self.events = []  # tasks, as created; steps and ends are added by finish()
+        self.steps = []  # (task id, start, end, line, wait kind, detail) in clock units
+        self.ends = []  # (task id, time, how, what)
+        self._roles = {}  # code object → _LEARNER, a wait kind, or None
         self._traced = {}  # task id → its Traced coroutine
         self._current = 0  # the task whose step is running (0: top level, or none traced)
         self._next = 1
 
     def now(self):
-        return round((self.clock() - self.t0) * 1000.0, 3)
+        return self.ms(self.clock())
 
     def install(self, loop):
         """Makes `loop` create every new task through the tracer (keeping a factory already set)."""
@@ -98,6 +103,21 @@ class Trace:
         })
         return traced
 
+    def _role(self, frame):
+        """What a frame of this code is: the learner's, an asyncio call that names a wait, or
+        neither (asked once per code object)."""
+        code = frame.f_code
+        if code.co_filename == self.filename:
+            return _LEARNER
+        if frame.f_globals.get("__name__") == "pyodide.http":
+            return "fetch"
+        if os.path.dirname(code.co_filename) == _ASYNCIO_DIR:
+            return _WAITS.get((os.path.basename(code.co_filename), getattr(code, "co_qualname", code.co_name)))
+        return None
+
+    def ms(self, t):
+        return round((t - self.t0) * 1000.0, 3)
+
     def finish(self):
         """The events, each task named as it is now: asyncio names a task after the factory made
         it (`create_task(..., name=)` and `set_name` included), so names are read at the end."""
@@ -105,7 +125,20 @@ class Trace:
             traced = self._traced.get(e["id"]) if e["e"] == "task" else None
             if traced is not None and traced.task is not None:
                 e["name"] = traced.task.get_name()
-        return self.events
+        events = list(self.events)
+        for tid, start, end, line, kind, detail in self.steps:
+            wait = None
+            if kind == "task":
+                wait = {"kind": "task", "task": self.id_of(detail)}
+            elif kind == "sleep":
+                wait = {"kind": "sleep", "delay": detail}
+            elif kind is not None:
+                wait = {"kind": kind}
+            events.append({"e": "step", "id": tid, "start": self.ms(start), "end": self.ms(end), "line": line, "wait": wait})
+        for tid, t, how, what in self.ends:
+            events.append({"e": "end", "id": tid, "t": self.ms(t), "how": how, "what": what})
+        self.steps, self.ends, self.events = [], [], events
+        return events
 
     def _creation_line(self):
         """The learner's line that created the task (None when it was not their code)."""
@@ -174,8 +207,10 @@ class Traced(collections.abc.Coroutine):
                 value, error = None, exc
 
     def _step(self, advance, *args):
+        # Kept lean: it runs once per step of every task. Steps are stored as tuples and made
+        # into events by Trace.finish().
         trace = self.trace
-        start = trace.now()
+        start = trace.clock()
         outer, trace._current = trace._current, self.id
         try:
             yielded = advance(*args)
@@ -190,50 +225,49 @@ class Traced(collections.abc.Coroutine):
             raise
         finally:
             trace._current = outer
-        line, wait = self._where(yielded)
-        trace.events.append({"e": "step", "id": self.id, "start": start, "end": trace.now(), "line": line, "wait": wait})
+        line, kind, detail = self._where(yielded)
+        trace.steps.append((self.id, start, trace.clock(), line, kind, detail))
         return yielded
 
     def _ended(self, start, how, what):
-        t = self.trace.now()
-        self.trace.events.append({"e": "step", "id": self.id, "start": start, "end": t, "line": None, "wait": None})
-        self.trace.events.append({"e": "end", "id": self.id, "t": t, "how": how, "what": what})
+        t = self.trace.clock()
+        self.trace.steps.append((self.id, start, t, None, None, None))
+        self.trace.ends.append((self.id, t, how, what))
 
     def _where(self, yielded):
-        """The learner's line the task stopped at, and what it waits on."""
-        line, inner, delay = None, None, None
+        """The learner's line the task stopped at, and what it waits on: (line, kind, detail) with
+        a sleep's delay or an awaited task as the detail."""
+        line, kind, detail = None, None, None
+        roles = self.trace._roles
         c = self.coro
         while c is not None:
             frame = getattr(c, "cr_frame", None) or getattr(c, "gi_frame", None)
             if frame is not None:
                 code = frame.f_code
-                if code.co_filename == self.trace.filename:
+                role = roles.get(code, _UNSEEN)
+                if role is _UNSEEN:
+                    role = roles[code] = self.trace._role(frame)
+                if role is _LEARNER:
                     line = frame.f_lineno
-                elif inner is None and os.path.dirname(code.co_filename) == _ASYNCIO_DIR:
+                elif role is not None and kind is None:
                     # The outermost asyncio call is the one the learner made (`q.join()` waits
                     # on an Event inside it, `wait_for` on its own future).
-                    key = (os.path.basename(code.co_filename), code.co_name)
-                    if key in _WAITS:
-                        inner = _WAITS[key]
-                        if inner == "sleep":
-                            delay = frame.f_locals.get("delay")
+                    kind = role
+                    if kind == "sleep":
+                        detail = frame.f_locals.get("delay")
             c = getattr(c, "cr_await", None) or getattr(c, "gi_yieldfrom", None)
-        return line, _wait(self.trace, yielded, inner, delay)
+        if yielded is None:
+            # A bare `yield` (asyncio.sleep(0)): back to the end of the ready queue.
+            return line, "sleep", 0
+        if type(yielded).__name__ == "_GatheringFuture":  # what `gather` returns: no frame of its own
+            return line, "gather", None
+        if isinstance(yielded, asyncio.Task) and kind in (None, "wait_for"):
+            return line, "task", yielded
+        return line, kind or "future", detail
 
 
-def _wait(trace, yielded, kind, delay):
-    if yielded is None:
-        # A bare `yield` (asyncio.sleep(0)): back to the end of the ready queue.
-        return {"kind": "sleep", "delay": 0}
-    if type(yielded).__name__ == "_GatheringFuture":  # what `gather` returns: no frame of its own
-        return {"kind": "gather"}
-    if isinstance(yielded, asyncio.Task) and kind in (None, "wait_for"):
-        return {"kind": "task", "task": trace.id_of(yielded)}
-    if kind == "sleep":
-        return {"kind": "sleep", "delay": delay}
-    if kind is not None:
-        return {"kind": kind}
-    return {"kind": "future"}
+_UNSEEN = object()
+_LEARNER = object()
 
 
 def _short(value):

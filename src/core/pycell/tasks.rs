@@ -25,17 +25,21 @@ crate::id_table! {
         QueuePut = "queue.put",
         /// `Queue.join`.
         QueueJoin = "queue.join",
-        /// `Lock` or `Semaphore` acquire.
+        /// `Lock.acquire` (`async with lock`).
         Lock = "lock",
+        /// `Semaphore.acquire`.
+        Semaphore = "semaphore",
         /// `Event.wait`.
         Event = "event",
-        /// `Condition.wait_for`.
+        /// `Condition.wait` or `wait_for`.
         Condition = "condition",
         /// The end of an `async with TaskGroup()` block.
         TaskGroup = "taskgroup",
         /// The end of an `async with asyncio.timeout()` block.
         Timeout = "timeout",
-        /// Any other future (a fetch, `run_in_executor`, one made by hand).
+        /// `pyodide.http.pyfetch`: a request through the browser.
+        Fetch = "fetch",
+        /// Any other future (`run_in_executor`, one made by hand).
         Future = "future",
         /// Blocked in an event loop it started itself (`asyncio.run()` at the top level, which
         /// in the browser runs the loop inside the caller's step): the lane's own reading.

@@ -151,8 +151,8 @@ pub fn py_cell(props: &PyCellProps) -> Html {
                 <button type="button" id="py-clear" class="secondary" disabled={busy || cell.output.chunks.is_empty()} onclick={on_clear}>{ trp(l, Tp::Clear) }</button>
                 <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, cell.tracing, l)} title={trp(l, Tp::Title)} height={900} />
             </div>
-            <label class="check" for="py-trace">
-                <input type="checkbox" id="py-trace" checked={cell.tracing} disabled={busy} onchange={on_trace} />
+            <label class="check" for="py-tracing">
+                <input type="checkbox" id="py-tracing" checked={cell.tracing} disabled={busy} onchange={on_trace} />
                 { trp(l, Tp::TraceSwitch) }
             </label>
             { status_line(l, cell) }

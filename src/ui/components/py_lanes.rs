@@ -1,8 +1,10 @@
 //! The cell's asyncio lanes: one row per task of the last traced run (the top level first), its
 //! steps as solid bars, its waits as thin lines labelled with what it awaited, a mark where it
 //! was created (joined to its creator's row) and one where it ended. Hovering or focusing a bar
-//! shows its line of code; a table below holds the same facts for screen readers.
+//! shows its line of code; a table below holds the same facts for screen readers, and Trace
+//! downloads the run as a Chrome trace.
 
+use super::exports::{Export, Exports};
 use crate::core::lang::Lang;
 use crate::core::pycell::tasks::{bars, wait_label, How, Lanes};
 use crate::i18n::py::{trp, Tp};
@@ -97,6 +99,11 @@ pub fn py_lanes(props: &PyLanesProps) -> Html {
         <td>{ s.wait.as_ref().map(|w| wait_label(w, lanes)).unwrap_or_default() }</td></tr> }
     });
     let total: usize = lanes.lanes.iter().map(|t| t.steps.len()).sum();
+    // Perfetto or chrome://tracing open it: a thread per task, its steps and waits.
+    let trace_file = {
+        let lanes = props.lanes.clone();
+        Callback::from(move |_| Some(("py-run.trace.json".to_string(), "application/json", lanes.chrome_trace())))
+    };
     html! {
         <figure id="py-lanes" class="chart py-lanes" data-tasks={lanes.lanes.len().to_string()}>
             <figcaption><strong>{ trp(l, Tp::LanesTitle) }</strong>{ " · " }<span class="muted">{ trp(l, Tp::LanesHint) }</span></figcaption>
@@ -105,6 +112,7 @@ pub fn py_lanes(props: &PyLanesProps) -> Html {
                 <text class="axis" x={LABEL.to_string()} y={(height - 4.0).to_string()}>{ "0 ms" }</text>
                 <text class="axis" x={(LABEL + PLOT).to_string()} y={(height - 4.0).to_string()} text-anchor="end">{ format!("{} ms", ms(span)) }</text>
             </svg>
+            <Exports lang={l} panel="py" kinds={vec![Export::Trace]} file={trace_file} />
             <details id="py-lanes-table">
                 <summary>{ trp(l, Tp::LanesTable) }</summary>
                 <table>
