@@ -2,7 +2,7 @@
 //! loading line, and the output as it comes (stdout and stderr apart). The code runs only in the
 //! cell's worker (see `ui::py_cell`), never on the page.
 
-use super::py_cell_lines::{engine_line, output, status_line};
+use super::py_cell_lines::{engine_line, output, status_line, trace_switch};
 use super::py_lanes::PyLanes;
 use super::share::ShareButton;
 use crate::core::lang::Lang;
@@ -15,7 +15,7 @@ use crate::i18n::{tr, T};
 use crate::ui::py_cell::{CellRunner, CellState, CELL_KEY};
 use crate::web::storage;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// Props of [`PyCell`].
@@ -114,12 +114,6 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             d.dispatch(CellAction::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
         })
     };
-    let on_trace = {
-        let d = state.dispatcher();
-        Callback::from(move |e: Event| {
-            d.dispatch(CellAction::Tracing(e.target_unchecked_into::<HtmlInputElement>().checked()))
-        })
-    };
     let lanes = use_memo(cell.trace.clone(), |t| t.as_ref().map(|events| Rc::new(Lanes::of(events))));
     let on_clear = {
         let d = state.dispatcher();
@@ -151,10 +145,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
                 <button type="button" id="py-clear" class="secondary" disabled={busy || cell.output.chunks.is_empty()} onclick={on_clear}>{ trp(l, Tp::Clear) }</button>
                 <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, cell.tracing, l)} title={trp(l, Tp::Title)} height={900} />
             </div>
-            <label class="check" for="py-tracing">
-                <input type="checkbox" id="py-tracing" checked={cell.tracing} disabled={busy} onchange={on_trace} />
-                { trp(l, Tp::TraceSwitch) }
-            </label>
+            { trace_switch(l, cell.tracing, busy, state.dispatcher()) }
             { status_line(l, cell) }
             if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
             <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>

@@ -1,10 +1,12 @@
-//! The Python cell's read-only lines: the engine's loading line, the run's status and the output
-//! (stdout and stderr apart, with a mark where old output was trimmed).
+//! The Python cell's lines around the editor: the engine's loading line, the trace switch, the
+//! run's status and the output (stdout and stderr apart, with a mark where old output was trimmed).
 
 use crate::core::lang::Lang;
-use crate::core::pycell::{Cell, Engine, Outcome, Output, Phase};
+use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Output, Phase};
 use crate::i18n::py::{trp, Tp};
 use crate::ui::format::duration;
+use crate::ui::py_cell::CellState;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 fn megabytes(bytes: f64) -> String {
@@ -59,5 +61,18 @@ pub(super) fn output(l: Lang, out: &Output, ended: bool) -> Html {
             { for out.chunks.iter().map(|c| html! { <span class={c.stream.id()}>{ &c.text }</span> }) }
             if out.chunks.is_empty() && ended { <span class="muted">{ trp(l, Tp::NoOutput) }</span> }
         </pre>
+    }
+}
+
+/// The switch that traces the next run's asyncio tasks (off while a run is on).
+pub(super) fn trace_switch(l: Lang, on: bool, busy: bool, dispatch: UseReducerDispatcher<CellState>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        dispatch.dispatch(CellAction::Tracing(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    });
+    html! {
+        <label class="check" for="py-tracing">
+            <input type="checkbox" id="py-tracing" checked={on} disabled={busy} {onchange} />
+            { trp(l, Tp::TraceSwitch) }
+        </label>
     }
 }
