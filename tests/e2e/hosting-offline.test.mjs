@@ -106,7 +106,7 @@ test('after a first visit the page loads offline, and CPU, simulated I/O and Pyt
     assert.deepEqual((await io.thumbs(page, 'unbounded')).map((g) => g.img && !g.failed), Array(6).fill(true), 'thumbnails offline');
     assert.deepEqual(navigationsOf(page).slice(2), [url, ioUrl], 'navigations offline');
     // Chromium's own update checks of the service worker script (see the Python part below) may
-    // come here too: a worker the CPU or I/O run starts can trigger one (seen once in six runs).
+    // come here too: a worker the CPU or I/O run starts can trigger one (seen once, in a fresh-clone run of 2026-12-05).
     const late = server.requests.slice(served).filter((r) => BROWSER === 'firefox' || !r.endsWith('/sw.js'));
     if (BROWSER === 'firefox') {
       // The unplugged server answered none of them: all that ran above came from the cache.
