@@ -244,6 +244,31 @@ def shape(events):
     return [{k: v for k, v in e.items() if k not in ("t", "start", "end")} for e in events]
 
 
+class LeftRunningTest(unittest.TestCase):
+    def test_a_task_left_running_records_nothing_after_the_end(self):
+        namespace = {"asyncio": asyncio}
+        exec(compile(textwrap.dedent("""
+            async def forever():
+                while True:
+                    await asyncio.sleep(0)
+
+            async def main():
+                return asyncio.create_task(forever(), name="left")
+            """), CELL, "exec"), namespace)
+        t = tracer.Trace(CELL)
+
+        async def host():
+            task = await t.run(namespace["main"]())
+            events = t.finish()
+            await asyncio.sleep(0.01)
+            task.cancel()
+            return events
+
+        events = asyncio.run(host())
+        self.assertEqual(t.steps, [], "steps recorded after finish()")
+        self.assertIn("left", [e["name"] for e in tasks(events).values()])
+
+
 class SampleTest(unittest.TestCase):
     @unittest.skipUnless(hasattr(asyncio, "TaskGroup"), "TaskGroup is 3.11+")
     def test_the_sample_file_is_what_the_tracer_writes(self):

@@ -53,6 +53,7 @@ class Trace:
         self.steps = []  # (task id, start, end, line, wait kind, detail) in clock units
         self.ends = []  # (task id, time, how, what)
         self._roles = {}  # code object → _LEARNER, a wait kind, or None
+        self.closed = False  # set by finish()
         self._traced = {}  # task id → its Traced coroutine
         self._current = 0  # the task whose step is running (0: top level, or none traced)
         self._next = 1
@@ -138,6 +139,7 @@ class Trace:
         for tid, t, how, what in self.ends:
             events.append({"e": "end", "id": tid, "t": self.ms(t), "how": how, "what": what})
         self.steps, self.ends, self.events = [], [], events
+        self.closed = True
         return events
 
     def _creation_line(self):
@@ -225,11 +227,14 @@ class Traced(collections.abc.Coroutine):
             raise
         finally:
             trace._current = outer
-        line, kind, detail = self._where(yielded)
-        trace.steps.append((self.id, start, trace.clock(), line, kind, detail))
+        if not trace.closed:  # a task left running after the run's end records nothing more
+            line, kind, detail = self._where(yielded)
+            trace.steps.append((self.id, start, trace.clock(), line, kind, detail))
         return yielded
 
     def _ended(self, start, how, what):
+        if self.trace.closed:
+            return
         t = self.trace.clock()
         self.trace.steps.append((self.id, start, t, None, None, None))
         self.trace.ends.append((self.id, t, how, what))
