@@ -73,6 +73,12 @@ id_table! {
         PyrunDone = "pyrun-done",
         /// Python program worker → page: the interpreter could not start.
         PyrunFailed = "pyrun-failed",
+        /// Page → Python program worker: run the next callbacks of a paused run's loop.
+        PyrunStep = "pyrun-step",
+        /// Page → Python program worker: run a paused run to its end.
+        PyrunResume = "pyrun-resume",
+        /// Python program worker → page: a stepped run's loop is paused (its state).
+        PyrunPaused = "pyrun-paused",
         /// Page → service worker: take control of this page.
         Claim = "claim",
         /// Embedded page → parent page: the page's height changed.

@@ -83,7 +83,7 @@ pub fn app() -> Html {
         },
         Beside::PythonCell => html! {
             // A code= link that cannot be read runs nothing (not the saved code in its place).
-            <PyCell lang={l} code={boot.preset.py.code.clone()} trace={boot.preset.py.trace}
+            <PyCell lang={l} code={boot.preset.py.code.clone()} trace={boot.preset.py.trace} clock={boot.preset.py.clock} step={boot.preset.py.step}
                 autorun={autorun(Experiment::Py) && !boot.preset.problems.iter().any(|p| matches!(p, Problem::BadCode { .. }))} />
         },
     };

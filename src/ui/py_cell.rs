@@ -2,8 +2,9 @@
 //! cell's interpreter. Run sends the code to it; Cancel terminates it (the only way to stop a
 //! Python loop that never yields) and starts a fresh one at once, so the next Run is ready.
 
+use crate::core::pycell::stepper::Paused;
 use crate::core::pycell::tasks::Event;
-use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Stream};
+use crate::core::pycell::{Cell, CellAction, Clock, Engine, Outcome, Stream};
 use crate::web::py_run::{PyReply, PyRequest, PyRunner};
 use futures::StreamExt;
 use std::cell::RefCell;
@@ -34,7 +35,7 @@ struct Slot {
     /// A worker is being started (the engine may still be loading).
     starting: bool,
     /// A run pressed before the worker existed: sent as soon as it does.
-    queued: Option<(u32, String, bool)>,
+    queued: Option<Queued>,
     /// Bumped whenever the worker is thrown away: a start still under way, or replies of a
     /// terminated worker still queued in its channel, are dropped, not shown.
     generation: u32,
@@ -53,8 +54,26 @@ impl PartialEq for CellRunner {
     }
 }
 
-fn send(runner: &PyRunner, run: u32, code: &str, trace: bool) -> Result<(), String> {
-    runner.send(&PyRequest::Run { run, code, filename: CELL_FILENAME, args: js_sys::Object::new().into(), trace })
+/// A run as the cell asks for it.
+#[derive(Clone)]
+struct Queued {
+    run: u32,
+    code: String,
+    trace: bool,
+    clock: Clock,
+    step: bool,
+}
+
+fn send(runner: &PyRunner, q: &Queued) -> Result<(), String> {
+    runner.send(&PyRequest::Run {
+        run: q.run,
+        code: &q.code,
+        filename: CELL_FILENAME,
+        args: js_sys::Object::new().into(),
+        trace: q.trace,
+        clock: q.clock,
+        step: q.step,
+    })
 }
 
 impl CellRunner {
@@ -84,9 +103,9 @@ impl CellRunner {
             let mut replies = match started {
                 Ok((runner, replies)) => {
                     let queued = slot.borrow_mut().queued.take();
-                    if let Some((run, code, trace)) = queued {
-                        if let Err(reason) = send(&runner, run, &code, trace) {
-                            dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } });
+                    if let Some(q) = queued {
+                        if let Err(reason) = send(&runner, &q) {
+                            dispatch.dispatch(CellAction::Ended { run: q.run, outcome: Outcome::Failed { reason } });
                         }
                     }
                     slot.borrow_mut().runner = Some(runner);
@@ -127,17 +146,38 @@ impl CellRunner {
         });
     }
 
-    /// Runs `code` as run `run` (the cell's [`Cell::next_run_id`]).
-    pub fn run(&self, run: u32, code: &str, trace: bool) {
+    /// Runs the cell's code as its next run ([`Cell::next_run_id`]), with the cell's switches.
+    pub fn run(&self, cell: &Cell) {
+        let q = Queued {
+            run: cell.next_run_id(),
+            code: cell.code.clone(),
+            trace: cell.tracing,
+            clock: cell.clock,
+            step: cell.stepping && cell.clock == Clock::Virtual,
+        };
         self.dispatch.dispatch(CellAction::Started);
-        let sent = self.slot.borrow().runner.as_ref().map(|r| send(r, run, code, trace));
+        let sent = self.slot.borrow().runner.as_ref().map(|r| send(r, &q));
         match sent {
             Some(Ok(())) => {}
-            Some(Err(reason)) => self.dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } }),
+            Some(Err(reason)) => {
+                self.dispatch.dispatch(CellAction::Ended { run: q.run, outcome: Outcome::Failed { reason } })
+            }
             None => {
-                self.slot.borrow_mut().queued = Some((run, code.to_string(), trace));
+                self.slot.borrow_mut().queued = Some(q);
                 self.ensure();
             }
+        }
+    }
+
+    /// Runs the next `count` callbacks of paused run `run`, or (`count` = `None`) the rest of it.
+    pub fn step(&self, run: u32, count: Option<u32>) {
+        let request = match count {
+            Some(count) => PyRequest::Step { run, count },
+            None => PyRequest::Resume { run },
+        };
+        let sent = self.slot.borrow().runner.as_ref().map(|r| r.send(&request));
+        if let Some(Err(reason)) = sent {
+            self.dispatch.dispatch(CellAction::Ended { run, outcome: Outcome::Failed { reason } });
         }
     }
 
@@ -186,10 +226,18 @@ fn actions_of(reply: PyReply) -> Vec<CellAction> {
             from_snapshot: facts.from_snapshot,
         }),
         PyReply::Out { run, stream, text } => CellAction::Wrote { run, stream, text },
-        PyReply::Done { run, ms, error, trace } => {
+        PyReply::Paused { run, state } => match serde_json::from_str::<Paused>(&state) {
+            Ok(state) => CellAction::Paused { run, state: Rc::new(state) },
+            Err(e) => CellAction::Wrote {
+                run,
+                stream: Stream::Stderr,
+                text: format!("(the paused loop could not be read: {e})\n"),
+            },
+        },
+        PyReply::Done { run, ms, error, trace, clock } => {
             let outcome = match error {
-                None => Outcome::Done { ms },
-                Some(e) => Outcome::Raised { error: e.kind, ms },
+                None => Outcome::Done { ms, clock },
+                Some(e) => Outcome::Raised { error: e.kind, ms, clock },
             };
             // The trace arrives with the end, and is handed over first: the end makes the run
             // idle, and the cell takes a trace only from the run in progress.

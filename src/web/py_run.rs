@@ -14,7 +14,7 @@ use super::py_engine;
 use super::py_worker::PyError;
 use super::workers::{js_error_text, start_module_worker, Hooked};
 use crate::core::engine::EngineLoad;
-use crate::core::pycell::Stream;
+use crate::core::pycell::{Clock, Stream};
 use futures::channel::mpsc;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -25,8 +25,14 @@ pub enum PyRequest<'a> {
     /// [`PyReply::Loaded`] or [`PyReply::Failed`]).
     Load { run: u32, snapshot: Option<js_sys::Uint8Array>, interrupt: Option<js_sys::Int32Array> },
     /// Run a program; `args` is what it imports as the module `page`; `trace`: record its
-    /// asyncio tasks (the reply's [`PyReply::Done`] then carries them).
-    Run { run: u32, code: &'a str, filename: &'a str, args: JsValue, trace: bool },
+    /// asyncio tasks (the reply's [`PyReply::Done`] then carries them); `clock`: the clock it
+    /// reads; `step`: pause before the first callback of its loop (virtual clock only), replying
+    /// [`PyReply::Paused`].
+    Run { run: u32, code: &'a str, filename: &'a str, args: JsValue, trace: bool, clock: Clock, step: bool },
+    /// Run up to `count` callbacks of a paused run's loop.
+    Step { run: u32, count: u32 },
+    /// Run a paused run to its end.
+    Resume { run: u32 },
 }
 
 impl PyRequest<'_> {
@@ -40,7 +46,7 @@ impl PyRequest<'_> {
                     ("interrupt", interrupt.clone().map(JsValue::from).unwrap_or(JsValue::NULL)),
                 ],
             ),
-            PyRequest::Run { run, code, filename, args, trace } => object(
+            PyRequest::Run { run, code, filename, args, trace, clock, step } => object(
                 Kind::PyrunRun,
                 &[
                     ("run", (*run).into()),
@@ -48,8 +54,14 @@ impl PyRequest<'_> {
                     ("filename", (*filename).into()),
                     ("args", args.clone()),
                     ("trace", (*trace).into()),
+                    ("clock", clock.id().into()),
+                    ("step", (*step).into()),
                 ],
             ),
+            PyRequest::Step { run, count } => {
+                object(Kind::PyrunStep, &[("run", (*run).into()), ("count", (*count).into())])
+            }
+            PyRequest::Resume { run } => object(Kind::PyrunResume, &[("run", (*run).into())]),
         }
     }
 }
@@ -74,8 +86,10 @@ pub enum PyReply {
     /// A value a program handed over with `page.emit`.
     Emit { run: u32, value: JsValue },
     /// A program ended; `error` when an exception escaped (its traceback went to stderr);
-    /// `trace`: the JSON text of a traced run's events.
-    Done { run: u32, ms: f64, error: Option<PyError>, trace: Option<String> },
+    /// `trace`: the JSON text of a traced run's events; `clock`: the clock `ms` was read on.
+    Done { run: u32, ms: f64, error: Option<PyError>, trace: Option<String>, clock: Clock },
+    /// A stepped run's loop paused; `state`: its JSON text (`core::pycell::stepper::Paused`).
+    Paused { run: u32, state: String },
     /// The interpreter could not start, or the worker failed.
     Failed { run: u32, error: String },
 }
@@ -96,9 +110,14 @@ impl PyReply {
                 text: txt("text"),
             },
             Some(Kind::PyrunEmit) => PyReply::Emit { run, value: field(m, "value") },
-            Some(Kind::PyrunDone) => {
-                PyReply::Done { run, ms: number("ms"), error: PyError::read(m), trace: text(m, "trace") }
-            }
+            Some(Kind::PyrunDone) => PyReply::Done {
+                run,
+                ms: number("ms"),
+                error: PyError::read(m),
+                trace: text(m, "trace"),
+                clock: text(m, "clock").and_then(|c| Clock::from_id(&c)).unwrap_or_default(),
+            },
+            Some(Kind::PyrunPaused) => PyReply::Paused { run, state: txt("state") },
             Some(Kind::PyrunFailed) => PyReply::Failed {
                 run,
                 error: PyError::read(m).map_or_else(|| "the Python worker failed".into(), |e| e.message),
@@ -114,6 +133,7 @@ impl PyReply {
             | PyReply::Out { run, .. }
             | PyReply::Emit { run, .. }
             | PyReply::Done { run, .. }
+            | PyReply::Paused { run, .. }
             | PyReply::Failed { run, .. } => *run,
         }
     }

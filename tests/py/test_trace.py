@@ -147,7 +147,8 @@ class TraceTest(unittest.TestCase):
 
         main_waits = [s["wait"] for s in steps(events, 0) if s["wait"]]
         self.assertIn({"kind": "task", "task": by_name["sleeper"]}, main_waits)
-        self.assertEqual(main_waits[-1], {"kind": "gather"})
+        # gather names the tasks it waits for (the await tree is drawn from them).
+        self.assertEqual(main_waits[-1], {"kind": "gather", "tasks": sorted(by_name[n] for n in ("getter", "locker", "waiter"))})
         # Each step that stopped in the learner's code names its line.
         self.assertEqual(steps(events, by_name["getter"])[0]["line"], 6)
 

@@ -45,11 +45,12 @@ class Trace:
     """One run's record: `await trace.run(coro)` runs the top-level coroutine as task 0 and traces
     every task created meanwhile; `finish()` gives the events."""
 
-    def __init__(self, filename, clock=time.perf_counter):
+    def __init__(self, filename, clock=time.perf_counter, virtual=False):
         self.filename = filename
         self.clock = clock
         self.t0 = clock()
-        self.events = []  # tasks, as created; steps and ends are added by finish()
+        # The run's clock first, then tasks as created; steps and ends are added by snapshot().
+        self.events = [{"e": "run", "clock": "virtual" if virtual else "real"}]
         self.steps = []  # (task id, start, end, line, wait kind, detail) in clock units
         self.ends = []  # (task id, time, how, what)
         self._roles = {}  # code object → _LEARNER, a wait kind, or None
@@ -57,6 +58,7 @@ class Trace:
         self._traced = {}  # task id → its Traced coroutine
         self._current = 0  # the task whose step is running (0: top level, or none traced)
         self._next = 1
+        self._unnamed = 0  # tasks created without a name so far
 
     def now(self):
         return self.ms(self.clock())
@@ -66,6 +68,11 @@ class Trace:
         before = loop.get_task_factory()
 
         def factory(loop, coro, **kwargs):
+            if kwargs.get("name") is None:
+                # Numbered per run, as in a fresh `python3 file.py`: asyncio's own counter goes on
+                # across the cell's runs (Task-59 on a later run).
+                self._unnamed += 1
+                kwargs["name"] = f"Task-{self._unnamed}"
             traced = self._task(coro, kwargs.get("name"))
             if before is not None:
                 task = before(loop, traced, **kwargs)
@@ -119,25 +126,34 @@ class Trace:
     def ms(self, t):
         return round((t - self.t0) * 1000.0, 3)
 
-    def finish(self):
-        """The events, each task named as it is now: asyncio names a task after the factory made
-        it (`create_task(..., name=)` and `set_name` included), so names are read at the end."""
+    def snapshot(self):
+        """The events so far, each task named as it is now: asyncio names a task after the
+        factory made it (`create_task(..., name=)` and `set_name` included), so names are read
+        late. The trace goes on."""
+        events = []
         for e in self.events:
             traced = self._traced.get(e["id"]) if e["e"] == "task" else None
             if traced is not None and traced.task is not None:
-                e["name"] = traced.task.get_name()
-        events = list(self.events)
+                e = dict(e, name=traced.task.get_name())
+            events.append(e)
         for tid, start, end, line, kind, detail in self.steps:
             wait = None
             if kind == "task":
                 wait = {"kind": "task", "task": self.id_of(detail)}
             elif kind == "sleep":
                 wait = {"kind": "sleep", "delay": detail}
+            elif isinstance(detail, list):  # gather, wait, a TaskGroup: the tasks it waits for
+                wait = {"kind": kind, "tasks": sorted(i for i in map(self.id_of, detail) if i is not None)}
             elif kind is not None:
                 wait = {"kind": kind}
             events.append({"e": "step", "id": tid, "start": self.ms(start), "end": self.ms(end), "line": line, "wait": wait})
         for tid, t, how, what in self.ends:
             events.append({"e": "end", "id": tid, "t": self.ms(t), "how": how, "what": what})
+        return events
+
+    def finish(self):
+        """The events; nothing is recorded after."""
+        events = self.snapshot()
         self.steps, self.ends, self.events = [], [], events
         self.closed = True
         return events
@@ -260,12 +276,16 @@ class Traced(collections.abc.Coroutine):
                     kind = role
                     if kind == "sleep":
                         detail = frame.f_locals.get("delay")
+                    elif kind == "taskgroup":
+                        detail = list(getattr(frame.f_locals.get("self"), "_tasks", ()))
+                    elif kind == "wait":
+                        detail = list(frame.f_locals.get("fs") or ())
             c = getattr(c, "cr_await", None) or getattr(c, "gi_yieldfrom", None)
         if yielded is None:
             # A bare `yield` (asyncio.sleep(0)): back to the end of the ready queue.
             return line, "sleep", 0
         if type(yielded).__name__ == "_GatheringFuture":  # what `gather` returns: no frame of its own
-            return line, "gather", None
+            return line, "gather", list(getattr(yielded, "_children", ()))
         if isinstance(yielded, asyncio.Task) and kind in (None, "wait_for"):
             return line, "task", yielded
         return line, kind or "future", detail

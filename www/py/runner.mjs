@@ -5,16 +5,23 @@
 //
 //   page -> worker  { type: MSG.load, run, snapshot?, interrupt? }   (engine.mjs's memory snapshot: a
 //                       warm start; interrupt: an Int32Array on shared memory, Pyodide's interrupt buffer)
-//                   { type: MSG.run, run, code, filename, args, trace }
+//                   { type: MSG.run, run, code, filename, args, trace, clock, step }
 //                       trace: record the program's asyncio tasks (asynctrace.py)
+//                       clock: 'real' (default) or 'virtual' (virtualclock.py: a deterministic loop)
+//                       step: pause before each callback of the virtual loop (replies MSG.paused)
+//                   { type: MSG.step, run, count }   run up to `count` callbacks of a paused run
+//                   { type: MSG.resume, run }        run a paused run to its end
 //                       args: a plain object the program imports as the module `page`, with
 //                       two functions added: page.now() (epoch ms) and page.emit(value) (posts
 //                       `value` to the page; bytes / memoryviews travel as transferred buffers)
 //   worker -> page  { type: MSG.loaded, run, version, python, ms, bytes, networkBytes, files, start }
 //                   { type: MSG.out, run, stream: 'stdout' | 'stderr', text }
 //                   { type: MSG.emit, run, value }
-//                   { type: MSG.done, run, ms, error: null | { type, message, traceback }, trace }
-//                       trace: null, or the JSON text of the traced run's events
+//                   { type: MSG.paused, run, state }  state: JSON text of the paused loop
+//                       (virtualclock.py's Session.state, with the trace so far)
+//                   { type: MSG.done, run, ms, error: null | { type, message, traceback }, trace, clock }
+//                       trace: null, or the JSON text of the traced run's events; on the
+//                       virtual clock, ms is its reading
 //                   { type: MSG.failed, run, error: { type, message, traceback } } (could not start)
 // Every reply names the run it answers; output a program writes after it returned (a task it
 // left running) still names that run.
@@ -24,8 +31,11 @@ import { loadEngine, pythonError, serveInOrder } from './engine.mjs';
 /** The channel's message names: the one table both ends use. */
 export const MSG = Object.freeze({
   load: 'pyrun-load', loaded: 'pyrun-loaded', run: 'pyrun-run', out: 'pyrun-out', emit: 'pyrun-emit',
-  done: 'pyrun-done', failed: 'pyrun-failed',
+  done: 'pyrun-done', failed: 'pyrun-failed', step: 'pyrun-step', resume: 'pyrun-resume', paused: 'pyrun-paused',
 });
+
+/** The clocks a run can read (the page's `Clock` ids). */
+const CLOCK = Object.freeze({ real: 'real', virtual: 'virtual' });
 
 // Output is posted from inside write(): a program that prints and then computes without ever
 // yielding (`print("start"); while True: pass`) never lets a timer run, so anything left for a
@@ -38,9 +48,12 @@ const PENDING_MAX = 32 * 1024;
 
 /** Where the worker's own Python modules are written, on the interpreter's sys.path. */
 const MODULES = '/playground';
+const MODULE_FILES = ['asynctrace.py', 'virtualclock.py'];
 
 let pyodide = null;
-let runPython = null; // runner.py's run(source, filename)
+let runPython = null; // runner.py's run(source, filename, traced)
+let VirtualRun = null; // runner.py's VirtualRun(source, filename, traced)
+let paused = null;     // a stepped run between the page's messages: { run, proxy }
 let current = 0;      // the run output belongs to
 const pending = { stdout: '', stderr: '', order: [] };
 let windowStart = 0;
@@ -107,14 +120,14 @@ async function load(msg) {
     if (!r.ok) throw new Error(`py/${name}: HTTP ${r.status}`);
     return r.text();
   });
-  const [{ pyodide: py, report }, source, tracer] = await Promise.all([
+  const [{ pyodide: py, report }, source, ...modules] = await Promise.all([
     loadEngine({ snapshot: msg.snapshot || undefined }),
     text('runner.py'),
-    text('asynctrace.py'),
+    ...MODULE_FILES.map(text),
   ]);
-  // The tracer as an importable module (runner.py imports it for a traced run).
+  // The tracer and the virtual clock as importable modules (runner.py imports them).
   py.FS.mkdirTree(MODULES);
-  py.FS.writeFile(`${MODULES}/asynctrace.py`, tracer);
+  MODULE_FILES.forEach((name, i) => py.FS.writeFile(`${MODULES}/${name}`, modules[i]));
   py.runPython(`import sys\nif ${JSON.stringify(MODULES)} not in sys.path: sys.path.insert(0, ${JSON.stringify(MODULES)})`);
   py.setStdout(writer('stdout'));
   py.setStderr(writer('stderr'));
@@ -126,18 +139,16 @@ async function load(msg) {
   const ns = py.globals.get('dict')();
   py.runPython(source, { globals: ns, filename: 'runner.py' });
   runPython = ns.get('run');
+  VirtualRun = ns.get('VirtualRun');
   pyodide = py;
   const { snapshot, ...facts } = report;
   self.postMessage({ type: MSG.loaded, run: msg.run, ...facts });
 }
 
-async function run(msg) {
-  if (!pyodide) throw new Error('the interpreter is not loaded');
-  flush();
-  current = msg.run;
-  const run = msg.run;
+/** Makes `args` (and page.now / page.emit) the module `page` that run `run` imports. */
+function registerPage(run, args) {
   const page = {
-    ...(msg.args || {}),
+    ...(args || {}),
     now: () => performance.timeOrigin + performance.now(),
     emit: (value) => {
       const transfer = [];
@@ -147,6 +158,16 @@ async function run(msg) {
   pyodide.registerJsModule('page', page);
   // A second run must import this run's `page`, not the module cached by the first.
   pyodide.runPython("import sys; sys.modules.pop('page', None)");
+}
+
+async function run(msg) {
+  if (!pyodide) throw new Error('the interpreter is not loaded');
+  flush();
+  dropPaused();
+  current = msg.run;
+  const run = msg.run;
+  registerPage(run, msg.args);
+  if (msg.clock === CLOCK.virtual) return startVirtual(msg);
   const t0 = performance.now();
   let error = null;
   let trace = null; // the JSON text of a traced run's events (asynctrace.py)
@@ -162,12 +183,68 @@ async function run(msg) {
   } finally {
     const ms = performance.now() - t0;
     flush();
-    self.postMessage({ type: MSG.done, run, ms, error, trace });
+    self.postMessage({ type: MSG.done, run, ms, error, trace, clock: CLOCK.real });
   }
+}
+
+// --- the virtual clock: runner.py's VirtualRun, run whole or a step at a time ---
+
+function startVirtual(msg) {
+  const session = { run: msg.run, proxy: VirtualRun(msg.code, msg.filename || '<cell>', !!msg.trace) };
+  if (msg.step && session.proxy.more()) {
+    paused = session;
+    postPaused(session);
+    return;
+  }
+  if (session.proxy.more()) session.proxy.run();
+  endVirtual(session);
+}
+
+/** MSG.step / MSG.resume: the paused run goes on (a message for another run is stale). */
+function advance(msg) {
+  if (!paused || paused.run !== msg.run) return;
+  const session = paused;
+  paused = null; // a failure below ends the run: serveInOrder reports it
+  const more = msg.type === MSG.resume ? (session.proxy.run(), false) : session.proxy.step(msg.count || 1);
+  flush();
+  if (more) {
+    paused = session;
+    postPaused(session);
+  } else {
+    endVirtual(session);
+  }
+}
+
+function postPaused(session) {
+  flush();
+  self.postMessage({ type: MSG.paused, run: session.run, state: session.proxy.state() });
+}
+
+function endVirtual(session) {
+  const { proxy, run } = session;
+  let error = null;
+  const failure = proxy.failure();
+  if (failure) {
+    const [type, message, traceback] = failure.toJs();
+    failure.destroy();
+    error = { type, message, traceback };
+  }
+  const trace = proxy.trace() ?? null;
+  const ms = proxy.now();
+  proxy.destroy();
+  flush();
+  self.postMessage({ type: MSG.done, run, ms, error, trace, clock: CLOCK.virtual });
+}
+
+/** A new run replaces a paused one. */
+function dropPaused() {
+  if (paused) paused.proxy.destroy();
+  paused = null;
 }
 
 // A run sent while the interpreter still loads waits for it.
 serveInOrder(async (msg) => {
   if (msg.type === MSG.load) await load(msg);
   else if (msg.type === MSG.run) await run(msg);
+  else if (msg.type === MSG.step || msg.type === MSG.resume) advance(msg);
 }, (msg, err) => self.postMessage({ type: MSG.failed, run: msg.run, error: pythonError(err) }));

@@ -52,3 +52,62 @@ def _failure(exc, filename):
     sys.stderr.flush()
     last = text.rstrip().splitlines()[-1] if text.strip() else type(exc).__name__
     return (type(exc).__name__, last, text)
+
+
+class VirtualRun:
+    """A run on the virtual clock (virtualclock.py), driven by the worker between the page's
+    messages: `step(n)` runs up to n callbacks of the loop, `run()` runs the rest, `state()` is
+    the loop as it stands (JSON text); after the last step, `failure()` and `trace()` report the
+    run as `run` does."""
+
+    def __init__(self, source, filename, traced):
+        import virtualclock  # written next to asynctrace.py by py/runner.mjs
+
+        self.filename, self.traced = filename, traced
+        self.session, self._failure = None, None
+        try:
+            self.session = virtualclock.Session(source, filename, {"__name__": "__main__", "__file__": filename})
+        except BaseException as exc:  # a SyntaxError: nothing runs
+            self._failure = _failure(exc, filename)
+
+    def more(self):
+        return self.session is not None and not self.session.finished
+
+    def step(self, n=1):
+        """Runs up to `n` callbacks; whether the run goes on."""
+        try:
+            for _ in range(max(1, int(n))):
+                if not self.session.step():
+                    break
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return self.more()
+
+    def run(self):
+        self.step(1 << 62)
+
+    def state(self):
+        """The loop paused (JSON text), with the trace so far when the run is traced."""
+        state = self.session.state()
+        if self.traced:
+            state["events"] = self.session.trace.snapshot()
+        return json.dumps(state)
+
+    def now(self):
+        """The virtual clock, ms."""
+        return self.session.loop.now * 1000.0 if self.session is not None else 0.0
+
+    def failure(self):
+        if self._failure is None and self.session is not None:
+            exc = self.session.error
+            if isinstance(exc, SystemExit):
+                exc = exc if exc.code not in (None, 0) else None
+            if exc is not None:
+                self._failure = _failure(exc, self.filename)
+        return self._failure
+
+    def trace(self):
+        if not self.traced or self.session is None:
+            return None
+        return json.dumps(self.session.trace.finish())

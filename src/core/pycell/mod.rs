@@ -3,11 +3,14 @@
 //! survives a reload) are tested natively. The page adapts it in `ui::components::py_cell`.
 
 pub mod link;
+pub mod quiz;
 pub mod snippets;
+pub mod stepper;
 pub mod tasks;
 
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
+use stepper::Paused;
 use tasks::Event;
 
 /// Output kept per run; beyond it the oldest text is dropped (a runaway `print` loop must not
@@ -22,6 +25,19 @@ crate::id_table! {
         Stdout = "stdout",
         /// `sys.stderr` (tracebacks too).
         Stderr = "stderr",
+    }
+}
+
+crate::id_table! {
+    /// The clock a run reads: the browser's, or the virtual clock of `www/py/virtualclock.py`
+    /// (sleeps take no real time; it jumps to the next timer). Its id is the `clock=` value.
+    #[derive(Default)]
+    pub enum Clock {
+        /// Real time (the default).
+        #[default]
+        Real = "real",
+        /// The virtual clock.
+        Virtual = "virtual",
     }
 }
 
@@ -84,8 +100,11 @@ impl Output {
 pub enum Outcome {
     /// The code ran to its end.
     Done {
-        /// Run time, ms (interpreter start-up excluded).
+        /// Run time, ms (interpreter start-up excluded); on the virtual clock, its reading.
         ms: f64,
+        /// The clock `ms` was read on.
+        #[serde(default)]
+        clock: Clock,
     },
     /// An exception escaped (a `SyntaxError` included); its traceback is in the output.
     Raised {
@@ -93,6 +112,9 @@ pub enum Outcome {
         error: String,
         /// Run time, ms.
         ms: f64,
+        /// The clock `ms` was read on.
+        #[serde(default)]
+        clock: Clock,
     },
     /// Cancel was pressed: the interpreter was terminated.
     Cancelled,
@@ -183,6 +205,12 @@ pub struct Cell {
     pub tracing: bool,
     /// The last run's trace (its events), when it was traced.
     pub trace: Option<Rc<Vec<Event>>>,
+    /// The clock the next run reads (`clock=virtual`).
+    pub clock: Clock,
+    /// Step through the next run's event loop (`step=1`; virtual clock only).
+    pub stepping: bool,
+    /// The run in progress, paused between two callbacks of its loop.
+    pub paused: Option<Rc<Paused>>,
     /// The id the next run gets.
     next_run: u32,
 }
@@ -216,6 +244,17 @@ pub enum CellAction {
     ClearOutput,
     /// The trace switch (`trace=0` in the URL starts it off).
     Tracing(bool),
+    /// The clock switch.
+    Clock(Clock),
+    /// The stepping switch (on: the virtual clock too).
+    Stepping(bool),
+    /// The run's loop paused after a step (its state, with the trace so far when traced).
+    Paused {
+        /// The run.
+        run: u32,
+        /// The loop.
+        state: Rc<Paused>,
+    },
     /// A traced run's events, just before its end.
     Traced {
         /// The run.
@@ -243,6 +282,9 @@ impl Cell {
             restored,
             tracing: true,
             trace,
+            clock: Clock::Real,
+            stepping: false,
+            paused: None,
             next_run: 1,
         }
     }
@@ -283,6 +325,7 @@ impl Cell {
                 self.output = Output::default();
                 self.outcome = None;
                 self.trace = None;
+                self.paused = None;
                 self.restored = false;
             }
             CellAction::Wrote { run, stream, text } => {
@@ -294,6 +337,7 @@ impl Cell {
                 if self.phase == (Phase::Running { run }) {
                     self.phase = Phase::Idle;
                     self.outcome = Some(outcome);
+                    self.paused = None;
                 }
             }
             CellAction::Engine(e) => {
@@ -312,6 +356,24 @@ impl Cell {
                 }
             }
             CellAction::Tracing(on) => self.tracing = on,
+            CellAction::Clock(clock) => {
+                self.clock = clock;
+                self.stepping &= clock == Clock::Virtual;
+            }
+            CellAction::Stepping(on) => {
+                self.stepping = on;
+                if on {
+                    self.clock = Clock::Virtual;
+                }
+            }
+            CellAction::Paused { run, state } => {
+                if self.phase == (Phase::Running { run }) {
+                    if let Some(events) = &state.events {
+                        self.trace = Some(Rc::new(events.clone()));
+                    }
+                    self.paused = Some(state);
+                }
+            }
             CellAction::Traced { run, events } => {
                 if self.phase == (Phase::Running { run }) {
                     self.trace = Some(events);
@@ -340,8 +402,8 @@ mod tests {
             .fold(c, Cell::reduce);
         assert_eq!(c.output.chunks.len(), 2);
         assert_eq!(c.output.text_of(Stream::Stdout), "ab\n");
-        let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 3.0 } });
-        assert_eq!((c.phase, c.outcome.clone()), (Phase::Idle, Some(Outcome::Done { ms: 3.0 })));
+        let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 3.0, clock: Clock::Real } });
+        assert_eq!((c.phase, c.outcome.clone()), (Phase::Idle, Some(Outcome::Done { ms: 3.0, clock: Clock::Real })));
         // A task the code left running may still print: it belongs to the last run.
         let c = c.reduce(wrote(1, Stream::Stdout, "late"));
         assert!(c.output.text_of(Stream::Stdout).ends_with("late"));
@@ -355,7 +417,7 @@ mod tests {
         let before = c.clone();
         let c = c
             .reduce(wrote(1, Stream::Stdout, "old"))
-            .reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 1.0 } })
+            .reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 1.0, clock: Clock::Real } })
             .reduce(wrote(0, Stream::Stdout, "never"));
         assert_eq!(c, before);
     }
@@ -385,9 +447,10 @@ mod tests {
     #[test]
     fn saved_state_comes_back() {
         let c = Cell::new(None, None).reduce(CellAction::Edit("print(1)".into())).reduce(CellAction::Started);
-        let c = c
-            .reduce(wrote(1, Stream::Stdout, "1\n"))
-            .reduce(CellAction::Ended { run: 1, outcome: Outcome::Raised { error: "ValueError".into(), ms: 2.0 } });
+        let c = c.reduce(wrote(1, Stream::Stdout, "1\n")).reduce(CellAction::Ended {
+            run: 1,
+            outcome: Outcome::Raised { error: "ValueError".into(), ms: 2.0, clock: Clock::Real },
+        });
         let json = serde_json::to_string(&c.saved()).unwrap();
         assert!(json.contains("\"status\":\"raised\""), "{json}");
         let back = Cell::new(None, serde_json::from_str(&json).ok());
@@ -408,7 +471,7 @@ mod tests {
         let c = c.reduce(CellAction::Traced { run: 7, events: events(1) });
         assert_eq!(c.trace, None, "a stale run's trace");
         let c = c.reduce(CellAction::Traced { run: 1, events: events(2) });
-        let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 1.0 } });
+        let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Done { ms: 1.0, clock: Clock::Real } });
         assert_eq!(c.trace.as_ref().map(|t| t.len()), Some(2));
         let back = Cell::new(None, serde_json::from_str(&serde_json::to_string(&c.saved()).unwrap()).ok());
         assert_eq!(back.trace, c.trace);
@@ -419,5 +482,36 @@ mod tests {
         let old: Saved =
             serde_json::from_str(r#"{"code":"x","output":{"chunks":[],"dropped":0},"outcome":null}"#).unwrap();
         assert_eq!(old.trace, None);
+    }
+
+    /// Stepping brings the virtual clock with it; the real clock turns stepping off. A paused
+    /// state belongs to the run in progress, brings its trace so far, and goes at the run's end.
+    #[test]
+    fn stepping_pauses_the_run_in_progress() {
+        let c = Cell::new(None, None).reduce(CellAction::Stepping(true));
+        assert_eq!((c.clock, c.stepping), (Clock::Virtual, true));
+        assert!(!c.clone().reduce(CellAction::Clock(Clock::Real)).stepping);
+        let paused = |events: Option<Vec<Event>>| {
+            Rc::new(Paused {
+                now: 0.0,
+                steps: 1,
+                ran: None,
+                ready: vec![],
+                timers: vec![],
+                tasks: vec![],
+                graph: None,
+                finished: false,
+                events,
+            })
+        };
+        let c = c.reduce(CellAction::Started);
+        let c = c.reduce(CellAction::Paused { run: 9, state: paused(None) });
+        assert_eq!(c.paused, None, "a stale run's pause");
+        let run = Event::Run { clock: Clock::Virtual };
+        let c = c.reduce(CellAction::Paused { run: 1, state: paused(Some(vec![run])) });
+        assert!(c.paused.is_some() && c.busy());
+        assert_eq!(c.trace.as_ref().map(|t| t.len()), Some(1));
+        let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Cancelled });
+        assert_eq!((c.paused, c.phase), (None, Phase::Idle));
     }
 }

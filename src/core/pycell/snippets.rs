@@ -1,5 +1,7 @@
 //! The cell's ready examples, one button each. The code lives in `snippets/*.py` (real Python
-//! files, so an editor checks them); every one runs in well under a second.
+//! files, so an editor checks them); every one runs in well under a second, on either clock.
+
+use super::quiz::{self, Question};
 
 /// What the cell holds before the learner types anything.
 pub const START: &str = include_str!("snippets/start.py");
@@ -10,32 +12,60 @@ crate::id_table! {
     /// left out of the buttons or lack its code.
     pub enum Snippet: SnippetRow {
         /// `asyncio.gather`: results in the order passed.
-        Gather = "gather" => SnippetRow { label: "asyncio.gather", code: include_str!("snippets/gather.py") },
+        Gather = "gather" => SnippetRow { question: None, label: "asyncio.gather", code: include_str!("snippets/gather.py") },
         /// `asyncio.as_completed`: results in the order they finish.
-        AsCompleted = "as-completed" => SnippetRow { label: "as_completed", code: include_str!("snippets/as_completed.py") },
+        AsCompleted = "as-completed" => SnippetRow { question: None, label: "as_completed", code: include_str!("snippets/as_completed.py") },
         /// `asyncio.wait(..., return_when=FIRST_COMPLETED)`.
         FirstCompleted = "first-completed" =>
-            SnippetRow { label: "wait(FIRST_COMPLETED)", code: include_str!("snippets/first_completed.py") },
+            SnippetRow { question: None, label: "wait(FIRST_COMPLETED)", code: include_str!("snippets/first_completed.py") },
         /// `asyncio.TaskGroup`: structured concurrency, cancellation on failure.
-        TaskGroup = "task-group" => SnippetRow { label: "TaskGroup", code: include_str!("snippets/task_group.py") },
+        TaskGroup = "task-group" => SnippetRow { question: None, label: "TaskGroup", code: include_str!("snippets/task_group.py") },
         /// An `asyncio.Queue` producer and consumers.
-        AsyncQueue = "async-queue" => SnippetRow { label: "asyncio.Queue", code: include_str!("snippets/async_queue.py") },
+        AsyncQueue = "async-queue" => SnippetRow { question: None, label: "asyncio.Queue", code: include_str!("snippets/async_queue.py") },
         /// `queue.Queue`, `LifoQueue`, `PriorityQueue`.
-        Queues = "queues" => SnippetRow { label: "queue.Queue / Lifo / Priority", code: include_str!("snippets/queues.py") },
+        Queues = "queues" => SnippetRow { question: None, label: "queue.Queue / Lifo / Priority", code: include_str!("snippets/queues.py") },
         /// `sched.scheduler`.
-        Sched = "sched" => SnippetRow { label: "sched", code: include_str!("snippets/sched_demo.py") },
+        Sched = "sched" => SnippetRow { question: None, label: "sched", code: include_str!("snippets/sched_demo.py") },
         /// `ThreadPoolExecutor`, which cannot start a thread here.
-        ThreadPool = "thread-pool" => SnippetRow { label: "ThreadPoolExecutor", code: include_str!("snippets/thread_pool.py") },
+        ThreadPool = "thread-pool" => SnippetRow { question: None, label: "ThreadPoolExecutor", code: include_str!("snippets/thread_pool.py") },
+        /// `create_task` only schedules.
+        CreateTask = "create-task" => SnippetRow { label: "create_task", code: include_str!("snippets/create_task.py"), question: Some(quiz::CREATE_TASK) },
+        /// Awaiting a coroutine does not switch tasks.
+        AwaitCoroutine = "await-coroutine" =>
+            SnippetRow { label: "await coroutine", code: include_str!("snippets/await_coroutine.py"), question: Some(quiz::AWAIT_COROUTINE) },
+        /// `gather` does not cancel the others when one fails.
+        GatherFailure = "gather-failure" =>
+            SnippetRow { label: "gather failure", code: include_str!("snippets/gather_failure.py"), question: Some(quiz::GATHER_FAILURE) },
+        /// A TaskGroup does.
+        TaskGroupFailure = "taskgroup-failure" =>
+            SnippetRow { label: "TaskGroup failure", code: include_str!("snippets/taskgroup_failure.py"), question: Some(quiz::TASKGROUP_FAILURE) },
+        /// A blocking call inside `async def` stalls every task.
+        BlockingCall = "blocking-call" =>
+            SnippetRow { label: "blocking call", code: include_str!("snippets/blocking_call.py"), question: Some(quiz::BLOCKING_CALL) },
+        /// A forgotten `await` runs nothing.
+        ForgottenAwait = "forgotten-await" =>
+            SnippetRow { label: "forgotten await", code: include_str!("snippets/forgotten_await.py"), question: Some(quiz::FORGOTTEN_AWAIT) },
+        /// A read-modify-write across an `await` loses updates.
+        LostUpdate = "lost-update" =>
+            SnippetRow { label: "lost update", code: include_str!("snippets/lost_update.py"), question: Some(quiz::LOST_UPDATE) },
+        /// Cancellation: `finally` runs, `shield` protects.
+        CancelShield = "cancel-shield" =>
+            SnippetRow { label: "cancel + shield", code: include_str!("snippets/cancel_shield.py"), question: Some(quiz::CANCEL_SHIELD) },
+        /// `asyncio.timeout`.
+        Timeout = "timeout" => SnippetRow { label: "asyncio.timeout", code: include_str!("snippets/timeout.py"), question: Some(quiz::TIMEOUT) },
     }
 }
 
-/// What a snippet is: its button's text and its code.
+/// What a snippet is: its button's text, its code, and the prediction it asks for (the
+/// misconception snippets: "predict, then see").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SnippetRow {
     /// The button's text.
     pub label: &'static str,
     /// The Python source.
     pub code: &'static str,
+    /// The question asked before it runs, answered by its trace.
+    pub question: Option<Question>,
 }
 
 impl Snippet {
@@ -47,6 +77,16 @@ impl Snippet {
     /// The Python source.
     pub fn code(self) -> &'static str {
         self.row().code
+    }
+
+    /// The prediction it asks for, if it is a misconception snippet.
+    pub fn question(self) -> Option<Question> {
+        self.row().question
+    }
+
+    /// The snippet whose code `code` is, exactly (an edited snippet is the learner's own code).
+    pub fn holding(code: &str) -> Option<Snippet> {
+        Snippet::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 

@@ -3,6 +3,7 @@
 //! it) and the run as a Chrome trace. Pure data: the lanes' drawing reads [`Lanes`], and the
 //! tracer's own tests (tests/py/) check the events these types read.
 
+use super::Clock;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -70,12 +71,29 @@ pub struct Wait {
     /// The awaited task's id (none when it is not a traced task).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task: Option<u32>,
+    /// The tasks a `gather`, `wait` or TaskGroup waits for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<u32>,
+}
+
+impl Wait {
+    /// A wait on nothing named (a kind alone).
+    pub fn of(kind: WaitKind) -> Wait {
+        Wait { kind, delay: None, task: None, tasks: Vec::new() }
+    }
+
+    /// The tasks this wait waits for.
+    pub fn awaited(&self) -> impl Iterator<Item = u32> + '_ {
+        self.task.into_iter().chain(self.tasks.iter().copied())
+    }
 }
 
 /// One event of the tracer; times in ms from the start of the run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "e", rename_all = "lowercase")]
 pub enum Event {
+    /// The run's clock (first; a trace saved before clocks existed has none: real time).
+    Run { clock: Clock },
     /// A task was created (id 0: the top-level code, "main").
     Task { id: u32, name: Option<String>, parent: Option<u32>, t: f64, line: Option<u32> },
     /// One step of a task: it ran from `start` to `end`, then stopped at `line` waiting on `wait`
@@ -96,6 +114,9 @@ pub struct Step {
     pub line: Option<u32>,
     /// What it waited on after this step, until its next step.
     pub wait: Option<Wait>,
+    /// Its place among all the run's steps in the order they ended (the tracer writes them so):
+    /// on the virtual clock many steps share one instant, and this still orders them.
+    pub seq: usize,
 }
 
 /// One task's lane.
@@ -122,6 +143,8 @@ pub struct Lane {
 pub struct Lanes {
     /// The lanes.
     pub lanes: Vec<Lane>,
+    /// The clock the run's times were read on.
+    pub clock: Clock,
 }
 
 impl Lanes {
@@ -147,11 +170,11 @@ impl Lanes {
         });
         // A lane by task id: a run of 1,000 tasks has ~11,000 events, read on the page's thread.
         let at: std::collections::HashMap<u32, usize> = lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
-        for e in events {
+        for (seq, e) in events.iter().enumerate() {
             match e {
                 Event::Step { id, start, end, line, wait } => {
                     if let Some(&i) = at.get(id) {
-                        lanes[i].steps.push(Step { start: *start, end: *end, line: *line, wait: wait.clone() });
+                        lanes[i].steps.push(Step { start: *start, end: *end, line: *line, wait: wait.clone(), seq });
                     }
                 }
                 Event::End { id, t, how, what } => {
@@ -159,14 +182,20 @@ impl Lanes {
                         lanes[i].end = Some((*t, *how, what.clone()));
                     }
                 }
-                Event::Task { .. } => {}
+                Event::Task { .. } | Event::Run { .. } => {}
             }
         }
         for l in &mut lanes {
-            l.steps.sort_by(|a, b| a.start.total_cmp(&b.start));
+            l.steps.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.seq.cmp(&b.seq)));
         }
-        split_enclosing(&mut lanes);
-        Lanes { lanes }
+        let clock = events.iter().find_map(|e| if let Event::Run { clock } = e { Some(*clock) } else { None });
+        let clock = clock.unwrap_or_default();
+        // On the virtual clock steps take no time and many share one instant, and the top level
+        // never holds a loop of its own (asyncio.run is awaited there): nothing encloses.
+        if clock == Clock::Real {
+            split_enclosing(&mut lanes);
+        }
+        Lanes { lanes, clock }
     }
 
     /// The end of the last step or task (ms): the run's length.
@@ -239,8 +268,8 @@ fn split_enclosing(lanes: &mut [Lane]) {
             let (first, last) =
                 inner.fold((f64::INFINITY, f64::NEG_INFINITY), |(f, z), (a, b, _)| (f.min(*a), z.max(*b)));
             if first.is_finite() {
-                let wait = Wait { kind: WaitKind::Loop, delay: None, task: None };
-                out.push(Step { start: s.start, end: first, line: None, wait: Some(wait) });
+                let wait = Wait::of(WaitKind::Loop);
+                out.push(Step { start: s.start, end: first, line: None, wait: Some(wait), seq: s.seq });
                 out.push(Step { start: last, ..s });
             } else {
                 out.push(s);
@@ -307,7 +336,7 @@ mod tests {
             [(0, "main", None), (1, "A", Some(0))]
         );
         assert_eq!(l.lanes[1].steps.len(), 2);
-        assert_eq!(l.lanes[1].steps[0].wait, Some(Wait { kind: WaitKind::Sleep, delay: Some(0.5), task: None }));
+        assert_eq!(l.lanes[1].steps[0].wait, Some(Wait { delay: Some(0.5), ..Wait::of(WaitKind::Sleep) }));
         assert_eq!(l.lanes[1].end, Some((500.5, How::Result, Some("2".into()))));
         assert_eq!(l.span_ms(), 500.7);
         assert_eq!(wait_label(l.lanes[0].steps[0].wait.as_ref().unwrap(), &l), "task A");
@@ -323,7 +352,7 @@ mod tests {
         assert_eq!(l.lanes.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(), ["main", "a", "b"]);
         assert_eq!(l.lanes[0].steps[0].wait.as_ref().map(|w| w.kind), Some(WaitKind::TaskGroup));
         assert_eq!(l.lanes[1].line, Some(8));
-        assert_eq!(l.lanes[2].steps[0].wait, Some(Wait { kind: WaitKind::Sleep, delay: Some(0.002), task: None }));
+        assert_eq!(l.lanes[2].steps[0].wait, Some(Wait { delay: Some(0.002), ..Wait::of(WaitKind::Sleep) }));
         assert!(l.lanes.iter().all(|x| x.end.as_ref().is_some_and(|e| e.1 == How::Result)));
     }
 
@@ -358,7 +387,7 @@ mod tests {
 
     #[test]
     fn close_steps_merge_into_one_bar() {
-        let step = |start, end| Step { start, end, line: None, wait: None };
+        let step = |start, end| Step { start, end, line: None, wait: None, seq: 0 };
         let steps = [step(0.0, 1.0), step(1.2, 2.0), step(10.0, 11.0)];
         assert_eq!(bars(&steps, 0.5), [(0.0, 2.0, 2), (10.0, 11.0, 1)]);
         assert_eq!(bars(&steps, 0.1).len(), 3);

@@ -10,6 +10,7 @@
 use super::{IoPlan, IoSink};
 use crate::core::engine::PoolStart;
 use crate::core::io_report::RequestError;
+use crate::core::pycell::Clock;
 use crate::core::timeline::Lane;
 use crate::modes::Stop;
 use crate::web::clock::now;
@@ -111,7 +112,15 @@ impl PyWorker {
         // The modules the programs import are part of start-up, not of the downloads: a fresh
         // interpreter reads them from the standard library's zip the first time.
         let args = plain(&[("requests", Array::new().into()), ("k", 1.into())]);
-        runner.send(&PyRequest::Run { run: 0, code: IMPORTS, filename: "<imports>", args, trace: false })?;
+        runner.send(&PyRequest::Run {
+            run: 0,
+            code: IMPORTS,
+            filename: "<imports>",
+            args,
+            trace: false,
+            clock: Clock::Real,
+            step: false,
+        })?;
         while let Some(reply) = replies.next().await {
             match reply {
                 PyReply::Done { run: 0, error: None, .. } => {
@@ -146,7 +155,15 @@ impl PyWorker {
         self.clean = false;
         let (runner, replies) = self.runner.as_mut().expect("a borrowed worker keeps its runner until dropped");
         runner
-            .send(&PyRequest::Run { run, code: &code, filename: "<io-mode>", args, trace: false })
+            .send(&PyRequest::Run {
+                run,
+                code: &code,
+                filename: "<io-mode>",
+                args,
+                trace: false,
+                clock: Clock::Real,
+                step: false,
+            })
             .map_err(Stop::Failed)?;
         let mut reported = 0;
         let mut stderr = String::new();

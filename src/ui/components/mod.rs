@@ -19,6 +19,8 @@ pub mod py_cell;
 mod py_cell_lines;
 pub mod py_engine;
 mod py_lanes;
+mod py_loop;
+mod py_quiz;
 pub mod results;
 pub mod share;
 pub mod sweep;

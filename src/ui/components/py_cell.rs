@@ -2,14 +2,16 @@
 //! loading line, and the output as it comes (stdout and stderr apart). The code runs only in the
 //! cell's worker (see `ui::py_cell`), never on the page.
 
-use super::py_cell_lines::{engine_line, output, status_line, trace_switch};
+use super::py_cell_lines::{clock_switches, engine_line, output, status_line, trace_switch};
 use super::py_lanes::PyLanes;
+use super::py_loop::{loop_view, AwaitTree};
+use super::py_quiz::PyQuiz;
 use super::share::ShareButton;
 use crate::core::lang::Lang;
 use crate::core::preset::PySettings;
 use crate::core::pycell::snippets::Snippet;
 use crate::core::pycell::tasks::Lanes;
-use crate::core::pycell::{Cell, CellAction, Phase, Saved};
+use crate::core::pycell::{Cell, CellAction, Clock, Phase, Saved};
 use crate::i18n::py::{trp, Tp};
 use crate::i18n::{tr, T};
 use crate::ui::py_cell::{CellRunner, CellState, CELL_KEY};
@@ -32,6 +34,12 @@ pub struct PyCellProps {
     /// Trace runs at first (`trace=0` in the URL: not).
     #[prop_or(true)]
     pub trace: bool,
+    /// The clock at first (`clock=virtual`).
+    #[prop_or_default]
+    pub clock: Clock,
+    /// Step through the loop at first (`step=1`).
+    #[prop_or_default]
+    pub step: bool,
 }
 
 /// The cell.
@@ -39,9 +47,10 @@ pub struct PyCellProps {
 pub fn py_cell(props: &PyCellProps) -> Html {
     let l = props.lang;
     let state = {
-        let (code, trace) = (props.code.clone(), props.trace);
+        let (code, trace, clock, step) = (props.code.clone(), props.trace, props.clock, props.step);
         use_reducer(move || {
-            CellState(Cell::new(code, storage::load::<Saved>(CELL_KEY)).reduce(CellAction::Tracing(trace)))
+            let cell = Cell::new(code, storage::load::<Saved>(CELL_KEY)).reduce(CellAction::Tracing(trace));
+            CellState(cell.reduce(CellAction::Clock(clock)).reduce(CellAction::Stepping(step)))
         })
     };
     let runner = use_memo((), {
@@ -70,10 +79,11 @@ pub fn py_cell(props: &PyCellProps) -> Html {
     }
     let run = {
         let (runner, state) = (runner.clone(), state.clone());
-        move || {
-            if !state.0.busy() {
-                runner.run(state.0.next_run_id(), &state.0.code, state.0.tracing);
-            }
+        move || match (state.0.phase, &state.0.paused) {
+            (Phase::Idle, _) => runner.run(&state.0),
+            // Run while paused: the rest of the run, to its end.
+            (Phase::Running { run }, Some(_)) => runner.step(run, None),
+            (Phase::Running { .. }, None) => {}
         }
     };
     {
@@ -114,6 +124,14 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             d.dispatch(CellAction::Edit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
         })
     };
+    let on_step = {
+        let (runner, phase) = (runner.clone(), cell.phase);
+        Callback::from(move |_: MouseEvent| {
+            if let Phase::Running { run } = phase {
+                runner.step(run, Some(1));
+            }
+        })
+    };
     let lanes = use_memo(cell.trace.clone(), |t| t.as_ref().map(|events| Rc::new(Lanes::of(events))));
     let on_clear = {
         let d = state.dispatcher();
@@ -127,6 +145,15 @@ pub fn py_cell(props: &PyCellProps) -> Html {
         }
     };
     let busy = cell.busy();
+    let paused = cell.paused.is_some();
+    // A misconception snippet in the editor, untouched: its question, and once a traced run of it
+    // has ended, the answer its trace gives.
+    let holding = Snippet::holding(&cell.code);
+    let ended = cell.outcome.is_some() && !busy;
+    let answer = match (holding.and_then(|s| s.question()), &*lanes, ended) {
+        (Some(q), Some(lanes), true) => (q.answer)(lanes),
+        _ => None,
+    };
     html! {
         <section id="py" class="panel py-cell" data-run-state={if busy { "running" } else { "idle" }} aria-labelledby="py-title">
             <h2 id="py-title">{ trp(l, Tp::Title) }</h2>
@@ -134,23 +161,41 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             { engine_line(l, &cell.engine) }
             <div class="py-snippets">
                 <span class="muted" id="py-snippets-label">{ trp(l, Tp::Snippets) }</span>
-                <ul role="list" aria-labelledby="py-snippets-label">{ for Snippet::ALL.into_iter().map(snippet) }</ul>
+                <ul role="list" aria-labelledby="py-snippets-label">
+                    { for Snippet::ALL.into_iter().filter(|s| s.question().is_none()).map(snippet) }</ul>
+            </div>
+            <div class="py-snippets">
+                <span class="muted" id="py-quiz-label">{ trp(l, Tp::QuizSnippets) }</span>
+                <ul role="list" aria-labelledby="py-quiz-label">
+                    { for Snippet::ALL.into_iter().filter(|s| s.question().is_some()).map(snippet) }</ul>
             </div>
             <label for="py-code">{ trp(l, Tp::CodeLabel) }</label>
             <textarea id="py-code" class="py-code" rows="16" spellcheck="false" autocapitalize="off" autocomplete="off"
                 value={cell.code.clone()} oninput={on_edit} onkeydown={on_key} readonly={busy} />
             <div class="actions">
-                <button type="button" id="py-run" disabled={busy} onclick={on_run}>{ tr(l, T::Run) }</button>
+                <button type="button" id="py-run" disabled={busy && !paused} onclick={on_run}>
+                    { if paused { trp(l, Tp::RunToEnd) } else { tr(l, T::Run) } }</button>
+                if cell.stepping || paused {
+                    <button type="button" id="py-step" class="secondary" disabled={!paused} onclick={on_step}>{ trp(l, Tp::StepButton) }</button>
+                }
                 <button type="button" id="py-cancel" class="secondary" disabled={!busy} onclick={on_cancel}>{ tr(l, T::Cancel) }</button>
                 <button type="button" id="py-clear" class="secondary" disabled={busy || cell.output.chunks.is_empty()} onclick={on_clear}>{ trp(l, Tp::Clear) }</button>
-                <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, cell.tracing, l)} title={trp(l, Tp::Title)} height={900} />
+                <ShareButton lang={l} id="py" query={PySettings::share_query(&cell.code, cell.tracing, cell.clock, cell.stepping, l)} title={trp(l, Tp::Title)} height={900} />
             </div>
-            { trace_switch(l, cell.tracing, busy, state.dispatcher()) }
+            <div class="py-switches">
+                { trace_switch(l, cell.tracing, busy, state.dispatcher()) }
+                { clock_switches(l, cell, state.dispatcher()) }
+            </div>
+            if let (Some(s), Some(question)) = (holding, holding.and_then(|s| s.question())) {
+                <PyQuiz key={s.id()} lang={l} {question} answer={answer.clone()} ran={ended} />
+            }
             { status_line(l, cell) }
             if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
             <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>
             { output(l, &cell.output, cell.outcome.is_some()) }
-            if let Some(lanes) = (*lanes).clone() { <PyLanes lang={l} {lanes} /> }
+            if let Some(p) = &cell.paused { { loop_view(l, p) } }
+            if let Some(lanes) = (*lanes).clone() { <PyLanes lang={l} {lanes} pointed={answer.as_ref().map(|a| a.lane.clone())} /> }
+            if lanes.is_some() || paused { <AwaitTree lang={l} lanes={(*lanes).clone()} paused={cell.paused.clone()} /> }
         </section>
     }
 }

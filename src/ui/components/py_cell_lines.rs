@@ -2,7 +2,7 @@
 //! run's status and the output (stdout and stderr apart, with a mark where old output was trimmed).
 
 use crate::core::lang::Lang;
-use crate::core::pycell::{Cell, CellAction, Engine, Outcome, Output, Phase};
+use crate::core::pycell::{Cell, CellAction, Clock, Engine, Outcome, Output, Phase};
 use crate::i18n::py::{trp, Tp};
 use crate::ui::format::duration;
 use crate::ui::py_cell::CellState;
@@ -37,14 +37,22 @@ pub(super) fn engine_line(l: Lang, e: &Engine) -> Html {
 
 pub(super) fn status_line(l: Lang, cell: &Cell) -> Html {
     let waiting = !matches!(cell.engine, Engine::Ready { .. });
+    let virtual_clock = |clock: &Clock| if *clock == Clock::Virtual { trp(l, Tp::OnVirtualClock) } else { "" };
     let (state, text) = match (&cell.phase, &cell.outcome) {
         (Phase::Running { .. }, _) if waiting => ("running", trp(l, Tp::WaitingForEngine).to_string()),
+        (Phase::Running { .. }, _) if cell.paused.is_some() => {
+            let now = cell.paused.as_ref().map_or(0.0, |p| p.now);
+            ("paused", format!("{} {}", trp(l, Tp::PausedAt), duration(now)))
+        }
         (Phase::Running { .. }, _) => ("running", trp(l, Tp::Running).to_string()),
         (Phase::Idle, None) => ("idle", String::new()),
-        (Phase::Idle, Some(Outcome::Done { ms })) => ("done", format!("{} {}", trp(l, Tp::Done), duration(*ms))),
-        (Phase::Idle, Some(Outcome::Raised { error, ms })) => {
-            ("raised", format!("{error} {}{} {}", trp(l, Tp::Raised), trp(l, Tp::After), duration(*ms)))
+        (Phase::Idle, Some(Outcome::Done { ms, clock })) => {
+            ("done", format!("{} {}{}", trp(l, Tp::Done), duration(*ms), virtual_clock(clock)))
         }
+        (Phase::Idle, Some(Outcome::Raised { error, ms, clock })) => (
+            "raised",
+            format!("{error} {}{} {}{}", trp(l, Tp::Raised), trp(l, Tp::After), duration(*ms), virtual_clock(clock)),
+        ),
         (Phase::Idle, Some(Outcome::Cancelled)) => ("cancelled", trp(l, Tp::Cancelled).to_string()),
         (Phase::Idle, Some(Outcome::Failed { reason })) => ("failed", format!("{}{reason}", trp(l, Tp::Failed))),
     };
@@ -74,5 +82,33 @@ pub(super) fn trace_switch(l: Lang, on: bool, busy: bool, dispatch: UseReducerDi
             <input type="checkbox" id="py-tracing" checked={on} disabled={busy} {onchange} />
             { trp(l, Tp::TraceSwitch) }
         </label>
+    }
+}
+
+/// The clock and stepping switches (stepping needs the virtual clock: turning it on turns that
+/// on; the real clock turns stepping off).
+pub(super) fn clock_switches(l: Lang, cell: &Cell, dispatch: UseReducerDispatcher<CellState>) -> Html {
+    let busy = cell.busy();
+    let on_clock = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            dispatch.dispatch(CellAction::Clock(if on { Clock::Virtual } else { Clock::Real }))
+        })
+    };
+    let on_step = Callback::from(move |e: Event| {
+        dispatch.dispatch(CellAction::Stepping(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    });
+    html! {
+        <>
+            <label class="check" for="py-clock">
+                <input type="checkbox" id="py-clock" checked={cell.clock == Clock::Virtual} disabled={busy} onchange={on_clock} />
+                { trp(l, Tp::ClockSwitch) }
+            </label>
+            <label class="check" for="py-stepping">
+                <input type="checkbox" id="py-stepping" checked={cell.stepping} disabled={busy} onchange={on_step} />
+                { trp(l, Tp::StepSwitch) }
+            </label>
+        </>
     }
 }

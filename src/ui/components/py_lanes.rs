@@ -7,6 +7,7 @@
 use super::exports::{Export, Exports};
 use crate::core::lang::Lang;
 use crate::core::pycell::tasks::{bars, wait_label, How, Lanes};
+use crate::core::pycell::Clock;
 use crate::i18n::py::{trp, Tp};
 use yew::prelude::*;
 
@@ -17,6 +18,9 @@ pub struct PyLanesProps {
     pub lang: Lang,
     /// The traced run.
     pub lanes: std::rc::Rc<Lanes>,
+    /// The task whose lane a prediction's verdict points at.
+    #[prop_or_default]
+    pub pointed: Option<String>,
 }
 
 const LABEL: f64 = 120.0;
@@ -84,7 +88,11 @@ pub fn py_lanes(props: &PyLanesProps) -> Html {
                 { mark }<title>{ format!("{} {}", how.id(), what.clone().unwrap_or_default()) }</title></text> }
         });
         html! {
-            <g class="lane" data-task={t.name.clone()} data-steps={t.steps.len().to_string()}>
+            <g class={classes!("lane", (props.pointed.as_deref() == Some(t.name.as_str())).then_some("pointed"))}
+                data-task={t.name.clone()} data-steps={t.steps.len().to_string()}>
+                if props.pointed.as_deref() == Some(t.name.as_str()) {
+                    <rect class="pointer" x="0" y={(y(i) - 4.0).to_string()} width={(LABEL + PLOT + 20.0).to_string()} height={(BAR + 8.0).to_string()} />
+                }
                 <text class="name" x={(LABEL - 6.0).to_string()} y={(y(i) + BAR - 1.0).to_string()} text-anchor="end">{ t.name.clone() }</text>
                 { for spawn }
                 { for waits }
@@ -105,12 +113,12 @@ pub fn py_lanes(props: &PyLanesProps) -> Html {
         Callback::from(move |_| Some(("py-run.trace.json".to_string(), "application/json", lanes.chrome_trace())))
     };
     html! {
-        <figure id="py-lanes" class="chart py-lanes" data-tasks={lanes.lanes.len().to_string()}>
+        <figure id="py-lanes" class="chart py-lanes" data-tasks={lanes.lanes.len().to_string()} data-clock={lanes.clock.id()}>
             <figcaption><strong>{ trp(l, Tp::LanesTitle) }</strong>{ " · " }<span class="muted">{ trp(l, Tp::LanesHint) }</span></figcaption>
             <svg role="img" aria-label={trp(l, Tp::LanesTitle)} viewBox={format!("0 0 {} {height}", LABEL + PLOT + 20.0)}>
                 { for lanes.lanes.iter().enumerate().map(lane) }
                 <text class="axis" x={LABEL.to_string()} y={(height - 4.0).to_string()}>{ "0 ms" }</text>
-                <text class="axis" x={(LABEL + PLOT).to_string()} y={(height - 4.0).to_string()} text-anchor="end">{ format!("{} ms", ms(span)) }</text>
+                <text class="axis" x={(LABEL + PLOT).to_string()} y={(height - 4.0).to_string()} text-anchor="end">{ format!("{} ms{}", ms(span), if lanes.clock == Clock::Virtual { trp(l, Tp::OnVirtualClock) } else { "" }) }</text>
             </svg>
             <Exports lang={l} panel="py" kinds={vec![Export::Trace]} file={trace_file} />
             <details id="py-lanes-table">
