@@ -129,6 +129,16 @@ async function load(msg) {
   py.FS.mkdirTree(MODULES);
   MODULE_FILES.forEach((name, i) => py.FS.writeFile(`${MODULES}/${name}`, modules[i]));
   py.runPython(`import sys\nif ${JSON.stringify(MODULES)} not in sys.path: sys.path.insert(0, ${JSON.stringify(MODULES)})`);
+  // time.sleep as CPython's: it holds the thread. Pyodide's own hands the interpreter's stack back
+  // to the browser (JSPI), so other asyncio tasks would run during a "blocking" sleep, which no
+  // CPython does. runner.py sleeps in slices through this, so Cancel's KeyboardInterrupt gets in.
+  const sleeper = self.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
+  py.registerJsModule('_playground_sleep', {
+    block(ms) {
+      if (sleeper) Atomics.wait(sleeper, 0, 0, ms);
+      else for (const end = performance.now() + ms; performance.now() < end;); // no shared memory: spin
+    },
+  });
   py.setStdout(writer('stdout'));
   py.setStderr(writer('stderr'));
   // input() has no one to ask in a worker: it raises EOFError instead of waiting forever.

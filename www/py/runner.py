@@ -5,6 +5,7 @@
 
 import json
 import sys
+import time
 import traceback
 
 from pyodide.code import eval_code_async
@@ -26,6 +27,7 @@ async def run(source, filename, traced=False):
     namespace = {"__name__": "__main__", "__file__": filename}
     trace = None
     failure = None
+    pyodide_sleep, time.sleep = time.sleep, _holding_sleep
     try:
         code = eval_code_async(source, globals=namespace, filename=filename)
         if traced:
@@ -41,9 +43,22 @@ async def run(source, filename, traced=False):
     except BaseException as exc:  # KeyboardInterrupt and friends too: report, never crash
         failure = _failure(exc, filename)
     finally:
+        time.sleep = pyodide_sleep
         sys.stdout.flush()
         sys.stderr.flush()
     return failure, (json.dumps(trace.finish()) if trace is not None else None)
+
+
+def _holding_sleep(seconds):
+    """time.sleep as CPython's: the thread (and so the event loop) waits. Pyodide's own lets the
+    browser run other asyncio tasks meanwhile. Slices of at most 50 ms let Cancel interrupt it."""
+    from _playground_sleep import block  # registered by py/runner.mjs
+
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        block(min(left, 0.05) * 1000.0)
 
 
 def _failure(exc, filename):

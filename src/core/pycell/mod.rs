@@ -211,6 +211,8 @@ pub struct Cell {
     pub stepping: bool,
     /// The run in progress, paused between two callbacks of its loop.
     pub paused: Option<Rc<Paused>>,
+    /// The code of the last run started here (a snippet's verdict reads only a run of its code).
+    pub ran: Option<String>,
     /// The id the next run gets.
     next_run: u32,
 }
@@ -285,6 +287,7 @@ impl Cell {
             clock: Clock::Real,
             stepping: false,
             paused: None,
+            ran: None,
             next_run: 1,
         }
     }
@@ -326,6 +329,7 @@ impl Cell {
                 self.outcome = None;
                 self.trace = None;
                 self.paused = None;
+                self.ran = Some(self.code.clone());
                 self.restored = false;
             }
             CellAction::Wrote { run, stream, text } => {

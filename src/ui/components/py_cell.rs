@@ -149,7 +149,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
     // A misconception snippet in the editor, untouched: its question, and once a traced run of it
     // has ended, the answer its trace gives.
     let holding = Snippet::holding(&cell.code);
-    let ended = cell.outcome.is_some() && !busy;
+    let ended = cell.outcome.is_some() && !busy && cell.ran.as_deref() == Some(cell.code.as_str());
     let answer = match (holding.and_then(|s| s.question()), &*lanes, ended) {
         (Some(q), Some(lanes), true) => (q.answer)(lanes),
         _ => None,
