@@ -79,6 +79,8 @@ id_table! {
         PyrunResume = "pyrun-resume",
         /// Python program worker → page: a stepped run's loop is paused (its state).
         PyrunPaused = "pyrun-paused",
+        /// Python program worker → page: a traced run's new events so far.
+        PyrunTrace = "pyrun-trace",
         /// Page → service worker: take control of this page.
         Claim = "claim",
         /// Embedded page → parent page: the page's height changed.

@@ -226,6 +226,14 @@ fn actions_of(reply: PyReply) -> Vec<CellAction> {
             from_snapshot: facts.from_snapshot,
         }),
         PyReply::Out { run, stream, text } => CellAction::Wrote { run, stream, text },
+        PyReply::Trace { run, events } => match serde_json::from_str::<Vec<Event>>(&events) {
+            Ok(events) => CellAction::TraceBatch { run, events },
+            Err(e) => CellAction::Wrote {
+                run,
+                stream: Stream::Stderr,
+                text: format!("(a batch of the trace could not be read: {e})\n"),
+            },
+        },
         PyReply::Paused { run, state } => match serde_json::from_str::<Paused>(&state) {
             Ok(state) => CellAction::Paused { run, state: Rc::new(state) },
             Err(e) => CellAction::Wrote {

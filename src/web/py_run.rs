@@ -90,6 +90,8 @@ pub enum PyReply {
     Done { run: u32, ms: f64, error: Option<PyError>, trace: Option<String>, clock: Clock },
     /// A stepped run's loop paused; `state`: its JSON text (`core::pycell::stepper::Paused`).
     Paused { run: u32, state: String },
+    /// A traced run's events since its last batch (JSON text), while it runs.
+    Trace { run: u32, events: String },
     /// The interpreter could not start, or the worker failed.
     Failed { run: u32, error: String },
 }
@@ -118,6 +120,7 @@ impl PyReply {
                 clock: text(m, "clock").and_then(|c| Clock::from_id(&c)).unwrap_or_default(),
             },
             Some(Kind::PyrunPaused) => PyReply::Paused { run, state: txt("state") },
+            Some(Kind::PyrunTrace) => PyReply::Trace { run, events: txt("events") },
             Some(Kind::PyrunFailed) => PyReply::Failed {
                 run,
                 error: PyError::read(m).map_or_else(|| "the Python worker failed".into(), |e| e.message),
@@ -134,6 +137,7 @@ impl PyReply {
             | PyReply::Emit { run, .. }
             | PyReply::Done { run, .. }
             | PyReply::Paused { run, .. }
+            | PyReply::Trace { run, .. }
             | PyReply::Failed { run, .. } => *run,
         }
     }

@@ -4,6 +4,7 @@
  *   tasks takes exactly its virtual times (read from the downloaded trace), and a `time.sleep` in
  *   one task delays every other task's next step by exactly its delay;
  * - on the real clock `time.sleep` holds the loop too, as in CPython;
+ * - a traced run's lanes arrive in batches while it runs, and stay after Cancel;
  * - `step=1`: the loop pauses before each callback; the ready queue, the timers, each task's state
  *   and the await tree are shown; stepping on finishes the run; Cancel mid-step stops it and the
  *   next run works;
@@ -86,8 +87,7 @@ test('clock=virtual runs from the link; sleeps take exactly their virtual time, 
 });
 
 test('on the real clock time.sleep holds the loop too, as in CPython', async () => {
-  await page.click('#py-clock'); // back to real time
-  assert.equal(await page.isChecked('#py-clock'), false);
+  await setSwitch('#py-clock', false);
   await page.click('#py-snippet-blocking-call');
   await page.click('#py-run');
   const end = await waitIdle(page);
@@ -177,14 +177,37 @@ test('step=1 pauses before each callback: ready queue, timers, states and the aw
   assertNoErrors(page);
 });
 
+/** Sets a switch of the cell (a checkbox) on or off. */
+async function setSwitch(id, on) {
+  if ((await page.isChecked(id)) !== on) await page.click(id);
+}
+
+test('a traced run draws its lanes as it goes; Cancel keeps them', async () => {
+  await setSwitch('#py-clock', false); // the real clock: this one runs until cancelled
+  const code = 'import asyncio\n\nasync def tick():\n    while True:\n        await asyncio.sleep(0.02)\n\n'
+    + 'async def main():\n    await asyncio.gather(tick(), tick())\n\nawait main()\n';
+  await page.fill('#py-code', code);
+  await page.click('#py-run');
+  await page.waitForFunction(() => Number(document.querySelector('#py-lanes g.lane:nth-of-type(2)')?.dataset.steps) > 3, null,
+    { timeout: PY_TIMEOUT, polling: 50 });
+  assert.equal((await cellState(page)).status, 'running', 'the lanes came while the run went on');
+  await page.click('#py-cancel');
+  assert.equal((await cellState(page)).status, 'cancelled');
+  const tasks = await page.$$eval('#py-lanes g.lane', (gs) => gs.map((g) => g.dataset.task));
+  assert.deepEqual(tasks, ['main', 'Task-1', 'Task-2'], 'the lanes so far stay after Cancel');
+  assertNoErrors(page);
+});
+
 test('Cancel while paused stops the run; the next run works', async () => {
+  await setSwitch('#py-stepping', true);
+  await page.fill('#py-code', GROUP);
   await page.click('#py-run');
   await page.waitForFunction(() => document.getElementById('py-status')?.dataset.state === 'paused', null, { timeout: PY_TIMEOUT });
   await step(1);
   await page.click('#py-cancel');
   const s = await cellState(page);
   assert.equal(s.status, 'cancelled', s.statusText);
-  await page.click('#py-stepping'); // stepping off: the run goes through
+  await setSwitch('#py-stepping', false); // the run goes through, still on the virtual clock
   await page.click('#py-run');
   const end = await waitIdle(page);
   assert.equal(end.status, 'done', `${end.statusText}\n${end.stderr}`);

@@ -270,6 +270,34 @@ class LeftRunningTest(unittest.TestCase):
         self.assertIn("left", [e["name"] for e in tasks(events).values()])
 
 
+class BatchTest(unittest.TestCase):
+    def test_batches_add_up_to_the_whole_trace(self):
+        namespace = {"asyncio": asyncio}
+        exec(compile(textwrap.dedent("""
+            async def tick(n):
+                for _ in range(n):
+                    await asyncio.sleep(0.001)
+
+            async def main():
+                await asyncio.gather(tick(3), tick(5))
+            """), CELL, "exec"), namespace)
+        batches = []
+        every, tracer.BATCH_SECONDS = tracer.BATCH_SECONDS, 0.002
+        try:
+            t = tracer.Trace(CELL)
+            t.on_batch = batches.append
+            asyncio.run(t.run(namespace["main"]()))
+        finally:
+            tracer.BATCH_SECONDS = every
+        self.assertGreater(len(batches), 1, "batches came while the run went on")
+        whole = [e for b in batches for e in b] + t.batch()
+        final = t.finish()
+        # The same events of each kind, steps in the order they ran (a batch's ends come before
+        # the next batch's steps; the final list has all steps, then all ends).
+        for kind in ("run", "task", "step", "end"):
+            self.assertEqual([e for e in whole if e["e"] == kind], [e for e in final if e["e"] == kind], kind)
+
+
 class SampleTest(unittest.TestCase):
     @unittest.skipUnless(hasattr(asyncio, "TaskGroup"), "TaskGroup is 3.11+")
     def test_the_sample_file_is_what_the_tracer_writes(self):

@@ -20,6 +20,9 @@ import time
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
+# How often a running trace hands its new events over (clock units: seconds).
+BATCH_SECONDS = 0.25
+
 # What a task waits on, told by the outermost asyncio call of its await chain:
 # (module file, qualified function name) → kind. A `sleep` also reports its delay.
 _WAITS = {
@@ -55,6 +58,12 @@ class Trace:
         self.ends = []  # (task id, time, how, what)
         self._roles = {}  # code object → _LEARNER, a wait kind, or None
         self.closed = False  # set by finish()
+        # Batches while the run goes on: `on_batch(events)` is called from a step at most every
+        # BATCH_SECONDS with what was recorded since the last one (so a run cancelled midway
+        # still shows its lanes so far).
+        self.on_batch = None
+        self._sent = (0, 0, 0)
+        self._next_batch = self.t0 + BATCH_SECONDS
         self._traced = {}  # task id → its Traced coroutine
         self._current = 0  # the task whose step is running (0: top level, or none traced)
         self._next = 1
@@ -130,13 +139,26 @@ class Trace:
         """The events so far, each task named as it is now: asyncio names a task after the
         factory made it (`create_task(..., name=)` and `set_name` included), so names are read
         late. The trace goes on."""
+        return self._events(0, 0, 0)
+
+    def batch(self):
+        """The events recorded since the last batch (the page adds them to what it has)."""
+        events = self._events(*self._sent)
+        self._sent = (len(self.events), len(self.steps), len(self.ends))
+        return events
+
+    def _batch_due(self, now):
+        self._next_batch = now + BATCH_SECONDS
+        self.on_batch(self.batch())
+
+    def _events(self, from_event, from_step, from_end):
         events = []
-        for e in self.events:
+        for e in self.events[from_event:]:
             traced = self._traced.get(e["id"]) if e["e"] == "task" else None
             if traced is not None and traced.task is not None:
                 e = dict(e, name=traced.task.get_name())
             events.append(e)
-        for tid, start, end, line, kind, detail in self.steps:
+        for tid, start, end, line, kind, detail in self.steps[from_step:]:
             wait = None
             if kind == "task":
                 wait = {"kind": "task", "task": self.id_of(detail)}
@@ -147,7 +169,7 @@ class Trace:
             elif kind is not None:
                 wait = {"kind": kind}
             events.append({"e": "step", "id": tid, "start": self.ms(start), "end": self.ms(end), "line": line, "wait": wait})
-        for tid, t, how, what in self.ends:
+        for tid, t, how, what in self.ends[from_end:]:
             events.append({"e": "end", "id": tid, "t": self.ms(t), "how": how, "what": what})
         return events
 
@@ -245,7 +267,10 @@ class Traced(collections.abc.Coroutine):
             trace._current = outer
         if not trace.closed:  # a task left running after the run's end records nothing more
             line, kind, detail = self._where(yielded)
-            trace.steps.append((self.id, start, trace.clock(), line, kind, detail))
+            end = trace.clock()
+            trace.steps.append((self.id, start, end, line, kind, detail))
+            if end >= trace._next_batch and trace.on_batch is not None:
+                trace._batch_due(end)
         return yielded
 
     def _ended(self, start, how, what):

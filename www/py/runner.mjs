@@ -17,6 +17,7 @@
 //   worker -> page  { type: MSG.loaded, run, version, python, ms, bytes, networkBytes, files, start }
 //                   { type: MSG.out, run, stream: 'stdout' | 'stderr', text }
 //                   { type: MSG.emit, run, value }
+//                   { type: MSG.trace, run, events }  a traced run's new events so far (JSON text)
 //                   { type: MSG.paused, run, state }  state: JSON text of the paused loop
 //                       (virtualclock.py's Session.state, with the trace so far)
 //                   { type: MSG.done, run, ms, error: null | { type, message, traceback }, trace, clock }
@@ -32,6 +33,7 @@ import { loadEngine, pythonError, serveInOrder } from './engine.mjs';
 export const MSG = Object.freeze({
   load: 'pyrun-load', loaded: 'pyrun-loaded', run: 'pyrun-run', out: 'pyrun-out', emit: 'pyrun-emit',
   done: 'pyrun-done', failed: 'pyrun-failed', step: 'pyrun-step', resume: 'pyrun-resume', paused: 'pyrun-paused',
+  trace: 'pyrun-trace',
 });
 
 /** The clocks a run can read (the page's `Clock` ids). */
@@ -182,7 +184,9 @@ async function run(msg) {
   let error = null;
   let trace = null; // the JSON text of a traced run's events (asynctrace.py)
   try {
-    const result = await runPython(msg.code, msg.filename || '<cell>', !!msg.trace);
+    // A traced run hands its events over in batches as it goes (asynctrace.py's on_batch).
+    const batch = (events) => self.postMessage({ type: MSG.trace, run, events });
+    const result = await runPython(msg.code, msg.filename || '<cell>', !!msg.trace, msg.trace ? batch : null);
     const [failure, events] = result.toJs();
     result.destroy();
     if (failure) {

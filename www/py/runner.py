@@ -3,12 +3,35 @@
 # exception the traceback of *their* code only, without the frames of the machinery above it.
 # Loaded by py/runner.mjs once per interpreter.
 
+import asyncio
 import json
+import signal
 import sys
 import time
 import traceback
 
 from pyodide.code import eval_code_async
+
+
+_running = {}  # "task": the asyncio task running run(), while it runs
+
+
+def _on_cancel(signum, frame):
+    """Cancel pressed: the page wrote SIGINT into the interrupt buffer. Inside run() or a virtual
+    run's step (runner.py on the stack) KeyboardInterrupt unwinds the program and is reported as
+    usual. Anywhere else it would escape from one of the event loop's callbacks, so the run's
+    task is cancelled instead — what asyncio.run does with Ctrl+C since Python 3.11."""
+    f = frame
+    while f is not None:
+        if f.f_code.co_filename == "runner.py":
+            raise KeyboardInterrupt
+        f = f.f_back
+    task = _running.get("task")
+    if task is not None and not task.done():
+        task.cancel()
+
+
+signal.signal(signal.SIGINT, _on_cancel)
 
 
 def _their_traceback(exc, filename):
@@ -20,20 +43,24 @@ def _their_traceback(exc, filename):
     return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
-async def run(source, filename, traced=False):
+async def run(source, filename, traced=False, on_batch=None):
     """Runs `source`; returns (failure, trace): failure is None or (type name, last line,
     traceback) of what escaped; trace is None or the JSON text of asynctrace.py's events (with
-    `traced`: every asyncio task the code made, step by step)."""
+    `traced`: every asyncio task the code made, step by step). While it runs, `on_batch` gets
+    the JSON text of each batch of new events."""
     namespace = {"__name__": "__main__", "__file__": filename}
     trace = None
     failure = None
     pyodide_sleep, time.sleep = time.sleep, _holding_sleep
+    _running["task"] = asyncio.current_task()
     try:
         code = eval_code_async(source, globals=namespace, filename=filename)
         if traced:
             import asynctrace  # written next to this file's module path by py/runner.mjs
 
             trace = asynctrace.Trace(filename)
+            if on_batch is not None:
+                trace.on_batch = lambda events: on_batch(json.dumps(events))
             await trace.run(code)
         else:
             await code
@@ -43,6 +70,7 @@ async def run(source, filename, traced=False):
     except BaseException as exc:  # KeyboardInterrupt and friends too: report, never crash
         failure = _failure(exc, filename)
     finally:
+        _running.pop("task", None)
         time.sleep = pyodide_sleep
         sys.stdout.flush()
         sys.stderr.flush()

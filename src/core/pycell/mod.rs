@@ -257,7 +257,14 @@ pub enum CellAction {
         /// The loop.
         state: Rc<Paused>,
     },
-    /// A traced run's events, just before its end.
+    /// A batch of a traced run's events while it runs (added to those it has).
+    TraceBatch {
+        /// The run.
+        run: u32,
+        /// The new events.
+        events: Vec<Event>,
+    },
+    /// A traced run's events, just before its end (all of them: they replace the batches).
     Traced {
         /// The run.
         run: u32,
@@ -376,6 +383,13 @@ impl Cell {
                         self.trace = Some(Rc::new(events.clone()));
                     }
                     self.paused = Some(state);
+                }
+            }
+            CellAction::TraceBatch { run, events } => {
+                if self.phase == (Phase::Running { run }) {
+                    let mut all = self.trace.as_deref().cloned().unwrap_or_default();
+                    all.extend(events);
+                    self.trace = Some(Rc::new(all));
                 }
             }
             CellAction::Traced { run, events } => {
@@ -517,5 +531,20 @@ mod tests {
         assert_eq!(c.trace.as_ref().map(|t| t.len()), Some(1));
         let c = c.reduce(CellAction::Ended { run: 1, outcome: Outcome::Cancelled });
         assert_eq!((c.paused, c.phase), (None, Phase::Idle));
+    }
+
+    /// Batches of a running trace add up; a cancelled run keeps what came; the end replaces them.
+    #[test]
+    fn trace_batches_add_up_until_the_end() {
+        let end = |id| Event::End { id, t: 1.0, how: tasks::How::Result, what: None };
+        let c = Cell::new(None, None).reduce(CellAction::Started);
+        let c = c.reduce(CellAction::TraceBatch { run: 1, events: vec![end(0)] });
+        let c = c.reduce(CellAction::TraceBatch { run: 1, events: vec![end(1), end(2)] });
+        let c = c.reduce(CellAction::TraceBatch { run: 5, events: vec![end(9)] });
+        assert_eq!(c.trace.as_ref().map(|t| t.len()), Some(3));
+        let cancelled = c.clone().reduce(CellAction::Ended { run: 1, outcome: Outcome::Cancelled });
+        assert_eq!(cancelled.trace.as_ref().map(|t| t.len()), Some(3), "a cancelled run keeps its lanes so far");
+        let c = c.reduce(CellAction::Traced { run: 1, events: Rc::new(vec![end(0)]) });
+        assert_eq!(c.trace.as_ref().map(|t| t.len()), Some(1));
     }
 }
