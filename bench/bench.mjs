@@ -12,6 +12,7 @@ import zlib from 'node:zlib';
 import { serve, ISOLATION_HEADERS } from '../tests/support/server.mjs';
 import { launch, openPage } from '../tests/support/browser.mjs';
 import { benchPython } from './python.mjs';
+import { benchTracer } from './tracer.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const N = Number(process.env.BENCH_N || 10000);
@@ -214,6 +215,8 @@ const firstLoad = await firstLoadSection();
 // Python beside Rust (bench/python.mjs; BENCH_PYTHON=0 skips it).
 const python = process.env.BENCH_PYTHON === '0' ? null
   : await benchPython({ url: server.url, dist: path.join(ROOT, 'dist'), rounds: ROUNDS, kmax: cpu.kmax });
+// The cell's asyncio tracer (bench/tracer.mjs; BENCH_PYTHON=0 skips it too).
+const tracer = process.env.BENCH_PYTHON === '0' ? null : await benchTracer({ url: server.url });
 await close();
 await server.close();
 
@@ -227,9 +230,11 @@ const targets = {
   io_every_cell_le_1_10x_ideal: io.grid.every((r) => r.over_ideal <= 1.10),
   io_unbounded_100ms_le_1_2x_ideal: io.unbounded.over_ideal <= 1.2,
   wasm_le_450_kb_gzip: bundle.wasm_gzip <= 450 * 1000,
+  ...(tracer ? { traced_cell_le_1_3x_untraced: tracer.json.ratio <= 1.3 } : {}),
 };
 const result = { date: new Date().toISOString(), minutes: round((Date.now() - started) / 60000, 1), n: N, rounds: ROUNDS, hardware_concurrency: hc, user_agent: userAgent, cpu, async: asyncRes, cpython, io, bundle, first_load: firstLoad, targets };
 if (python) result.python = python.json;
+if (tracer) result.tracer = tracer.json;
 fs.writeFileSync(path.join(ROOT, 'bench/report.json'), JSON.stringify(result, null, 2) + '\n');
 
 const sp = (s) => `${s.median} ms (${s.min}–${s.max})`;
@@ -245,7 +250,8 @@ const md = [
   `| wasm \`workers\` speedup ÷ native threads + channels ≥ 0.95 at k = ${LIMIT_K} | ${round(at('workers', LIMIT_K).speedup / cpu.native_limit.threads.speedup, 3)} (${at('workers', LIMIT_K).speedup}×, rounds ${at('workers', LIMIT_K).speedup_range.join('–')}; native ${cpu.native_limit.threads.speedup}×, rounds ${cpu.native_limit.threads.speedup_range.join('–')}) | ${yes(targets.workers_over_native_threads_ge_0_95_at_k2)} |`,
   `| I/O measured / ideal ≤ 1.10 in every grid cell | worst ${Math.max(...io.grid.map((r) => r.over_ideal))} | ${yes(targets.io_every_cell_le_1_10x_ideal)} |`,
   `| I/O \`unbounded\` ≤ 1.2 × a 100 ms ideal (20 images, no bandwidth limit) | ${io.unbounded.over_ideal} (${sp(io.unbounded.wall)}) | ${yes(targets.io_unbounded_100ms_le_1_2x_ideal)} |`,
-  `| app wasm ≤ 450 kB gzip | ${kb(bundle.wasm_gzip)} | ${yes(targets.wasm_le_450_kb_gzip)} |`, '',
+  `| app wasm ≤ 450 kB gzip | ${kb(bundle.wasm_gzip)} | ${yes(targets.wasm_le_450_kb_gzip)} |`,
+  ...(tracer ? [`| traced cell run / untraced ≤ 1.3 (1,000 tasks × 10 awaits) | ${tracer.json.ratio}× | ${yes(targets.traced_cell_le_1_3x_untraced)} |`] : []), '',
   `## Serial: native, wasm, CPython`, '',
   `| | median (range) | samples | checksum |`, `|---|---:|---|---|`,
   `| native Rust (release, same libm) | ${sp(cpu.native)} | ${cpu.native.samples.join(', ')} | ${cpu.native.checksum} |`,
@@ -272,5 +278,6 @@ const md = [
   `Interactive (Run enabled) after ${firstLoad.tti_ms} ms; the service worker finished writing the offline copy at ${firstLoad.sw_activated_ms} ms (timed runs start after that); ${kb(firstLoad.bytes_at_tti)} sent in ${firstLoad.requests_at_tti} responses by then; ${kb(firstLoad.bytes_after_5s)} in ${firstLoad.requests_after_5s} responses 5 s later (the service worker's offline copy included).`, '',
 ];
 if (python) md.push(...python.md);
+if (tracer) md.push(...tracer.md);
 fs.writeFileSync(path.join(ROOT, 'bench/report.md'), md.join('\n'));
 console.log(md.join('\n'));

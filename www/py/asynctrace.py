@@ -17,6 +17,7 @@ import asyncio
 import collections.abc
 import os
 import time
+import types
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
@@ -65,7 +66,6 @@ class Trace:
         self._sent = (0, 0, 0)
         self._next_batch = self.t0 + BATCH_SECONDS
         self._traced = {}  # task id → its Traced coroutine
-        self._current = 0  # the task whose step is running (0: top level, or none traced)
         self._next = 1
         self._unnamed = 0  # tasks created without a name so far
 
@@ -115,10 +115,20 @@ class Trace:
         traced = Traced(coro, self, tid)
         self._traced[tid] = traced
         self.events.append({
-            "e": "task", "id": tid, "name": name, "parent": self._current, "t": self.now(),
+            "e": "task", "id": tid, "name": name, "parent": self._creator(), "t": self.now(),
             "line": self._creation_line(),
         })
         return traced
+
+    def _creator(self):
+        """The id of the task whose step is creating a task: 0 for the top level (which may be
+        driven by a task of the runner's, not traced) and for a plain callback."""
+        try:
+            current = asyncio.current_task()
+        except RuntimeError:  # no running loop
+            return 0
+        tid = self.id_of(current) if current is not None else None
+        return 0 if tid is None else tid
 
     def _role(self, frame):
         """What a frame of this code is: the learner's, an asyncio call that names a wait, or
@@ -251,7 +261,6 @@ class Traced(collections.abc.Coroutine):
         # into events by Trace.finish().
         trace = self.trace
         start = trace.clock()
-        outer, trace._current = trace._current, self.id
         try:
             yielded = advance(*args)
         except StopIteration as stop:
@@ -263,8 +272,6 @@ class Traced(collections.abc.Coroutine):
         except BaseException as exc:
             self._ended(start, "exception", type(exc).__name__)
             raise
-        finally:
-            trace._current = outer
         if not trace.closed:  # a task left running after the run's end records nothing more
             line, kind, detail = self._where(yielded)
             end = trace.clock()
@@ -282,12 +289,21 @@ class Traced(collections.abc.Coroutine):
 
     def _where(self, yielded):
         """The learner's line the task stopped at, and what it waits on: (line, kind, detail) with
-        a sleep's delay or an awaited task as the detail."""
-        line, kind, detail = None, None, None
+        a sleep's delay or an awaited task as the detail. Runs once per step of every task, so
+        native coroutines and generators are read without getattr, and a frame's locals only
+        when the wait needs them."""
+        line, kind, outer = None, None, None
         roles = self.trace._roles
         c = self.coro
         while c is not None:
-            frame = getattr(c, "cr_frame", None) or getattr(c, "gi_frame", None)
+            t = type(c)
+            if t is _COROUTINE:
+                frame, next_ = c.cr_frame, c.cr_await
+            elif t is _GENERATOR:
+                frame, next_ = c.gi_frame, c.gi_yieldfrom
+            else:
+                frame = getattr(c, "cr_frame", None) or getattr(c, "gi_frame", None)
+                next_ = getattr(c, "cr_await", None) or getattr(c, "gi_yieldfrom", None)
             if frame is not None:
                 code = frame.f_code
                 role = roles.get(code, _UNSEEN)
@@ -298,14 +314,8 @@ class Traced(collections.abc.Coroutine):
                 elif role is not None and kind is None:
                     # The outermost asyncio call is the one the learner made (`q.join()` waits
                     # on an Event inside it, `wait_for` on its own future).
-                    kind = role
-                    if kind == "sleep":
-                        detail = frame.f_locals.get("delay")
-                    elif kind == "taskgroup":
-                        detail = list(getattr(frame.f_locals.get("self"), "_tasks", ()))
-                    elif kind == "wait":
-                        detail = list(frame.f_locals.get("fs") or ())
-            c = getattr(c, "cr_await", None) or getattr(c, "gi_yieldfrom", None)
+                    kind, outer = role, frame
+            c = next_
         if yielded is None:
             # A bare `yield` (asyncio.sleep(0)): back to the end of the ready queue.
             return line, "sleep", 0
@@ -313,9 +323,18 @@ class Traced(collections.abc.Coroutine):
             return line, "gather", list(getattr(yielded, "_children", ()))
         if isinstance(yielded, asyncio.Task) and kind in (None, "wait_for"):
             return line, "task", yielded
+        detail = None
+        if kind == "sleep":
+            detail = outer.f_locals.get("delay")
+        elif kind == "taskgroup":
+            detail = list(getattr(outer.f_locals.get("self"), "_tasks", ()))
+        elif kind == "wait":
+            detail = list(outer.f_locals.get("fs") or ())
         return line, kind or "future", detail
 
 
+_COROUTINE = types.CoroutineType
+_GENERATOR = types.GeneratorType
 _UNSEEN = object()
 _LEARNER = object()
 
