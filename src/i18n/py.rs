@@ -30,7 +30,7 @@ texts! {
     StartedIn => { Zh: "启动用时", En: "started in" }
     TraceSwitch => { Zh: "记录 asyncio 任务（每个任务一条泳道）", En: "Trace asyncio tasks (one lane per task)" }
     LanesTitle => { Zh: "任务泳道", En: "Task lanes" }
-    LanesHint => { Zh: "每个 asyncio 任务一条泳道，最上面是顶层代码。实心条：任务在运行；细线：任务在等待，标着它在等什么；虚竖线：连到创建它的任务。把鼠标停在条上（或用 Tab 选中）可看到它停在哪一行。", En: "One lane per asyncio task, the top-level code first. A solid bar: the task runs; a thin line: it waits, labelled with what it awaits; a dashed vertical line: it was created by the task above. Hover over a bar (or Tab to it) for the line it stopped at." }
+    LanesHint => { Zh: "每个 asyncio 任务一条泳道，最上面是顶层代码。实心条：任务在运行；细线：任务在等待，标着它在等什么；虚竖线：连到创建它的任务；绿色点线：一个任务结束时唤醒了哪个在等它的任务。把鼠标停在条上（或用 Tab 选中）可看到它停在哪一行。", En: "One lane per asyncio task, the top-level code first. A solid bar: the task runs; a thin line: it waits, labelled with what it awaits; a dashed vertical line: it was created by the task above; a green dotted line: a task that ended woke the task waiting for it. Hover over a bar (or Tab to it) for the line it stopped at." }
     LanesTable => { Zh: "每一步的表格", En: "Every step as a table" }
     Task => { Zh: "任务", En: "Task" }
     From => { Zh: "开始（毫秒）", En: "From (ms)" }

@@ -147,6 +147,10 @@ test('step=1 pauses before each callback: ready queue, timers, states and the aw
   await loadCell(page, at(env.url, `exp=py&code=${encodeCode(GROUP)}&step=1&run=1&lang=en`));
   await page.waitForFunction(() => document.getElementById('py-status')?.dataset.state === 'paused', null, { timeout: PY_TIMEOUT });
   assert.equal(await page.isChecked('#py-stepping'), true);
+  await page.click('#py-share');
+  const shared = new URL(await page.inputValue('#py-share-link'));
+  await page.click('#py-share-close');
+  assert.deepEqual(['step', 'run', 'code'].map((k) => shared.searchParams.get(k)), ['1', '1', encodeCode(GROUP)], 'Share keeps step=1');
   let s = await loopState();
   assert.deepEqual([s.steps, s.ready], [0, ['main']], 'nothing ran yet; the top level is ready');
   s = await step(1); // main makes Task-1 for asyncio.run(main()) and waits for it
@@ -164,6 +168,9 @@ test('step=1 pauses before each callback: ready queue, timers, states and the aw
   assert.equal(end.status, 'done', end.statusText);
   assert.equal(end.stdout, 'done at 0.2\n');
   assert.equal(await page.evaluate(() => !!document.getElementById('py-loop')), false, 'the loop view goes with the pause');
+  // Who woke whom: a, the later of the TaskGroup's two, woke Task-1; Task-1 woke main.
+  const wakes = await page.$$eval('#py-lanes line.wake', (ls) => ls.map((l) => `${l.dataset.from}>${l.dataset.to}`));
+  assert.deepEqual(wakes.sort(), ['Task-1>main', 'a>Task-1']);
   // After the run, the tree is read from the trace at a moment of the slider: at 150 ms only a
   // still sleeps.
   await page.evaluate(() => {

@@ -1,6 +1,7 @@
 //! The cell's asyncio lanes: one row per task of the last traced run (the top level first), its
 //! steps as solid bars, its waits as thin lines labelled with what it awaited, a mark where it
-//! was created (joined to its creator's row) and one where it ended. Hovering or focusing a bar
+//! was created (joined to its creator's row), one where it ended, and a dotted line from a task
+//! that ended to each task it woke. Hovering or focusing a bar
 //! shows its line of code; a table below holds the same facts for screen readers, and Trace
 //! downloads the run as a Chrome trace.
 
@@ -30,6 +31,8 @@ const BAR: f64 = 12.0;
 const TOP: f64 = 8.0;
 /// The table lists at most this many steps (the bars hold them all).
 const TABLE_ROWS: usize = 400;
+/// At most this many wake-up marks are drawn.
+const MAX_WAKES: usize = 300;
 
 fn ms(t: f64) -> String {
     format!("{t:.1}")
@@ -101,6 +104,17 @@ pub fn py_lanes(props: &PyLanesProps) -> Html {
             </g>
         }
     };
+    // Who woke whom: a dotted line at the moment a task ended, from its lane to each lane whose
+    // wait it ended (capped: a run of thousands of tasks would draw a wall of them).
+    let wakes = lanes.wakes().into_iter().take(MAX_WAKES).filter_map(|(by, to, t)| {
+        let (a, b) = (row_of(by)?, row_of(to)?);
+        let name = |i: usize| lanes.lanes[i].name.clone();
+        Some(html! {
+            <line class="wake" data-from={name(a)} data-to={name(b)} x1={x(t).to_string()} x2={x(t).to_string()}
+                y1={(y(a) + BAR / 2.0).to_string()} y2={(y(b) + BAR / 2.0).to_string()}>
+                <title>{ format!("{} → {} ({} ms)", name(a), name(b), ms(t)) }</title></line>
+        })
+    });
     let rows = lanes.lanes.iter().flat_map(|t| t.steps.iter().map(move |s| (t, s))).take(TABLE_ROWS).map(|(t, s)| {
         html! { <tr><td>{ t.name.clone() }</td><td>{ ms(s.start) }</td><td>{ ms(s.end) }</td>
         <td>{ s.line.map(|n| n.to_string()).unwrap_or_default() }</td>
@@ -117,6 +131,7 @@ pub fn py_lanes(props: &PyLanesProps) -> Html {
             <figcaption><strong>{ trp(l, Tp::LanesTitle) }</strong>{ " · " }<span class="muted">{ trp(l, Tp::LanesHint) }</span></figcaption>
             <svg role="img" aria-label={trp(l, Tp::LanesTitle)} viewBox={format!("0 0 {} {height}", LABEL + PLOT + 20.0)}>
                 { for lanes.lanes.iter().enumerate().map(lane) }
+                <g class="wakes">{ for wakes }</g>
                 <text class="axis" x={LABEL.to_string()} y={(height - 4.0).to_string()}>{ "0 ms" }</text>
                 <text class="axis" x={(LABEL + PLOT).to_string()} y={(height - 4.0).to_string()} text-anchor="end">{ format!("{} ms{}", ms(span), if lanes.clock == Clock::Virtual { trp(l, Tp::OnVirtualClock) } else { "" }) }</text>
             </svg>

@@ -44,14 +44,12 @@ pub fn py_quiz(props: &PyQuizProps) -> Html {
                 Some(_) => ("wrong", trp(l, Tp::PredictWrong).to_string()),
                 None => ("unanswered", trp(l, Tp::PredictNone).to_string()),
             };
-            let text = format!(
-                "{head} {} “{}”. {} {} {}.",
-                trp(l, Tp::TraceShows),
-                q.option(l, a.option),
-                a.why(l),
-                trp(l, Tp::SeeLane),
-                a.lane
-            );
+            let (shows, option, why, see) =
+                (trp(l, Tp::TraceShows), q.option(l, a.option), a.why(l), trp(l, Tp::SeeLane));
+            let text = match l {
+                Lang::Zh => format!("{head}{shows}“{option}”。{why}{see} {}。", a.lane),
+                Lang::En => format!("{head} {shows} “{option}”. {why} {see} {}.", a.lane),
+            };
             Some(
                 html! { <p id="py-verdict" data-verdict={state} data-answer={a.option.to_string()} data-lane={a.lane.clone()} role="status">{ text }</p> },
             )
