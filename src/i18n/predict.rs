@@ -149,8 +149,8 @@ pub fn explain(lang: Lang, id: &str) -> &'static str {
             Lang::En => "Threads without a global lock approach k× up to the physical cores — what free-threaded Python (3.14t) does; the published Mandelbrot figures give 3.33× at 4 threads.",
         },
         "cpu-workers" => match lang {
-            Lang::Zh => "各有内存的 worker 像进程池一样扩展，只少了一点分发消息的开销；教程的 4 进程是 1.84 倍，受限于那台机器的核心数。",
-            Lang::En => "Workers with their own memory scale like a process pool, minus a little message overhead; the tutorial's 4 processes gave 1.84×, limited by that machine's cores.",
+            Lang::Zh => "各有内存的 worker 像进程池一样扩展，只少了一点分发消息的开销；教程的 4 进程是 1.84 倍，很可能是受了那台机器核心数的限制。",
+            Lang::En => "Workers with their own memory scale like a process pool, minus a little message overhead; the tutorial's 4 processes gave 1.84×, most likely limited by that machine's cores.",
         },
         "io-bounded" => match lang {
             Lang::Zh => "受延迟限制时，k 个请求同时在等，大约快 k 倍；超过连接上限（默认 6）或带宽占满后就不再增长。",

@@ -253,9 +253,15 @@ async function assertPresetShown(page, href, demoDefaults = {}) {
     const wanted = (await panelModes(page)).filter((m) => q.get('modes').split(',').includes(m));
     assert.deepEqual(ticked, wanted, `${href}: modes`);
   } else if (exp === 'py') {
-    // The Python cell: the editor holds the linked code (base64url), nothing runs without run=1.
-    const code = Buffer.from(q.get('code'), 'base64url').toString('utf8');
-    assert.equal(await page.inputValue('#py-code'), code, `${href}: code`);
+    // The Python cell: the editor holds the linked code (base64url) when the link has some, the
+    // switches show clock= and step=, and nothing runs without run=1.
+    if (q.has('code')) {
+      const code = Buffer.from(q.get('code'), 'base64url').toString('utf8');
+      assert.equal(await page.inputValue('#py-code'), code, `${href}: code`);
+    }
+    const step = q.get('step') === '1';
+    assert.equal(await page.isChecked('#py-stepping'), step, `${href}: step`);
+    assert.equal(await page.isChecked('#py-clock'), step || q.get('clock') === 'virtual', `${href}: clock`);
     assert.equal(await page.getAttribute('#py', 'data-run-state'), 'idle', `${href}: the cell ran without run=1`);
   } else {
     assert.equal(exp, 'io', href);
