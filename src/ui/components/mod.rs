@@ -24,4 +24,5 @@ mod py_quiz;
 pub mod results;
 pub mod share;
 pub mod sweep;
+pub mod take_home;
 pub mod thumbs;

@@ -1,0 +1,369 @@
+//! Numbers from home: the JSON a take-home script (`www/take-home/*_experiment.py`) writes after
+//! running an experiment on the learner's own CPython, read back and checked before the page
+//! shows it beside its own figures. Everything a file can get wrong has its own message, and a
+//! refused file changes nothing on the page. Pure, tested natively.
+
+use super::experiment::ExperimentId;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The `format` the scripts write.
+pub const FORMAT: &str = "playground-take-home/1";
+
+/// A file larger than this is refused before it is read (a result is a few kB).
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// The Python that ran the script.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomePython {
+    /// `3.14.0`.
+    pub version: String,
+    /// `CPython`, `PyPy`, …
+    #[serde(default)]
+    pub implementation: String,
+    /// `sys._is_gil_enabled()` where the Python has it.
+    #[serde(default)]
+    pub gil_enabled: Option<bool>,
+    /// A free-threaded build (3.13t, 3.14t).
+    #[serde(default)]
+    pub free_threaded: bool,
+}
+
+/// The machine it ran on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HomePlatform {
+    /// `Linux`, `Darwin`, `Windows`.
+    #[serde(default)]
+    pub system: String,
+    /// `x86_64`, `arm64`.
+    #[serde(default)]
+    pub machine: String,
+    /// `os.cpu_count()`.
+    #[serde(default)]
+    pub cpus: Option<u32>,
+}
+
+/// One mode as the script measured it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeMode {
+    /// The page's mode id where there is one, else the script's.
+    pub mode: String,
+    /// What it ran: `ThreadPoolExecutor(4)`.
+    #[serde(default)]
+    pub label: String,
+    /// `done`, `failed` or `unavailable` (e.g. InterpreterPoolExecutor before 3.14).
+    pub status: String,
+    /// Every timed round (ms).
+    #[serde(default)]
+    pub samples_ms: Vec<f64>,
+    /// Their median (ms).
+    #[serde(default)]
+    pub median_ms: Option<f64>,
+    /// Start-up apart from the rounds (the pool's creation), ms.
+    #[serde(default)]
+    pub startup_ms: Option<f64>,
+    /// The sum of the results (CPU), as the script printed it.
+    #[serde(default)]
+    pub checksum: Option<Checksum>,
+    /// What went wrong (failed modes, failed downloads).
+    #[serde(default)]
+    pub errors: Vec<serde_json::Value>,
+    /// A note from the script.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A checksum as a number or as the text of one (`repr` of a float keeps every bit).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Checksum {
+    /// A JSON number.
+    Number(f64),
+    /// A number written as text.
+    #[serde(with = "text_number")]
+    Text(f64),
+}
+
+impl Checksum {
+    /// The value.
+    pub fn value(self) -> f64 {
+        match self {
+            Checksum::Number(x) | Checksum::Text(x) => x,
+        }
+    }
+}
+
+mod text_number {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&x.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        let text = String::deserialize(d)?;
+        text.trim().parse().map_err(|_| serde::de::Error::custom(format!("{text:?} is not a number")))
+    }
+}
+
+/// A whole result file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeResult {
+    /// [`FORMAT`].
+    pub format: String,
+    /// `cpu` or `io`.
+    pub experiment: String,
+    /// The Python.
+    pub python: HomePython,
+    /// The machine.
+    #[serde(default)]
+    pub platform: HomePlatform,
+    /// The settings it ran with (`n`, `k`, `chunk`, `rounds`, …).
+    pub settings: serde_json::Map<String, serde_json::Value>,
+    /// When it started (ISO time).
+    #[serde(default)]
+    pub started: String,
+    /// Its modes.
+    pub modes: Vec<HomeMode>,
+}
+
+/// Why a file was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    /// Larger than [`MAX_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON, but not a take-home result (or a field of the wrong kind).
+    WrongShape(String),
+    /// A result of the other experiment.
+    OtherExperiment { found: String, here: ExperimentId },
+    /// A figure no run can have (negative, not a number, over a day, a median outside its samples).
+    Absurd { mode: String, what: String },
+    /// The modes' sums disagree with each other: one of them computed something else.
+    ChecksumsDisagree { mode: String, theirs: f64, first: f64 },
+    /// The sums disagree with the page's for the same settings.
+    ChecksumVsPage { theirs: f64, page: f64 },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => {
+                write!(
+                    f,
+                    "the file is {:.1} MB; a result is a few kB (at most {} kB)",
+                    *bytes as f64 / 1e6,
+                    MAX_BYTES / 1024
+                )
+            }
+            ImportError::NotJson(e) => write!(f, "it is not JSON ({e})"),
+            ImportError::WrongShape(e) => write!(f, "it is not a result of the take-home script ({e})"),
+            ImportError::OtherExperiment { found, here } => {
+                write!(f, "it is a result of the {found:?} experiment, not of {:?}", here.id())
+            }
+            ImportError::Absurd { mode, what } => write!(f, "mode {mode}: {what}"),
+            ImportError::ChecksumsDisagree { mode, theirs, first } => {
+                write!(f, "mode {mode} summed to {theirs}, the file's first mode to {first}: one of them computed something else")
+            }
+            ImportError::ChecksumVsPage { theirs, page } => {
+                write!(f, "its sum {theirs} is not the page's {page} for the same n: it did not compute this workload")
+            }
+        }
+    }
+}
+
+/// A day: no round of a playground experiment takes longer.
+const MAX_MS: f64 = 86_400_000.0;
+
+/// Reads a file of `bytes` bytes holding `text`, for experiment `here`. `page_sum`: the page's own
+/// sum for the file's `n`, when it has one (a run of the same `n`), which the file's must equal
+/// to within the last bits a platform's libm may differ in (relative 1e-12).
+///
+/// # Errors
+/// See [`ImportError`].
+pub fn read(
+    bytes: usize,
+    text: &str,
+    here: ExperimentId,
+    page_sum: impl Fn(u64) -> Option<f64>,
+) -> Result<HomeResult, ImportError> {
+    if bytes > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::WrongShape(format!("its \"format\" is not {FORMAT:?}")));
+    }
+    let r: HomeResult = serde_json::from_value(value).map_err(|e| ImportError::WrongShape(e.to_string()))?;
+    if r.experiment != here.id() {
+        return Err(ImportError::OtherExperiment { found: r.experiment, here });
+    }
+    if r.modes.is_empty() {
+        return Err(ImportError::WrongShape("it has no modes".into()));
+    }
+    for m in &r.modes {
+        let absurd = |what: String| Err(ImportError::Absurd { mode: m.mode.clone(), what });
+        if let Some(x) =
+            m.samples_ms.iter().chain(&m.median_ms).chain(&m.startup_ms).find(|x| !(0.0..MAX_MS).contains(*x))
+        {
+            return absurd(format!("a time of {x} ms"));
+        }
+        if m.status == "done" && m.samples_ms.is_empty() {
+            return absurd("done, but no timed round".into());
+        }
+        if let (Some(med), false) = (m.median_ms, m.samples_ms.is_empty()) {
+            let (lo, hi) = m.samples_ms.iter().fold((f64::INFINITY, 0.0f64), |(a, b), x| (a.min(*x), b.max(*x)));
+            if med < lo || med > hi {
+                return absurd(format!("a median of {med} ms outside its rounds ({lo}–{hi} ms)"));
+            }
+        }
+    }
+    let sums: Vec<(&str, f64)> = r
+        .modes
+        .iter()
+        .filter(|m| m.status == "done")
+        .filter_map(|m| Some((m.mode.as_str(), m.checksum?.value())))
+        .collect();
+    if let Some(&(_, first)) = sums.first() {
+        if let Some(&(mode, theirs)) = sums.iter().find(|(_, x)| x.to_bits() != first.to_bits()) {
+            return Err(ImportError::ChecksumsDisagree { mode: mode.into(), theirs, first });
+        }
+        if let Some(page) = r.settings.get("n").and_then(|n| n.as_u64()).and_then(&page_sum) {
+            if ((first - page) / page).abs() > 1e-12 {
+                return Err(ImportError::ChecksumVsPage { theirs: first, page });
+            }
+        }
+    }
+    Ok(r)
+}
+
+/// The script with `defaults` (a JSON object on one line) in place of its one settings line,
+/// `DEFAULTS = {…}  # playground: settings`; `None` when the script has no such line.
+pub fn with_defaults(script: &str, defaults: &str) -> Option<String> {
+    let mut found = false;
+    let out: Vec<String> = script
+        .lines()
+        .map(|line| {
+            if !found && line.starts_with("DEFAULTS = ") && line.trim_end().ends_with("# playground: settings") {
+                found = true;
+                format!("DEFAULTS = {defaults}  # playground: settings")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    found.then(|| out.join("\n") + "\n")
+}
+
+impl HomeResult {
+    /// The column group's name: `CPython 3.14 (free-threaded)` or `(GIL)`.
+    pub fn title(&self) -> String {
+        let build = if self.python.free_threaded && self.python.gil_enabled != Some(true) {
+            "free-threaded"
+        } else if self.python.free_threaded {
+            "free-threaded build, GIL on"
+        } else {
+            "GIL"
+        };
+        let name = if self.python.implementation.is_empty() { "Python" } else { &self.python.implementation };
+        format!("{name} {} ({build})", self.python.version)
+    }
+
+    /// A setting as text (`n` → `3000`).
+    pub fn setting(&self, key: &str) -> Option<String> {
+        self.settings.get(key).map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+    }
+
+    /// The settings that differ from the page's (`key`, theirs, the page's), in `keys` order.
+    pub fn differs(&self, page: &[(&str, String)]) -> Vec<(String, String, String)> {
+        page.iter()
+            .filter_map(|(k, v)| {
+                let theirs = self.setting(k)?;
+                (theirs != *v).then(|| (k.to_string(), theirs, v.clone()))
+            })
+            .collect()
+    }
+
+    /// Speedup of each done mode over the file's own serial (the script's `serial`).
+    pub fn speedup(&self, mode: &HomeMode) -> Option<f64> {
+        let serial = self.modes.iter().find(|m| m.mode == "serial" || m.mode == "py-serial")?.median_ms?;
+        Some(serial / mode.median_ms?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(modes: &str) -> String {
+        format!(
+            r#"{{"format": "{FORMAT}", "experiment": "cpu",
+               "python": {{"version": "3.14.0", "implementation": "CPython", "gil_enabled": false, "free_threaded": true}},
+               "platform": {{"system": "Linux", "machine": "x86_64", "cpus": 8}},
+               "settings": {{"n": 300, "k": 4, "chunk": 25, "rounds": 3}}, "started": "2026-12-05T12:00:00",
+               "modes": [{modes}]}}"#
+        )
+    }
+
+    const GOOD: &str = r#"{"mode": "serial", "label": "serial", "status": "done", "samples_ms": [40, 42, 41], "median_ms": 41, "checksum": "1234.5"},
+        {"mode": "threads", "label": "ThreadPoolExecutor(4)", "status": "done", "samples_ms": [11, 12, 10.5], "median_ms": 11, "checksum": 1234.5},
+        {"mode": "interpreters", "status": "unavailable", "note": "3.14+"}"#;
+
+    fn none(_: u64) -> Option<f64> {
+        None
+    }
+
+    #[test]
+    fn a_good_file_reads_with_its_title_and_speedups() {
+        let r = read(100, &file(GOOD), ExperimentId::Cpu, none).unwrap();
+        assert_eq!(r.title(), "CPython 3.14.0 (free-threaded)");
+        assert_eq!(r.speedup(&r.modes[1]).map(|s| (s * 100.0).round()), Some(373.0));
+        assert_eq!(r.modes[0].checksum.map(Checksum::value), Some(1234.5), "a sum written as text");
+        assert_eq!(r.differs(&[("n", "300".into()), ("k", "2".into())]), [("k".into(), "4".into(), "2".into())]);
+        assert!(read(100, &file(GOOD), ExperimentId::Cpu, |n| (n == 300).then_some(1234.5)).is_ok());
+    }
+
+    /// Every way a file can be wrong has its own error, and says what is wrong.
+    #[test]
+    fn bad_files_are_refused_with_what_is_wrong() {
+        let cpu = ExperimentId::Cpu;
+        assert_eq!(read(50_000_000, "{}", cpu, none), Err(ImportError::TooLarge { bytes: 50_000_000 }));
+        assert!(matches!(read(5, "hello", cpu, none), Err(ImportError::NotJson(_))));
+        assert!(matches!(read(2, "{}", cpu, none), Err(ImportError::WrongShape(_))));
+        let no_modes = file("");
+        assert!(matches!(read(9, &no_modes, cpu, none), Err(ImportError::WrongShape(e)) if e.contains("no modes")));
+        let io = file(GOOD).replace(r#""experiment": "cpu""#, r#""experiment": "io""#);
+        assert_eq!(read(9, &io, cpu, none), Err(ImportError::OtherExperiment { found: "io".into(), here: cpu }));
+        let negative = file(r#"{"mode": "serial", "status": "done", "samples_ms": [-3], "median_ms": -3}"#);
+        assert!(matches!(read(9, &negative, cpu, none), Err(ImportError::Absurd { what, .. }) if what.contains("-3")));
+        let outside = file(r#"{"mode": "serial", "status": "done", "samples_ms": [3, 4], "median_ms": 40}"#);
+        assert!(
+            matches!(read(9, &outside, cpu, none), Err(ImportError::Absurd { what, .. }) if what.contains("outside"))
+        );
+        let empty = file(r#"{"mode": "serial", "status": "done", "samples_ms": []}"#);
+        assert!(matches!(read(9, &empty, cpu, none), Err(ImportError::Absurd { .. })));
+        let disagree = file(&GOOD.replace("\"checksum\": 1234.5", "\"checksum\": 1234.6"));
+        assert!(
+            matches!(read(9, &disagree, cpu, none), Err(ImportError::ChecksumsDisagree { mode, .. }) if mode == "threads")
+        );
+        let vs_page = read(9, &file(GOOD), cpu, |_| Some(99.0));
+        assert_eq!(vs_page, Err(ImportError::ChecksumVsPage { theirs: 1234.5, page: 99.0 }));
+        let wrong_type = file(GOOD).replace(r#""samples_ms": [40, 42, 41]"#, r#""samples_ms": "fast""#);
+        assert!(matches!(read(9, &wrong_type, cpu, none), Err(ImportError::WrongShape(_))));
+        for e in [ImportError::TooLarge { bytes: 50_000_000 }, ImportError::NotJson("x".into())] {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_settings_line_is_replaced_once() {
+        let script = "import sys\nDEFAULTS = {\"n\": 3000}  # playground: settings\nprint(DEFAULTS)\n";
+        let out = with_defaults(script, r#"{"n": 12, "k": 3}"#).unwrap();
+        assert_eq!(out, "import sys\nDEFAULTS = {\"n\": 12, \"k\": 3}  # playground: settings\nprint(DEFAULTS)\n");
+        assert_eq!(with_defaults("print(1)\n", "{}"), None);
+    }
+}

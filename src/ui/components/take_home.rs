@@ -1,0 +1,217 @@
+//! "Run it on your machine": the experiment as a Python script with the page's settings as its
+//! defaults (`www/take-home/*_experiment.py`, its `DEFAULTS = {…}  # playground: settings` line
+//! rewritten), the commands to run it, and the results it writes brought back — a file input and
+//! drag-and-drop, each file checked by `core::take_home` and shown as a table of its own beside the
+//! page's, kept across a reload. A refused file says why and changes nothing.
+
+use crate::core::experiment::ExperimentId;
+use crate::core::lang::Lang;
+use crate::core::take_home::{self, with_defaults, HomeResult, MAX_BYTES};
+use crate::i18n::take_home::{import_error, trh, Th};
+use crate::ui::format::duration;
+use crate::web::storage;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+use yew::prelude::*;
+
+/// Props of [`TakeHome`].
+#[derive(Properties, PartialEq)]
+pub struct TakeHomeProps {
+    /// Page language.
+    pub lang: Lang,
+    /// The experiment.
+    pub experiment: ExperimentId,
+    /// The script's defaults: a JSON object of the page's current settings.
+    pub defaults: String,
+    /// The page's settings as the files name them (`n` → `3000`), to tell a file of other settings.
+    pub page_settings: Vec<(&'static str, String)>,
+    /// The page's own sum for an `n` (its last run's), to check a file's against.
+    #[prop_or_default]
+    pub page_sum: Option<(u64, f64)>,
+}
+
+fn storage_key(e: ExperimentId) -> String {
+    format!("playground.{}.take-home", e.id())
+}
+
+fn script_name(e: ExperimentId) -> String {
+    format!("{}_experiment.py", e.id())
+}
+
+/// The panel part.
+#[function_component(TakeHome)]
+pub fn take_home_view(props: &TakeHomeProps) -> Html {
+    let (l, exp) = (props.lang, props.experiment);
+    let imported = use_state(|| storage::load::<Vec<HomeResult>>(&storage_key(exp)).unwrap_or_default());
+    let refused = use_state(Vec::<(String, Refusal)>::new);
+    let fetch_error = use_state(|| None::<String>);
+    let on_download = {
+        let (defaults, fetch_error) = (props.defaults.clone(), fetch_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (defaults, fetch_error) = (defaults.clone(), fetch_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let got = fetch_script(exp).await.and_then(|text| {
+                    let script = with_defaults(&text, &defaults).ok_or("the script has no settings line")?;
+                    crate::web::download::download(&script_name(exp), "text/x-python", &script)
+                });
+                fetch_error.set(got.err());
+            });
+        })
+    };
+    let take = {
+        let (imported, refused, sum) = (imported.clone(), refused.clone(), props.page_sum);
+        move |files: FileList| {
+            let (imported, refused) = (imported.clone(), refused.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut now = (*imported).clone();
+                let mut bad = Vec::new();
+                for file in (0..files.length()).filter_map(|i| files.get(i)) {
+                    match read_file(&file, exp, sum).await {
+                        Ok(r) => {
+                            now.retain(|x| !(x.started == r.started && x.python == r.python));
+                            now.push(r);
+                        }
+                        Err(e) => bad.push((file.name(), e)),
+                    }
+                }
+                storage::save(&storage_key(exp), &now);
+                imported.set(now);
+                refused.set(bad);
+            });
+        }
+    };
+    let on_input = {
+        let take = take.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                take(files);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+            take(files);
+        }
+    });
+    let on_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let refusals = refused.iter().map(|(name, why)| {
+        let text = match why {
+            Refusal::File(e) => import_error(l, e),
+            Refusal::Browser(e) => e.clone(),
+        };
+        html! { <li data-file={name.clone()}>{ format!("{name}: {text}") }</li> }
+    });
+    let id = exp.id();
+    let tables = imported.iter().enumerate().map(|(i, r)| {
+        let remove = {
+            let imported = imported.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut now = (*imported).clone();
+                now.remove(i);
+                storage::save(&storage_key(exp), &now);
+                imported.set(now);
+            })
+        };
+        result_table(l, r, &props.page_settings, remove)
+    });
+    html! {
+        <section class="take-home" id={format!("{id}-take-home")} ondrop={on_drop} ondragover={on_over}
+            aria-labelledby={format!("{id}-take-home-title")}>
+            <h3 id={format!("{id}-take-home-title")}>{ trh(l, Th::Title) }</h3>
+            <p class="muted">{ trh(l, Th::Intro) }</p>
+            <div class="actions">
+                <button type="button" class="secondary" id={format!("{id}-script")} onclick={on_download}>{ trh(l, Th::Download) }</button>
+            </div>
+            if let Some(e) = &*fetch_error { <p class="field-errors" role="alert">{ format!("{}{e}", trh(l, Th::FailedDownload)) }</p> }
+            <p>{ trh(l, Th::Commands) }</p>
+            <pre class="commands"><code>{ format!("python3 {0}\npython3.14t {0}", script_name(exp)) }</code></pre>
+            <label for={format!("{id}-import")}>{ trh(l, Th::Import) }</label>
+            <input type="file" id={format!("{id}-import")} accept=".json,application/json" multiple=true onchange={on_input} />
+            if !refused.is_empty() {
+                <div class="field-errors" role="alert">
+                    <strong>{ trh(l, Th::Refused) }</strong>
+                    <ul id={format!("{id}-import-refused")}>{ for refusals }</ul>
+                </div>
+            }
+            <div id={format!("{id}-home")} data-files={imported.len().to_string()}>{ for tables }</div>
+        </section>
+    }
+}
+
+/// Why a file was not imported: what is wrong with it, or the browser could not read it.
+#[derive(Clone, Debug, PartialEq)]
+enum Refusal {
+    File(take_home::ImportError),
+    Browser(String),
+}
+
+async fn fetch_script(exp: ExperimentId) -> Result<String, String> {
+    let base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let url = web_sys::Url::new_with_base(&format!("take-home/{}", script_name(exp)), &base)
+        .map(|u| u.href())
+        .map_err(|_| "no address for the script".to_string())?;
+    let body = crate::web::fetch::get(&url, None).await.map_err(|e| format!("{e:?}"))?;
+    String::from_utf8(js_sys::Uint8Array::new(&body.buffer).to_vec()).map_err(|_| "the script is not UTF-8".into())
+}
+
+async fn read_file(file: &File, exp: ExperimentId, sum: Option<(u64, f64)>) -> Result<HomeResult, Refusal> {
+    let bytes = file.size() as usize;
+    let text = if bytes > MAX_BYTES {
+        String::new() // refused by its size, unread
+    } else {
+        let value =
+            JsFuture::from(file.text()).await.map_err(|e| Refusal::Browser(crate::web::workers::js_error_text(&e)))?;
+        value.as_string().unwrap_or_default()
+    };
+    take_home::read(bytes, &text, exp, |n| sum.filter(|s| s.0 == n).map(|s| s.1)).map_err(Refusal::File)
+}
+
+fn result_table(l: Lang, r: &HomeResult, page: &[(&'static str, String)], remove: Callback<MouseEvent>) -> Html {
+    let differs = r.differs(page);
+    let platform = [
+        r.platform.system.clone(),
+        r.platform.machine.clone(),
+        r.platform.cpus.map(|c| format!("{c} CPUs")).unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let settings: Vec<String> = r.settings.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    let rows = r.modes.iter().map(|m| {
+        let range = match (m.samples_ms.iter().copied().reduce(f64::min), m.samples_ms.iter().copied().reduce(f64::max))
+        {
+            (Some(a), Some(b)) => format!("{}–{}", duration(a), duration(b)),
+            _ => String::new(),
+        };
+        html! {
+            <tr data-mode={m.mode.clone()} data-status={m.status.clone()}>
+                <td>{ if m.label.is_empty() { m.mode.clone() } else { m.label.clone() } }</td>
+                <td class="num">{ m.median_ms.map(duration).unwrap_or_default() }</td>
+                <td class="num">{ range }</td>
+                <td class="num">{ r.speedup(m).map(|s| format!("{s:.2}×")).unwrap_or_default() }</td>
+                <td>{ m.note.clone().map(|n| format!("{} — {n}", m.status)).unwrap_or_else(|| m.status.clone()) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="home" data-title={r.title()} data-free-threaded={r.python.free_threaded.to_string()}>
+            <caption>
+                <strong>{ format!("{} {}", trh(l, Th::Yours), r.title()) }</strong>
+                { format!(" · {platform} · {}", settings.join(", ")) }
+                if !differs.is_empty() {
+                    <span class="differs">{ format!(" · {} ", trh(l, Th::OtherSettings)) }
+                        { differs.iter().map(|(k, theirs, ours)| format!("{k} = {theirs} ({} {ours})", trh(l, Th::PageHas))).collect::<Vec<_>>().join(", ") }</span>
+                }
+                { " " }<button type="button" class="secondary small" onclick={remove}>{ trh(l, Th::Remove) }</button>
+            </caption>
+            <thead><tr><th>{ trh(l, Th::Mode) }</th><th>{ trh(l, Th::Median) }</th><th>{ trh(l, Th::Range) }</th>
+                <th>{ trh(l, Th::Speedup) }</th><th>{ trh(l, Th::Status) }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
