@@ -157,6 +157,8 @@ test('step=1 pauses before each callback: ready queue, timers, states and the aw
   assert.deepEqual(s.ready, ['Task-1']);
   s = await step(1); // Task-1 creates a and b and waits at the end of the TaskGroup
   assert.deepEqual(s.ready, ['a', 'b'], 'created tasks wait in the ready queue in creation order');
+  const marked = await page.$eval('#py-loop-code mark', (m) => m.textContent);
+  assert.match(marked, /^ +8 {2}\s+async with asyncio\.TaskGroup\(\) as tg:/, 'the line Task-1 stopped at is marked beside the code');
   assert.deepEqual(s.tasks, { main: 'waiting', 'Task-1': 'waiting', a: 'ready', b: 'ready' });
   s = await step(2); // a and b start their sleeps
   assert.deepEqual(s.ready, []);

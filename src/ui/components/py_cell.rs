@@ -193,7 +193,7 @@ pub fn py_cell(props: &PyCellProps) -> Html {
             if cell.restored { <p class="muted" id="py-restored">{ trp(l, Tp::Restored) }</p> }
             <h3 class="visually-hidden">{ trp(l, Tp::Output) }</h3>
             { output(l, &cell.output, cell.outcome.is_some()) }
-            if let Some(p) = &cell.paused { { loop_view(l, p) } }
+            if let Some(p) = &cell.paused { { loop_view(l, p, cell.ran.as_deref().unwrap_or_default()) } }
             if let Some(lanes) = (*lanes).clone() { <PyLanes lang={l} {lanes} pointed={answer.as_ref().map(|a| a.lane.clone())} /> }
             if lanes.is_some() || paused { <AwaitTree lang={l} lanes={(*lanes).clone()} paused={cell.paused.clone()} /> }
         </section>

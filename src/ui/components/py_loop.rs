@@ -15,8 +15,27 @@ fn seconds(ms: f64) -> String {
     format!("{:.3} s", ms / 1000.0)
 }
 
-/// The paused loop.
-pub fn loop_view(l: Lang, p: &Paused) -> Html {
+/// The lines of `code` around `line` (1-based), numbered, that line marked: where the task that
+/// just ran stopped, beside the loop's state.
+fn code_around(code: &str, line: u32) -> Html {
+    let lines: Vec<&str> = code.lines().collect();
+    let at = line as usize;
+    if at == 0 || at > lines.len() {
+        return Html::default();
+    }
+    let (from, to) = (at.saturating_sub(3).max(1), (at + 2).min(lines.len()));
+    html! {
+        <pre id="py-loop-code" class="py-loop-code" data-line={line.to_string()}>
+            { for (from..=to).map(|n| {
+                let text = format!("{n:>3}  {}", lines[n - 1]);
+                if n == at { html! { <><mark>{ text }</mark>{ "\n" }</> } } else { html! { { text + "\n" } } }
+            }) }
+        </pre>
+    }
+}
+
+/// The paused loop; `code`: the cell's code, for the line just run.
+pub fn loop_view(l: Lang, p: &Paused, code: &str) -> Html {
     let who = |task: Option<u32>, what: &str| match (task, what) {
         (Some(_), "step") => format!("{} · {}", p.name(task), trp(l, Tp::StepOf)),
         (Some(_), "wake-up") => format!("{} · {}", p.name(task), trp(l, Tp::WakeUp)),
@@ -52,6 +71,7 @@ pub fn loop_view(l: Lang, p: &Paused) -> Html {
             <h3 id="py-loop-title">{ trp(l, Tp::LoopTitle) }</h3>
             <p>{ format!("{} {} · {} {}", trp(l, Tp::VirtualNow), seconds(p.now), p.steps, trp(l, Tp::CallbacksRun)) }</p>
             if let Some(ran) = ran { <p id="py-ran">{ format!("{} {ran}", trp(l, Tp::JustRan)) }</p> }
+            if let Some(line) = p.ran.as_ref().and_then(|r| r.line) { { code_around(code, line) } }
             <div class="py-loop-lists">
                 <div>
                     <h4>{ trp(l, Tp::ReadyQueue) }</h4>
