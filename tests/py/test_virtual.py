@@ -199,6 +199,16 @@ class VirtualClockTest(unittest.TestCase):
         self.assertEqual(out, "cleaned up\n")
         self.assertEqual(ends(events)[named(events)["f"]]["how"], "cancelled")
 
+    def test_sys_exit_ends_the_run_as_its_error(self):
+        for source, code in (("import sys\nprint('a')\nsys.exit(3)\n", 3),
+                             ("import asyncio, sys\nasync def f():\n    sys.exit(0)\nawait f()\n", 0)):
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                s, _, _ = run(source)
+            self.assertIsInstance(s.error, SystemExit, source)
+            self.assertEqual(s.error.code, code)
+            self.assertNotIn("never retrieved", err.getvalue())
+
     def test_a_syntax_error_is_raised_before_anything_runs(self):
         with self.assertRaises(SyntaxError):
             session("await = 1")

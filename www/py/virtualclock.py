@@ -192,24 +192,28 @@ class Session:
                     self._end()
             except Stalled:
                 self.error = Stalled(self._stalled_message())
-                self._end(cancel=True)
-            except (KeyboardInterrupt, SystemExit):
+                self._end()
+            except KeyboardInterrupt:  # Cancel: runner.py reports it
                 raise
-            except BaseException as exc:  # NotVirtual raised in a callback, or the loop's own error
+            except BaseException as exc:
+                # sys.exit() in the program (asyncio re-raises SystemExit out of the task's step),
+                # NotVirtual raised in a callback, or the loop's own error: the run ends with it.
                 self.error = exc
-                self._end(cancel=True)
+                self._end()
         return not self.finished
 
     def run(self):
         while self.step():
             pass
 
-    def _end(self, cancel=False):
+    def _end(self):
         """Like asyncio.run's end: the tasks still pending are cancelled and given their last
-        steps (a `finally` runs); the main task's exception becomes the run's error."""
+        steps (a `finally` runs); the main task's exception becomes the run's error (and is
+        retrieved, so asyncio does not log it as never retrieved)."""
         loop = self.loop
-        if self.error is None and self.main.done() and not self.main.cancelled():
-            self.error = self.main.exception()
+        if self.main.done() and not self.main.cancelled():
+            failed = self.main.exception()
+            self.error = self.error if self.error is not None else failed
         pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
         for t in pending:
             t.cancel()

@@ -62,13 +62,15 @@ pub fn py_cell(props: &PyCellProps) -> Html {
         // Saved when the code changes and when a run ends (output streaming in is not written to
         // storage on every batch) — not when the page opens: merely opening a `code=` link must
         // not overwrite the learner's own saved code.
-        let saved = cell.saved();
+        // The saved copy (the trace deep-copied) is made only when it is written, not on every
+        // render: a traced run re-renders for each batch of output and of trace.
         let opened = use_mut_ref(|| false);
+        let state = state.clone();
         use_effect_with(
-            (saved.code.clone(), saved.outcome.clone(), saved.output.chunks.is_empty(), saved.trace.is_some()),
+            (cell.code.clone(), cell.outcome.clone(), cell.output.chunks.is_empty(), cell.trace.is_some()),
             move |_| {
                 if std::mem::replace(&mut *opened.borrow_mut(), true) {
-                    storage::save(CELL_KEY, &saved);
+                    storage::save(CELL_KEY, &state.0.saved());
                 }
             },
         );

@@ -149,12 +149,15 @@ enum Refusal {
 }
 
 async fn fetch_script(exp: ExperimentId) -> Result<String, String> {
-    let base =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let url = web_sys::Url::new_with_base(&format!("take-home/{}", script_name(exp)), &base)
+    use crate::web::fetch::FetchError;
+    let url = web_sys::Url::new_with_base(&format!("take-home/{}", script_name(exp)), &crate::web::env::base_url())
         .map(|u| u.href())
         .map_err(|_| "no address for the script".to_string())?;
-    let body = crate::web::fetch::get(&url, None).await.map_err(|e| format!("{e:?}"))?;
+    let body = crate::web::fetch::get(&url, None).await.map_err(|e| match e {
+        FetchError::Http(status) => format!("HTTP {status} for {url}"),
+        FetchError::Network(why) => format!("{url} could not be fetched ({why})"),
+        FetchError::Aborted => "cancelled".to_string(),
+    })?;
     String::from_utf8(js_sys::Uint8Array::new(&body.buffer).to_vec()).map_err(|_| "the script is not UTF-8".into())
 }
 
