@@ -156,6 +156,16 @@ mod tests {
         assert!(!text.contains("style === '"), "www/py/cpu.mjs: a style written as a literal");
     }
 
+    /// runner.mjs's clocks are the page's `Clock` ids, and it compares clocks only through its
+    /// table.
+    #[test]
+    fn the_python_runner_knows_every_clock() {
+        use crate::core::pycell::Clock;
+        assert_eq!(named_js_table("www/py/runner.mjs", "CLOCK"), Clock::IDS);
+        let text = std::fs::read_to_string("www/py/runner.mjs").unwrap();
+        assert!(!text.contains("clock === '"), "www/py/runner.mjs: a clock written as a literal");
+    }
+
     /// coi.js writes exactly the reasons of `IsolationReason`, and only through its table.
     #[test]
     fn coi_js_reasons_are_the_table() {

@@ -19,7 +19,7 @@ import ast
 import asyncio
 import functools
 import heapq
-import json
+import inspect
 import os
 import sys
 import time
@@ -152,7 +152,7 @@ def compile_virtual(source, filename):
 async def _top(code, namespace):
     """The top-level code as a coroutine (task 0)."""
     result = eval(code, namespace)
-    if code.co_flags & 0x80:  # CO_COROUTINE: the code awaits at the top level
+    if code.co_flags & inspect.CO_COROUTINE:  # the code awaits at the top level
         await result
 
 
