@@ -71,6 +71,12 @@ pub struct HomeMode {
     /// A note from the script.
     #[serde(default)]
     pub note: Option<String>,
+    /// I/O: the network model's ideal time for this mode's client (ms), as the page predicts it.
+    #[serde(default)]
+    pub ideal_ms: Option<f64>,
+    /// I/O: the requests that failed (0-based), as the page's failure draws give them.
+    #[serde(default)]
+    pub failed: Vec<u32>,
 }
 
 /// A checksum as a number or as the text of one (`repr` of a float keeps every bit).
@@ -204,8 +210,13 @@ pub fn read(
     }
     for m in &r.modes {
         let absurd = |what: String| Err(ImportError::Absurd { mode: m.mode.clone(), what });
-        if let Some(x) =
-            m.samples_ms.iter().chain(&m.median_ms).chain(&m.startup_ms).find(|x| !(0.0..MAX_MS).contains(*x))
+        if let Some(x) = m
+            .samples_ms
+            .iter()
+            .chain(&m.median_ms)
+            .chain(&m.startup_ms)
+            .chain(&m.ideal_ms)
+            .find(|x| !(0.0..MAX_MS).contains(*x))
         {
             return absurd(format!("a time of {x} ms"));
         }
@@ -283,21 +294,175 @@ impl HomeResult {
         page.iter()
             .filter_map(|(k, v)| {
                 let theirs = self.setting(k)?;
-                (theirs != *v).then(|| (k.to_string(), theirs, v.clone()))
+                // 100 and 100.0 are one setting: numbers compare as numbers.
+                let same = match (theirs.parse::<f64>(), v.parse::<f64>()) {
+                    (Ok(a), Ok(b)) => a == b,
+                    _ => theirs == *v,
+                };
+                (!same).then(|| (k.to_string(), theirs, v.clone()))
             })
             .collect()
     }
 
-    /// Speedup of each done mode over the file's own serial (the script's `serial`).
+    /// Speedup of each done mode over the file's own serial (`py-serial`; `serial` in files of
+    /// the first CPU script).
     pub fn speedup(&self, mode: &HomeMode) -> Option<f64> {
         let serial = self.modes.iter().find(|m| m.mode == "serial" || m.mode == "py-serial")?.median_ms?;
         Some(serial / mode.median_ms?)
     }
+
+    /// I/O: how far a mode's median is from the network model's ideal for it.
+    pub fn over_ideal(mode: &HomeMode) -> Option<f64> {
+        let ideal = mode.ideal_ms.filter(|x| *x > 0.0)?;
+        Some(mode.median_ms? / ideal)
+    }
+}
+
+/// What the page hands a script: its settings as the script's defaults (a JSON object for the
+/// `DEFAULTS` line), and the settings a file brought back is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handover {
+    /// The `DEFAULTS` object, one line of JSON.
+    pub defaults: String,
+    /// `(key, value)` a file's settings must match to be the page's experiment.
+    pub compare: Vec<(&'static str, String)>,
+}
+
+/// The CPU script's settings: `chunk` resolved (the script has no "auto"); `page_sum`, the
+/// page's sum for this `n` when a run of it is on the page, lets the script check its own.
+pub fn cpu_handover(n: u32, k: u32, chunk: u32, rounds: u32, page_sum: Option<f64>) -> Handover {
+    let mut defaults = serde_json::json!({ "n": n, "k": k, "chunk": chunk, "rounds": rounds });
+    if let Some(c) = page_sum {
+        defaults["checksum"] = serde_json::json!(c);
+    }
+    Handover {
+        defaults: defaults.to_string(),
+        compare: vec![("n", n.to_string()), ("k", k.to_string()), ("chunk", chunk.to_string())],
+    }
+}
+
+/// The I/O script's settings: the simulated network, `count`, `k` and `rounds`. (A run of pasted
+/// URLs or the bundled files hands over its network settings too: the script always simulates.)
+pub fn io_handover(s: &crate::core::preset::IoSettings) -> Handover {
+    let n = &s.net;
+    let compare = vec![
+        ("count", s.count.to_string()),
+        ("latency", n.latency_ms.to_string()),
+        ("jitter", n.jitter_ms.to_string()),
+        ("bandwidth", n.bandwidth_kbs.to_string()),
+        ("conn", n.conn_cap.to_string()),
+        ("fail", n.fail_rate.to_string()),
+        ("seed", n.seed.to_string()),
+        ("k", s.k.to_string()),
+    ];
+    let mut defaults = serde_json::Map::new();
+    for (key, value) in &compare {
+        let number: serde_json::Value = serde_json::from_str(value).expect("a setting is a number");
+        defaults.insert((*key).to_string(), number);
+    }
+    defaults.insert("rounds".into(), s.rounds.into());
+    Handover { defaults: serde_json::Value::Object(defaults).to_string(), compare }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys of a script's own `DEFAULTS` line.
+    fn script_keys(script: &str) -> Vec<String> {
+        let line = script.lines().find(|l| l.starts_with("DEFAULTS = ")).expect("a settings line");
+        let json = line.trim_start_matches("DEFAULTS = ").split("  # playground: settings").next().unwrap();
+        let mut keys: Vec<String> =
+            serde_json::from_str::<serde_json::Map<_, _>>(json).unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+
+    /// What the page hands over is what each script reads: the same keys, on a line it replaces.
+    #[test]
+    fn the_page_hands_each_script_its_own_settings() {
+        let cpu_script = include_str!("../../www/take-home/cpu_experiment.py");
+        let io_script = include_str!("../../www/take-home/io_experiment.py");
+        let cpu = cpu_handover(3000, 4, 25, 3, Some(131_367_257.106_680_72));
+        let mut io_settings = crate::core::preset::IoSettings::default();
+        io_settings.net.fail_rate = 0.25;
+        let io = io_handover(&io_settings);
+        for (script, h, extra) in [(cpu_script, &cpu, Some("checksum")), (io_script, &io, None)] {
+            let rewritten = with_defaults(script, &h.defaults).expect("the script has a settings line");
+            let mut keys = script_keys(&rewritten);
+            keys.retain(|k| Some(k.as_str()) != extra);
+            assert_eq!(keys, script_keys(script), "{}", h.defaults);
+        }
+        assert!(io.defaults.contains(r#""fail":0.25"#) && io.defaults.contains(r#""latency":100"#), "{}", io.defaults);
+        assert!(cpu.defaults.contains(r#""checksum":131367257.10668072"#), "{}", cpu.defaults);
+    }
+
+    /// A file's `latency: 100` is the page's `100.0`; `101` is not.
+    #[test]
+    fn settings_compare_as_numbers() {
+        let r = read(10, &file(GOOD).replace(r#""n": 300"#, r#""n": 300.0"#), ExperimentId::Cpu, |_| None).unwrap();
+        assert!(r.differs(&[("n", "300".into()), ("k", "4".into())]).is_empty());
+        assert_eq!(r.differs(&[("n", "301".into())]), vec![("n".into(), "300.0".into(), "301".into())]);
+    }
+
+    /// `tests/py/take-home-fixture.json` holds the page's own figures, which the CPython tests hold
+    /// the take-home scripts to bit for bit. Recomputed here from the page's code, so the fixture
+    /// cannot drift from the page: change the workload or the network model and this fails, and
+    /// the fixture is rewritten from this test's message.
+    #[test]
+    fn the_python_fixture_holds_the_pages_own_figures() {
+        use crate::core::images::Manifest;
+        use crate::core::net::{predict, request_draw, Client, NetParams};
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/py/take-home-fixture.json")).unwrap();
+        let sums = fixture["cpu_checksums"].as_object().unwrap();
+        assert!(sums.len() >= 5);
+        // S(i + 1) = S(i) + term(i), added in the same order as `task` adds them, so one pass
+        // gives every S(i) bit for bit (the quadratic `run_serial(50_000)` takes a minute unoptimised).
+        let top: u32 = sums.keys().map(|n| n.parse().unwrap()).max().unwrap();
+        let mut s = vec![0.0f64; top as usize];
+        for i in 2..top {
+            s[i as usize] = playground_workload::sum_terms(s[i as usize - 1], i - 1, i);
+        }
+        assert_eq!(s[2999], playground_workload::task(2999));
+        for (n, sum) in sums {
+            let n: usize = n.parse().unwrap();
+            let ours = playground_workload::checksum(&s[1..n]);
+            assert_eq!(sum.as_str(), Some(ours.to_string().as_str()), "the page's sum for n = {n}");
+        }
+        let sizes: Vec<u64> = Manifest::bundled().images.iter().map(|i| i.bytes).collect();
+        let cases = fixture["io"].as_array().unwrap();
+        assert!(cases.len() >= 3);
+        for case in cases {
+            let f = |key: &str| case[key].as_f64().unwrap();
+            let p = NetParams {
+                latency_ms: f("latency"),
+                jitter_ms: f("jitter"),
+                bandwidth_kbs: f("bandwidth"),
+                conn_cap: f("conn") as u32,
+                fail_rate: f("fail"),
+                seed: f("seed") as u64,
+            };
+            let (count, k) = (f("count") as u32, f("k") as u32);
+            let failed: Vec<u32> = (0..count).filter(|&j| request_draw(&p, j, 0).fails).collect();
+            assert_eq!(case["failed"], serde_json::json!(failed), "failed requests, {case}");
+            let latency: Vec<String> =
+                (0..count.min(12)).map(|j| format!("{:?}", request_draw(&p, j, 0).latency_ms)).collect();
+            assert_eq!(case["latency_ms"], serde_json::json!(latency), "latencies, {case}");
+            let run_sizes: Vec<u64> = (0..count as usize).map(|j| sizes[j % sizes.len()]).collect();
+            let clients = [
+                ("serial", Client::Serial),
+                ("bounded", Client::Bounded { k }),
+                ("unbounded", Client::Unbounded),
+                ("static_shares", Client::StaticShares { k }),
+                ("queue", Client::Queue { k }),
+            ];
+            for (name, client) in clients {
+                let ideal = format!("{:?}", predict(&p, &run_sizes, client).total_ms);
+                assert_eq!(case["ideal_ms"][name].as_str(), Some(ideal.as_str()), "{name}'s ideal, {case}");
+            }
+        }
+    }
 
     fn file(modes: &str) -> String {
         format!(

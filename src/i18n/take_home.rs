@@ -19,6 +19,8 @@ texts! {
     Median => { Zh: "中位数", En: "Median" }
     Range => { Zh: "范围", En: "Range" }
     Speedup => { Zh: "相对串行的加速比", En: "Speedup over serial" }
+    OverIdeal => { Zh: "实测 / 理想", En: "Measured / ideal" }
+    Failed => { Zh: "失败的请求", En: "Failed requests" }
     Status => { Zh: "状态", En: "Status" }
     FailedDownload => { Zh: "脚本下载失败：", En: "The script could not be downloaded: " }
 }

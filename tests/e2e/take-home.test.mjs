@@ -1,11 +1,14 @@
 /**
- * Run it on your machine (CPU experiment), as a learner does it:
+ * Run it on your machine, as a learner does it (the CPU experiment in full, the I/O one's own parts):
  * - the page's script downloads with the panel's settings as its defaults;
  * - this machine's CPython runs it (every mode, a small n) and writes its JSON;
  * - that file, dropped on the panel, becomes a table of its own with the Python's name, its modes
  *   and their speedups, and stays after a reload;
  * - bad files — not JSON, another experiment, absurd figures, sums that are not the page's, 50 MB —
  *   are refused, each with what is wrong, and the table already there stays;
+ * - the I/O script, downloaded from the I/O panel, runs against its own local server with the
+ *   panel's network (failures included) and its file shows there with each mode's distance from
+ *   the model's ideal; a CPU file dropped there is refused;
  * - no console or page error.
  *
  * @browsers chromium firefox
@@ -33,24 +36,42 @@ after(async () => {
 
 const N = 300;
 
-/** Drops files ({name, text} or {name, bytes}: a file of that many bytes) on the panel's take-home part. */
-function drop(files) {
-  return page.evaluate((files) => {
+/** Drops files ({name, text} or {name, bytes}: a file of that many bytes) on experiment `exp`'s take-home part. */
+function drop(files, exp = 'cpu') {
+  return page.evaluate(({ files, exp }) => {
     const dt = new DataTransfer();
     for (const f of files) dt.items.add(new File([f.text ?? 'x'.repeat(f.bytes)], f.name, { type: 'application/json' }));
-    document.getElementById('cpu-take-home').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, files);
+    document.getElementById(`${exp}-take-home`).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { files, exp });
 }
 
-/** The imported tables: [{title, modes: {mode: status}}] and the refusals [{file, text}]. */
-function imported() {
-  return page.evaluate(() => ({
-    tables: [...document.querySelectorAll('#cpu-home table.home')].map((t) => ({
+/** The imported tables: [{title, modes: {mode: [status, cells…]}}] and the refusals [{file, text}]. */
+function imported(exp = 'cpu') {
+  return page.evaluate((exp) => ({
+    tables: [...document.querySelectorAll(`#${exp}-home table.home`)].map((t) => ({
       title: t.dataset.title,
-      modes: Object.fromEntries([...t.querySelectorAll('tr[data-mode]')].map((r) => [r.dataset.mode, r.dataset.status])),
+      modes: Object.fromEntries([...t.querySelectorAll('tr[data-mode]')].map((r) => [r.dataset.mode,
+        [r.dataset.status, ...[...r.cells].slice(1).map((c) => c.textContent)]])),
     })),
-    refused: [...document.querySelectorAll('#cpu-import-refused li')].map((li) => ({ file: li.dataset.file, text: li.textContent })),
-  }));
+    refused: [...document.querySelectorAll(`#${exp}-import-refused li`)].map((li) => ({ file: li.dataset.file, text: li.textContent })),
+  }), exp);
+}
+
+/** The script a panel hands out (clicking `button`), saved in `dir`, and its defaults. */
+async function script(button, expected) {
+  const { name, text } = await download(page, button);
+  assert.equal(name, expected);
+  const line = text.split('\n').find((l) => l.startsWith('DEFAULTS = '));
+  const defaults = JSON.parse(line.slice('DEFAULTS = '.length, line.indexOf('  # playground: settings')));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return { file, defaults, line };
+}
+
+/** Runs a script with this machine's CPython; its JSON as text. */
+function runScript(file, out) {
+  execFileSync('python3', [file, '--out', out], { cwd: dir, timeout: 120_000, stdio: ['ignore', 'ignore', 'pipe'] });
+  return fs.readFileSync(out, 'utf8');
 }
 
 let result; // the script's JSON, as written
@@ -58,17 +79,10 @@ let result; // the script's JSON, as written
 test('the script downloads with the panel\'s settings, runs in this CPython, and its file shows on the page', async () => {
   await load(page, at(env.url, `exp=cpu&n=${N}&k=2&modes=serial&rounds=1&run=1&lang=en`));
   await waitForRun(page);
-  const { name, text } = await download(page, '#cpu-script');
-  assert.equal(name, 'cpu_experiment.py');
-  const line = text.split('\n').find((l) => l.startsWith('DEFAULTS = '));
-  const defaults = JSON.parse(line.slice('DEFAULTS = '.length, line.indexOf('  # playground: settings')));
+  const { file, defaults, line } = await script('#cpu-script', 'cpu_experiment.py');
   assert.deepEqual([defaults.n, defaults.k, defaults.rounds], [N, 2, 1], line);
   assert.equal(typeof defaults.checksum, 'number', 'the page hands its own sum for this n to the script');
-  const script = path.join(dir, name);
-  fs.writeFileSync(script, text);
-  const out = path.join(dir, 'cpu-result.json');
-  execFileSync('python3', [script, '--out', out], { cwd: dir, timeout: 120_000, stdio: ['ignore', 'ignore', 'pipe'] });
-  const json = fs.readFileSync(out, 'utf8');
+  const json = runScript(file, path.join(dir, 'cpu-result.json'));
   result = JSON.parse(json);
   assert.equal(result.settings.n, N, 'the defaults were the page\'s');
   await drop([{ name: 'cpu-result.json', text: json }]);
@@ -76,7 +90,7 @@ test('the script downloads with the panel\'s settings, runs in this CPython, and
   const { tables, refused } = await imported();
   assert.deepEqual(refused, []);
   assert.match(tables[0].title, /^CPython 3\.\d+\.\d+ \((GIL|free-threaded)\)$/);
-  assert.ok(Object.values(tables[0].modes).filter((s) => s === 'done').length >= 5, JSON.stringify(tables[0].modes));
+  assert.ok(Object.values(tables[0].modes).filter(([s]) => s === 'done').length >= 5, JSON.stringify(tables[0].modes));
   // Reload: the imported table is still there.
   await load(page, page.url().replace('&run=1', ''));
   assert.equal((await imported()).tables.length, 1, 'an imported file survives a reload');
@@ -106,5 +120,33 @@ test('bad files are refused, each saying what is wrong, and nothing on the page 
   assert.match(why['sum.json'], /not the page's/);
   assert.match(why['huge.json'], /52\.4 MB/);
   assert.equal(tables.length, 1, 'the table imported before is still there');
+  assertNoErrors(page);
+});
+
+test('the I/O script runs the panel\'s network on its own server, and its file shows in the I/O panel', async () => {
+  assert.ok(result, 'the first test made a CPU file');
+  await load(page, at(env.url, 'exp=io&count=6&latency=30&jitter=10&fail=0.3&seed=3&k=3&rounds=1&lang=en'));
+  const { file, defaults, line } = await script('#io-script', 'io_experiment.py');
+  assert.deepEqual(defaults, { count: 6, latency: 30, jitter: 10, bandwidth: 2000, conn: 6, fail: 0.3, seed: 3, k: 3, rounds: 1 }, line);
+  const json = runScript(file, path.join(dir, 'io-result.json'));
+  const io = JSON.parse(json);
+  await drop([{ name: 'io-result.json', text: json }, { name: 'cpu-result.json', text: JSON.stringify(result) }], 'io');
+  await page.waitForFunction(() => document.getElementById('io-home')?.dataset.files === '1'
+    && document.querySelectorAll('#io-import-refused li').length === 1, null, { timeout: 10_000 });
+  const { tables, refused } = await imported('io');
+  assert.match(refused[0].text, /"cpu" experiment/);
+  // Every mode ran, lost the requests the page's model fails for seed 3, and sits near its ideal.
+  const failed = io.modes[0].failed;
+  assert.ok(failed.length > 0 && failed.length < 6, `fail 0.3 over 6 requests: ${failed}`);
+  for (const m of io.modes) {
+    assert.equal(m.status, 'done', JSON.stringify(m));
+    assert.deepEqual(m.failed, failed, m.mode);
+    const [status, , , speedup, overIdeal, lost] = tables[0].modes[m.mode];
+    assert.equal(status, 'done');
+    assert.match(speedup, /^\d+\.\d\d×$/);
+    assert.match(overIdeal, /^\d+\.\d\d×$/);
+    assert.equal(Number(lost), failed.length);
+  }
+  assert.ok(tables[0].modes['py-threads'], 'threads are a mode at home, though not in the browser');
   assertNoErrors(page);
 });

@@ -16,6 +16,7 @@ use crate::core::experiment::ExperimentId;
 use crate::core::lang::Lang;
 use crate::core::preset::CpuSettings;
 use crate::core::report::{CpuReport, Status};
+use crate::core::take_home;
 use crate::i18n::{mode_name, problem, tr, T};
 use crate::ui::charts::cpu::{shared, CpuCharts};
 use crate::ui::history::HistoryHandle;
@@ -110,7 +111,11 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     let page_sum = state.live.report().and_then(|r| {
         r.runs.iter().filter(|e| e.status == Status::Done).find_map(|e| e.checksum).map(|c| (u64::from(r.params.n), c))
     });
-    let (home_defaults, home_settings) = take_home_settings(checked.as_ref().unwrap_or(&props.settings), page_sum);
+    let handover = {
+        let s = checked.as_ref().unwrap_or(&props.settings);
+        let sum = page_sum.filter(|(n, _)| *n == u64::from(s.n)).map(|(_, c)| c);
+        take_home::cpu_handover(s.n, s.k, resolved_chunk(s), s.rounds, sum)
+    };
     html! {
         <section id="cpu" class="panel" data-run-state={run_state} data-modes={CpuMode::IDS.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
@@ -149,21 +154,9 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                 <Exports lang={l} panel="cpu" {kinds} file={export} />
             }
             <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.live.busy()} />
-            <TakeHome lang={l} experiment={ExperimentId::Cpu} defaults={home_defaults} page_settings={home_settings} {page_sum} />
+            <TakeHome lang={l} experiment={ExperimentId::Cpu} {handover} {page_sum} />
             <p class="why">{ tr(l, T::WhyDifferent) }</p>
             <FreeThreadedTable lang={l} {entries} />
         </section>
     }
-}
-
-/// The take-home script's defaults (a JSON object) and the settings a file is compared with.
-fn take_home_settings(s: &CpuSettings, sum: Option<(u64, f64)>) -> (String, Vec<(&'static str, String)>) {
-    let chunk = resolved_chunk(s);
-    let mut defaults = serde_json::json!({ "n": s.n, "k": s.k, "chunk": chunk, "rounds": s.rounds });
-    // The page's sum for this n, when a run of it is on the page: the script checks its own.
-    if let Some((_, c)) = sum.filter(|(n, _)| *n == u64::from(s.n)) {
-        defaults["checksum"] = serde_json::json!(c);
-    }
-    let page = vec![("n", s.n.to_string()), ("k", s.k.to_string()), ("chunk", chunk.to_string())];
-    (defaults.to_string(), page)
 }

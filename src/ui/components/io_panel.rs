@@ -8,10 +8,13 @@ use super::io_results::IoResults;
 use super::progress::{ProgressList, ProgressProps};
 use super::results::BusyWarning;
 use super::share::ShareButton;
+use super::take_home::TakeHome;
+use crate::core::experiment::ExperimentId;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::IoReport;
 use crate::core::lang::Lang;
 use crate::core::preset::{IoSettings, Problem};
+use crate::core::take_home::io_handover;
 use crate::i18n::io::{io_mode_name, tri, Ti};
 use crate::i18n::{problem, tr, T};
 use crate::ui::charts::io::IoCharts;
@@ -102,6 +105,8 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
         })
     };
     let share_query = checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings).to_query(l);
+    // The take-home script's defaults are the panel's settings.
+    let handover = io_handover(checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings));
     let run_state = state.live.id();
     let shown = state.shown.and_then(|m| state.tiles.iter().find(|(x, _)| *x == m).cloned());
     let entries = state.live.entries();
@@ -140,6 +145,7 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
             if state.live.report().is_some() && !busy {
                 <Exports lang={l} panel="io" kinds={vec![Export::Json, Export::Csv, Export::Trace]} file={export} />
             }
+            <TakeHome lang={l} experiment={ExperimentId::Io} {handover} />
         </section>
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::core::experiment::ExperimentId;
 use crate::core::lang::Lang;
-use crate::core::take_home::{self, with_defaults, HomeResult, MAX_BYTES};
+use crate::core::take_home::{self, with_defaults, Handover, HomeResult, MAX_BYTES};
 use crate::i18n::take_home::{import_error, trh, Th};
 use crate::ui::format::duration;
 use crate::web::storage;
@@ -21,10 +21,8 @@ pub struct TakeHomeProps {
     pub lang: Lang,
     /// The experiment.
     pub experiment: ExperimentId,
-    /// The script's defaults: a JSON object of the page's current settings.
-    pub defaults: String,
-    /// The page's settings as the files name them (`n` → `3000`), to tell a file of other settings.
-    pub page_settings: Vec<(&'static str, String)>,
+    /// The page's settings: the script's defaults, and what a file brought back is compared with.
+    pub handover: Handover,
     /// The page's own sum for an `n` (its last run's), to check a file's against.
     #[prop_or_default]
     pub page_sum: Option<(u64, f64)>,
@@ -46,7 +44,7 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
     let refused = use_state(Vec::<(String, Refusal)>::new);
     let fetch_error = use_state(|| None::<String>);
     let on_download = {
-        let (defaults, fetch_error) = (props.defaults.clone(), fetch_error.clone());
+        let (defaults, fetch_error) = (props.handover.defaults.clone(), fetch_error.clone());
         Callback::from(move |_: MouseEvent| {
             let (defaults, fetch_error) = (defaults.clone(), fetch_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -115,7 +113,7 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
                 imported.set(now);
             })
         };
-        result_table(l, r, &props.page_settings, remove)
+        result_table(l, r, &props.handover.compare, remove)
     });
     html! {
         <section class="take-home" id={format!("{id}-take-home")} ondrop={on_drop} ondragover={on_over}
@@ -185,6 +183,7 @@ fn result_table(l: Lang, r: &HomeResult, page: &[(&'static str, String)], remove
     .collect::<Vec<_>>()
     .join(" · ");
     let settings: Vec<String> = r.settings.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    let io = r.experiment == ExperimentId::Io.id();
     let rows = r.modes.iter().map(|m| {
         let range = match (m.samples_ms.iter().copied().reduce(f64::min), m.samples_ms.iter().copied().reduce(f64::max))
         {
@@ -197,6 +196,10 @@ fn result_table(l: Lang, r: &HomeResult, page: &[(&'static str, String)], remove
                 <td class="num">{ m.median_ms.map(duration).unwrap_or_default() }</td>
                 <td class="num">{ range }</td>
                 <td class="num">{ r.speedup(m).map(|s| format!("{s:.2}×")).unwrap_or_default() }</td>
+                if io {
+                    <td class="num">{ HomeResult::over_ideal(m).map(|x| format!("{x:.2}×")).unwrap_or_default() }</td>
+                    <td class="num">{ m.failed.len() }</td>
+                }
                 <td>{ m.note.clone().map(|n| format!("{} — {n}", m.status)).unwrap_or_else(|| m.status.clone()) }</td>
             </tr>
         }
@@ -213,7 +216,9 @@ fn result_table(l: Lang, r: &HomeResult, page: &[(&'static str, String)], remove
                 { " " }<button type="button" class="secondary small" onclick={remove}>{ trh(l, Th::Remove) }</button>
             </caption>
             <thead><tr><th>{ trh(l, Th::Mode) }</th><th>{ trh(l, Th::Median) }</th><th>{ trh(l, Th::Range) }</th>
-                <th>{ trh(l, Th::Speedup) }</th><th>{ trh(l, Th::Status) }</th></tr></thead>
+                <th>{ trh(l, Th::Speedup) }</th>
+                if io { <th>{ trh(l, Th::OverIdeal) }</th><th>{ trh(l, Th::Failed) }</th> }
+                <th>{ trh(l, Th::Status) }</th></tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
     }
