@@ -267,6 +267,60 @@ pub fn with_defaults(script: &str, defaults: &str) -> Option<String> {
     found.then(|| out.join("\n") + "\n")
 }
 
+/// The notebook of an experiment: `template` (a script in the percent cell format, where each
+/// `# %%` line starts a cell) as nbformat 4.5 JSON for `lang`. Markdown cells are
+/// `# %% [markdown] <lang>`, their lines' `# ` dropped, and only `lang`'s are kept; the
+/// `# %% [script]` cell becomes `%%writefile <script_name>` and `script` (the take-home script,
+/// its defaults already the page's); the template's own settings line gets `defaults`. Lines
+/// before the first cell (the template's notes to contributors) are left out.
+pub fn notebook(template: &str, script: &str, script_name: &str, defaults: &str, lang: &str) -> Option<String> {
+    let template = with_defaults(template, defaults)?;
+    let mut cells: Vec<(String, String)> = Vec::new(); // (header, body)
+    for line in template.lines() {
+        if let Some(header) = line.strip_prefix("# %%") {
+            cells.push((header.trim().to_string(), String::new()));
+        } else if let Some((_, body)) = cells.last_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    let mut out = Vec::new();
+    for (header, body) in cells {
+        let (kind, text) = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [] => ("code", body.trim_matches('\n').to_string()),
+            ["[script]"] => ("code", format!("%%writefile {script_name}\n{}", script.trim_end())),
+            ["[markdown]", l] if *l == lang => {
+                let lines: Vec<&str> = body
+                    .trim_matches('\n')
+                    .lines()
+                    .map(|l| l.strip_prefix("# ").unwrap_or(l.trim_start_matches('#')))
+                    .collect();
+                ("markdown", lines.join("\n"))
+            }
+            ["[markdown]", _] => continue,
+            _ => return None,
+        };
+        let id = format!("cell-{}", out.len() + 1);
+        let source: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+        let mut cell = serde_json::json!({ "cell_type": kind, "id": id, "metadata": {}, "source": source });
+        if kind == "code" {
+            cell["execution_count"] = serde_json::Value::Null;
+            cell["outputs"] = serde_json::json!([]);
+        }
+        out.push(cell);
+    }
+    let nb = serde_json::json!({
+        "cells": out,
+        "metadata": {
+            "kernelspec": { "display_name": "Python 3", "language": "python", "name": "python3" },
+            "language_info": { "name": "python" }
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5
+    });
+    serde_json::to_string_pretty(&nb).ok().map(|s| s + "\n")
+}
+
 impl HomeResult {
     /// The column group's name: `CPython 3.14 (free-threaded)` or `(GIL)`.
     pub fn title(&self) -> String {
@@ -367,6 +421,55 @@ pub fn io_handover(s: &crate::core::preset::IoSettings) -> Handover {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CPU notebook: nbformat 4.5's required fields, one language's text, the script saved by
+    /// its first code cell with the page's settings, and the notebook's own settings line too.
+    #[test]
+    fn the_notebook_is_nbformat_4_in_the_pages_language_with_its_settings() {
+        let script = with_defaults(
+            include_str!("../../www/take-home/cpu_experiment.py"),
+            r#"{"n":300,"k":2,"chunk":10,"rounds":1}"#,
+        )
+        .unwrap();
+        let template = include_str!("../../www/take-home/cpu_notebook.py");
+        let defaults = r#"{"n":300,"k":2,"chunk":10,"rounds":1}"#;
+        for (lang, heading) in [("en", "# The tutorial's CPU experiment"), ("zh", "# 教程里的 CPU 实验")] {
+            let nb: serde_json::Value =
+                serde_json::from_str(&notebook(template, &script, "cpu_experiment.py", defaults, lang).unwrap())
+                    .unwrap();
+            assert_eq!((nb["nbformat"].as_u64(), nb["nbformat_minor"].as_u64()), (Some(4), Some(5)));
+            assert_eq!(nb["metadata"]["kernelspec"]["name"], "python3");
+            let cells = nb["cells"].as_array().unwrap();
+            let text = |c: &serde_json::Value| {
+                c["source"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect::<String>()
+            };
+            let mut ids = std::collections::HashSet::new();
+            for c in cells {
+                let id = c["id"].as_str().unwrap();
+                assert!(ids.insert(id) && (1..=64).contains(&id.len()), "ids are unique: {id}");
+                assert!(id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'));
+                assert!(c["metadata"].is_object());
+                match c["cell_type"].as_str().unwrap() {
+                    "code" => assert!(c["outputs"].as_array().unwrap().is_empty() && c["execution_count"].is_null()),
+                    "markdown" => assert!(c.get("outputs").is_none()),
+                    other => panic!("cell type {other}"),
+                }
+                let lines = c["source"].as_array().unwrap();
+                assert!(
+                    lines.iter().rev().skip(1).all(|l| l.as_str().unwrap().ends_with('\n')),
+                    "every line but the last ends in \\n"
+                );
+            }
+            assert!(text(&cells[0]).starts_with(heading), "{lang}: {}", text(&cells[0]));
+            let other = if lang == "en" { "教程" } else { "The tutorial's" };
+            assert!(cells.iter().all(|c| c["cell_type"] == "code" || !text(c).contains(other)), "{lang} only");
+            let code: Vec<String> = cells.iter().filter(|c| c["cell_type"] == "code").map(text).collect();
+            assert_eq!(code[0], format!("%%writefile cpu_experiment.py\n{}", script.trim_end()));
+            assert!(code[1].contains(&format!("DEFAULTS = {defaults}  # playground: settings")), "{}", code[1]);
+            assert!(code.iter().all(|c| !c.starts_with('\n') && !c.ends_with('\n')), "no blank edges");
+            assert!(code.last().unwrap().contains("matplotlib"), "the last cell plots");
+        }
+    }
 
     /// The keys of a script's own `DEFAULTS` line.
     fn script_keys(script: &str) -> Vec<String> {

@@ -6,6 +6,7 @@
  *   and their speedups, and stays after a reload;
  * - bad files — not JSON, another experiment, absurd figures, sums that are not the page's, 50 MB —
  *   are refused, each with what is wrong, and the table already there stays;
+ * - the notebook downloads with the same settings and runs top to bottom in CPython;
  * - the I/O script, downloaded from the I/O panel, runs against its own local server with the
  *   panel's network (failures included) and its file shows there with each mode's distance from
  *   the model's ideal; a CPU file dropped there is refused;
@@ -94,6 +95,23 @@ test('the script downloads with the panel\'s settings, runs in this CPython, and
   // Reload: the imported table is still there.
   await load(page, page.url().replace('&run=1', ''));
   assert.equal((await imported()).tables.length, 1, 'an imported file survives a reload');
+  assertNoErrors(page);
+});
+
+test('the notebook downloads in the page\'s language with its settings, and runs top to bottom in this CPython', async () => {
+  const { name, text } = await download(page, '#cpu-notebook');
+  assert.equal(name, 'cpu_experiment.ipynb');
+  const nb = JSON.parse(text);
+  assert.equal(nb.nbformat, 4);
+  assert.match(nb.cells[0].source.join(''), /^# The tutorial's CPU experiment/);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  // tests/py/run_notebook.py: the code cells in one namespace, as a kernel runs them.
+  const out = execFileSync('python3', [path.resolve('tests/py/run_notebook.py'), file], { timeout: 120_000, encoding: 'utf8' });
+  for (const variant of ['serial', 'threads', 'processes', 'processes + queue', 'coroutines']) {
+    assert.match(out, new RegExp(`\\n${variant.replace('+', '\\+')}: [\\d.]+ ms \\(median of 1\\); sum [\\d.]+ — the page's sum`), out);
+  }
+  assert.match(out, /every mode's sum is the same; bit-identical to the page's/, 'the script saved by the first cell has the page\'s sum');
   assertNoErrors(page);
 });
 

@@ -36,6 +36,9 @@ fn script_name(e: ExperimentId) -> String {
     format!("{}_experiment.py", e.id())
 }
 
+/// The experiments with a notebook (`take-home/<id>_notebook.py`, the percent format).
+const NOTEBOOKS: [ExperimentId; 1] = [ExperimentId::Cpu];
+
 /// The panel part.
 #[function_component(TakeHome)]
 pub fn take_home_view(props: &TakeHomeProps) -> Html {
@@ -48,11 +51,32 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (defaults, fetch_error) = (defaults.clone(), fetch_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let got = fetch_script(exp).await.and_then(|text| {
+                let got = fetch_text(&script_name(exp)).await.and_then(|text| {
                     let script = with_defaults(&text, &defaults).ok_or("the script has no settings line")?;
                     crate::web::download::download(&script_name(exp), "text/x-python", &script)
                 });
                 fetch_error.set(got.err());
+            });
+        })
+    };
+    let on_notebook = {
+        let (defaults, fetch_error) = (props.handover.defaults.clone(), fetch_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (defaults, fetch_error) = (defaults.clone(), fetch_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let got = async {
+                    let script = fetch_text(&script_name(exp)).await?;
+                    let script = with_defaults(&script, &defaults).ok_or("the script has no settings line")?;
+                    let template = fetch_text(&format!("{}_notebook.py", exp.id())).await?;
+                    let nb = take_home::notebook(&template, &script, &script_name(exp), &defaults, l.tag())
+                        .ok_or("the notebook's template is not in the percent format")?;
+                    crate::web::download::download(
+                        &format!("{}_experiment.ipynb", exp.id()),
+                        "application/x-ipynb+json",
+                        &nb,
+                    )
+                };
+                fetch_error.set(got.await.err());
             });
         })
     };
@@ -122,10 +146,14 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
             <p class="muted">{ trh(l, Th::Intro) }</p>
             <div class="actions">
                 <button type="button" class="secondary" id={format!("{id}-script")} onclick={on_download}>{ trh(l, Th::Download) }</button>
+                if NOTEBOOKS.contains(&exp) {
+                    <button type="button" class="secondary" id={format!("{id}-notebook")} onclick={on_notebook}>{ trh(l, Th::Notebook) }</button>
+                }
             </div>
             if let Some(e) = &*fetch_error { <p class="field-errors" role="alert">{ format!("{}{e}", trh(l, Th::FailedDownload)) }</p> }
             <p>{ trh(l, Th::Commands) }</p>
             <pre class="commands"><code>{ format!("python3 {0}\npython3.14t {0}", script_name(exp)) }</code></pre>
+            if NOTEBOOKS.contains(&exp) { <p class="muted">{ trh(l, Th::NotebookHint) }</p> }
             <label for={format!("{id}-import")}>{ trh(l, Th::Import) }</label>
             <input type="file" id={format!("{id}-import")} accept=".json,application/json" multiple=true onchange={on_input} />
             if !refused.is_empty() {
@@ -146,9 +174,10 @@ enum Refusal {
     Browser(String),
 }
 
-async fn fetch_script(exp: ExperimentId) -> Result<String, String> {
+/// A file of `take-home/`, as text.
+async fn fetch_text(name: &str) -> Result<String, String> {
     use crate::web::fetch::FetchError;
-    let url = web_sys::Url::new_with_base(&format!("take-home/{}", script_name(exp)), &crate::web::env::base_url())
+    let url = web_sys::Url::new_with_base(&format!("take-home/{name}"), &crate::web::env::base_url())
         .map(|u| u.href())
         .map_err(|_| "no address for the script".to_string())?;
     let body = crate::web::fetch::get(&url, None).await.map_err(|e| match e {
