@@ -79,6 +79,34 @@ pub struct HomeMode {
     pub failed: Vec<u32>,
 }
 
+impl HomeMode {
+    /// The page's CPU mode this mode is (the script's first version named them without `py-`).
+    pub fn cpu_mode(&self) -> Option<super::cpu_modes::CpuMode> {
+        use super::cpu_modes::CpuMode;
+        let id = match self.mode.as_str() {
+            "serial" => "py-serial",
+            "threads" => "py-threads",
+            "processes" => "py-processes",
+            "processes-queue" | "queue" => "py-processes-queue",
+            "asyncio" => "py-asyncio",
+            other => other,
+        };
+        CpuMode::from_id(id).filter(|m| m.engine() == super::engine::Engine::Python)
+    }
+
+    /// The page's I/O mode this mode is, or the one that stands for it where the page's Python
+    /// has none (threads and processes: the browser's Python cannot start them).
+    pub fn io_mode(&self) -> Option<super::io_modes::IoMode> {
+        use super::io_modes::IoMode;
+        match self.mode.as_str() {
+            "py-threads" => Some(IoMode::Bounded),
+            "py-processes" => Some(IoMode::Workers),
+            "py-processes-queue" => Some(IoMode::WorkersQueue),
+            id => IoMode::from_id(id).filter(|m| m.engine() == super::engine::Engine::Python),
+        }
+    }
+}
+
 /// A checksum as a number or as the text of one (`repr` of a float keeps every bit).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -333,6 +361,18 @@ impl HomeResult {
         };
         let name = if self.python.implementation.is_empty() { "Python" } else { &self.python.implementation };
         format!("{name} {} ({build})", self.python.version)
+    }
+
+    /// The Python in a few characters, as learners name it: `CPython 3.14t`, `CPython 3.11`.
+    pub fn short_title(&self) -> String {
+        let name = if self.python.implementation.is_empty() { "Python" } else { &self.python.implementation };
+        format!("{name} {}", self.version_tag())
+    }
+
+    /// The version as the executable is named: `3.14t` for a free-threaded build, else `3.14`.
+    pub fn version_tag(&self) -> String {
+        let minor: Vec<&str> = self.python.version.split('.').take(2).collect();
+        format!("{}{}", minor.join("."), if self.python.free_threaded { "t" } else { "" })
     }
 
     /// A setting as text (`n` → `3000`).

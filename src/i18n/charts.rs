@@ -10,6 +10,7 @@ texts! {
     SpeedupTitle => { Zh: "各方式的加速比：本次运行与教程对照", En: "Speedup per mode: this run beside the tutorial" }
     IoSpeedupTitle => { Zh: "各方式的加速比：本次下载与教程对照", En: "Speedup per mode: these downloads beside the tutorial" }
     ThisBrowser => { Zh: "本浏览器", En: "this browser" }
+    YourPython => { Zh: "你自己电脑上的 Python", En: "your own Python" }
     TutorialPython => { Zh: "教程（CPython）", En: "tutorial (CPython)" }
     SpeedupAxis => { Zh: "加速比（相对同一引擎的 serial / py-serial，倍）", En: "speedup over its engine's serial / py-serial (×)" }
     Rounds => { Zh: "轮", En: "rounds" }
@@ -93,7 +94,7 @@ pub fn speedup_summary(l: Lang, rows: &[SpeedupRow]) -> String {
     let parts: Vec<String> = Engine::ALL
         .into_iter()
         .filter_map(|engine| {
-            let rows: Vec<&SpeedupRow> = rows.iter().filter(|r| r.engine == engine).collect();
+            let rows: Vec<&SpeedupRow> = rows.iter().filter(|r| r.engine == engine && r.home.is_none()).collect();
             engine_summary(l, &rows)
         })
         .collect();

@@ -109,6 +109,7 @@ texts! {
     ColChecksum => { Zh: "校验和", En: "Checksum" }
     ColTutorial => { Zh: "教程的 CPython（n = 20000，静态）", En: "The tutorial's CPython (n = 20000, static)" }
     Match => { Zh: "一致", En: "matches" }
+    YourPython => { Zh: "你的", En: "your" }
     Mismatch => { Zh: "不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }
     NoSerial => {

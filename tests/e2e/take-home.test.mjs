@@ -92,6 +92,14 @@ test('the script downloads with the panel\'s settings, runs in this CPython, and
   assert.deepEqual(refused, []);
   assert.match(tables[0].title, /^CPython 3\.\d+\.\d+ \((GIL|free-threaded)\)$/);
   assert.ok(Object.values(tables[0].modes).filter(([s]) => s === 'done').length >= 5, JSON.stringify(tables[0].modes));
+  // Its modes also join the page's results, each in its tutorial variant, and the speedup chart.
+  const merged = await page.evaluate(() => ({
+    rows: [...document.querySelectorAll('#cpu-results tr[data-engine="home"]')].map((r) => [r.closest('tbody').dataset.variant, r.dataset.mode]),
+    bars: document.querySelectorAll('#cpu-speedup g.mode[data-engine="home"]').length,
+  }));
+  assert.deepEqual(merged.rows.find(([, m]) => m === 'py-threads'), ['thread ×4', 'py-threads'], JSON.stringify(merged.rows));
+  assert.deepEqual(merged.rows.find(([, m]) => m === 'py-serial'), ['base', 'py-serial']);
+  assert.equal(merged.bars, merged.rows.length, 'a bar for each of its rows');
   // Reload: the imported table is still there.
   await load(page, page.url().replace('&run=1', ''));
   assert.equal((await imported()).tables.length, 1, 'an imported file survives a reload');
@@ -166,5 +174,7 @@ test('the I/O script runs the panel\'s network on its own server, and its file s
     assert.equal(Number(lost), failed.length);
   }
   assert.ok(tables[0].modes['py-threads'], 'threads are a mode at home, though not in the browser');
+  const merged = await page.evaluate(() => [...document.querySelectorAll('#io-results tr[data-engine="home"]')].map((r) => r.dataset.mode));
+  assert.deepEqual(merged, io.modes.map((m) => m.mode), 'every mode of the file joins the results table');
   assertNoErrors(page);
 });

@@ -31,4 +31,8 @@ pub struct SpeedupRow {
     pub engine: Engine,
     /// The mode its speedup is over: its engine's serial.
     pub baseline: &'static str,
+    /// A mode of the learner's own CPython (a take-home file): its label, the mode and that
+    /// Python's name. Such rows are drawn with the page's but left out of the summary, which
+    /// speaks of this browser.
+    pub home: Option<String>,
 }

@@ -5,8 +5,10 @@ use super::speedup::{SpeedupChart, SpeedupRow};
 use super::timeline::{Timeline, TimelineRun};
 use super::Shared;
 use crate::core::charts::lanes::Item;
+use crate::core::engine::Engine;
 use crate::core::lang::Lang;
 use crate::core::report::{ModeOutcome, RunEntry, Status};
+use crate::core::take_home::HomeResult;
 use crate::core::variants::by_variant;
 use crate::i18n::charts::{trc, Tc};
 use crate::i18n::tutorial_variant;
@@ -24,6 +26,9 @@ pub struct CpuChartsProps {
     pub outcomes: Vec<Shared<ModeOutcome>>,
     /// The entries were restored from storage (which keeps no spans).
     pub restored: bool,
+    /// Files of the take-home script: their modes are drawn in their variants.
+    #[prop_or_default]
+    pub home: Rc<Vec<HomeResult>>,
 }
 
 /// The panel's outcomes as props compared by pointer.
@@ -46,27 +51,48 @@ pub fn cpu_charts(props: &CpuChartsProps) -> Html {
             })
             .collect::<Vec<_>>()
     });
-    if props.entries.is_empty() {
+    if props.entries.is_empty() && props.home.is_empty() {
         return html! {};
     }
-    // One tutorial bar per variant, its Python modes and then its Rust modes under it.
-    let rows: Vec<SpeedupRow> = by_variant(&props.entries)
+    // One tutorial bar per variant, its Python modes and then its Rust modes under it, then the
+    // modes of the learner's own CPython.
+    let rows: Vec<SpeedupRow> = by_variant(&props.entries, &props.home)
         .iter()
         .flat_map(|g| {
-            g.entries.iter().enumerate().map(move |(j, e)| SpeedupRow {
-                mode: e.mode.id(),
-                wall_ms: e.wall_ms,
-                speedup: e.speedup,
-                range: e.speedup_range,
-                samples: e.samples_ms.len(),
-                done: e.status == Status::Done,
+            let home = g.home.iter().enumerate().map(move |(j, h)| SpeedupRow {
+                mode: h.as_mode.id(),
+                wall_ms: h.mode.median_ms.unwrap_or(0.0),
+                speedup: h.file.speedup(h.mode).filter(|_| h.mode.status == "done"),
+                range: None,
+                samples: h.mode.samples_ms.len(),
+                done: h.mode.status == "done",
                 tutorial_seconds: g.tutorial.seconds,
                 tutorial_speedup: g.tutorial.speedup,
-                tutorial_label: tutorial_variant(l, e.mode),
-                first_of_variant: j == 0,
-                engine: e.engine,
-                baseline: e.mode.baseline().id(),
-            })
+                tutorial_label: tutorial_variant(l, g.first),
+                first_of_variant: j == 0 && g.entries.is_empty(),
+                engine: Engine::Python,
+                baseline: "py-serial",
+                home: Some(h.file.short_title()),
+            });
+            g.entries
+                .iter()
+                .enumerate()
+                .map(move |(j, e)| SpeedupRow {
+                    mode: e.mode.id(),
+                    wall_ms: e.wall_ms,
+                    speedup: e.speedup,
+                    range: e.speedup_range,
+                    samples: e.samples_ms.len(),
+                    done: e.status == Status::Done,
+                    tutorial_seconds: g.tutorial.seconds,
+                    tutorial_speedup: g.tutorial.speedup,
+                    tutorial_label: tutorial_variant(l, e.mode),
+                    first_of_variant: j == 0,
+                    engine: e.engine,
+                    baseline: e.mode.baseline().id(),
+                    home: None,
+                })
+                .chain(home)
         })
         .collect();
     html! {

@@ -8,9 +8,11 @@ use super::timeline::{Timeline, TimelineRun};
 use super::Shared;
 use crate::core::charts::lanes::Item;
 use crate::core::charts::steps::completion_steps;
+use crate::core::engine::Engine;
 use crate::core::io_report::IoEntry;
 use crate::core::lang::Lang;
 use crate::core::report::Status;
+use crate::core::take_home::HomeResult;
 use crate::i18n::charts::{trc, Tc};
 use crate::i18n::io::io_variant;
 use std::rc::Rc;
@@ -23,6 +25,9 @@ pub struct IoChartsProps {
     pub lang: Lang,
     /// The results' rows, each with its requests.
     pub entries: Vec<IoEntry>,
+    /// Files of the take-home script: their modes are drawn after the page's.
+    #[prop_or_default]
+    pub home: Rc<Vec<HomeResult>>,
 }
 
 /// The charts; nothing before the first result.
@@ -45,9 +50,32 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
             })
             .collect::<Vec<_>>()
     });
-    if props.entries.is_empty() {
+    if props.entries.is_empty() && props.home.is_empty() {
         return html! {};
     }
+    // The learner's own CPython's modes, each under the tutorial's bar of the page mode that
+    // stands for it.
+    let home = props.home.iter().flat_map(|f| {
+        f.modes.iter().filter_map(move |m| {
+            let like = m.io_mode()?;
+            let t = like.tutorial();
+            Some(SpeedupRow {
+                mode: like.id(),
+                wall_ms: m.median_ms.unwrap_or(0.0),
+                speedup: f.speedup(m).filter(|_| m.status == "done"),
+                range: None,
+                samples: m.samples_ms.len(),
+                done: m.status == "done",
+                tutorial_seconds: t.seconds,
+                tutorial_speedup: t.speedup,
+                tutorial_label: io_variant(l, like),
+                first_of_variant: true,
+                engine: Engine::Python,
+                baseline: "py-serial",
+                home: Some(format!("{} · {}", m.mode, f.version_tag())),
+            })
+        })
+    });
     let rows: Vec<SpeedupRow> = props
         .entries
         .iter()
@@ -66,8 +94,10 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
                 first_of_variant: true,
                 engine: e.mode.engine(),
                 baseline: e.mode.baseline().id(),
+                home: None,
             }
         })
+        .chain(home)
         .collect();
     let lines: Vec<CompletionLine> = props
         .entries

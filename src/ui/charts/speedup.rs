@@ -40,7 +40,11 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
         return html! { <div ref={node}></div> };
     }
     let wide = w >= 520.0;
-    let (label_w, head) = if wide { (130.0, 0.0) } else { (0.0, 16.0) };
+    // Labels sit left of the bars when there is room: as wide as the longest needs (mode ids are
+    // short; a take-home row's carries its Python), within limits.
+    let longest =
+        props.rows.iter().map(|r| r.home.as_ref().map_or(r.mode.len(), |h| h.chars().count())).max().unwrap_or(0);
+    let (label_w, head) = if wide { ((longest as f64 * 7.0 + 10.0).clamp(130.0, 220.0), 0.0) } else { (0.0, 16.0) };
     let row_h = |r: &SpeedupRow| head + BAR + 12.0 + if r.first_of_variant { TUT + GAP } else { 0.0 };
     let (x0, x1) =
         (label_w + if wide { 4.0 } else { 14.0 }, (w - if wide { 150.0 } else { 110.0 }).max(label_w + 60.0));
@@ -95,15 +99,20 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
         let tut_end = x.map(r.tutorial_speedup);
         let (label_x, anchor) = if wide { (label_w - 6.0, "end") } else { (x0, "start") };
         let label_y = if wide { bar_y + BAR - 2.0 } else { top + 11.0 };
+        // A mode of the learner's own Python: its name after the mode's, its own class.
+        let (label, engine) = match &r.home {
+            Some(label) => (label.clone(), "home"),
+            None => (r.mode.to_string(), r.engine.id()),
+        };
         html! {
-            <g class={classes!("mode", format!("engine-{}", r.engine.id()))} data-mode={r.mode} data-engine={r.engine.id()} data-wall-ms={r.wall_ms.to_string()}
+            <g class={classes!("mode", format!("engine-{engine}"))} data-mode={r.mode} data-engine={engine} data-home={r.home.clone()} data-wall-ms={r.wall_ms.to_string()}
                 data-speedup={r.speedup.map(|s| s.to_string()).unwrap_or_default()}
                 data-tutorial={r.tutorial_speedup.to_string()}>
-                <text class="label" x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}>{ r.mode }</text>
+                <text class="label" x={label_x.to_string()} y={label_y.to_string()} text-anchor={anchor}>{ label.clone() }</text>
                 if let Some(s) = r.speedup {
                     <rect class={classes!("bar", "browser", series_class(r.mode))} x={x0.to_string()} y={bar_y.to_string()}
                         width={(end - x0).max(1.0).to_string()} height={BAR.to_string()}>
-                        <title>{ format!("{}: {} — {s:.2}×, {}", r.mode, trc(l, Tc::ThisBrowser), duration(r.wall_ms)) }</title>
+                        <title>{ format!("{label}: {} — {s:.2}×, {}", if r.home.is_some() { trc(l, Tc::YourPython) } else { trc(l, Tc::ThisBrowser) }, duration(r.wall_ms)) }</title>
                     </rect>
                 }
                 { for whisker }
@@ -134,6 +143,7 @@ pub fn speedup_chart(props: &SpeedupChartProps) -> Html {
             <ul class="legend">
                 <li><span class="swatch browser"></span>{ trc(l, Tc::ThisBrowser) }</li>
                 <li><span class="swatch tutorial"></span>{ trc(l, Tc::TutorialPython) }</li>
+                if props.rows.iter().any(|r| r.home.is_some()) { <li><span class="swatch home"></span>{ trc(l, Tc::YourPython) }</li> }
             </ul>
             <svg role="img" aria-labelledby={format!("{title_id} {desc_id}")} viewBox={format!("0 0 {w} {height}")}
                 width="100%" height={height.to_string()} preserveAspectRatio="xMinYMin meet">

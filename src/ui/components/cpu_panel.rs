@@ -10,7 +10,7 @@ use super::progress::{ProgressList, ProgressProps};
 use super::results::{BusyWarning, ResultsTable};
 use super::share::ShareButton;
 use super::sweep::SweepPanel;
-use super::take_home::TakeHome;
+use super::take_home::{use_imported, TakeHome};
 use crate::core::cpu_modes::CpuMode;
 use crate::core::experiment::ExperimentId;
 use crate::core::lang::Lang;
@@ -44,6 +44,7 @@ pub struct CpuPanelProps {
 #[function_component(CpuPanel)]
 pub fn cpu_panel(props: &CpuPanelProps) -> Html {
     let l = props.lang;
+    let (home, on_home) = use_imported(ExperimentId::Cpu);
     let state = {
         let (settings, restored) = (props.settings.clone(), props.restored.clone());
         use_reducer(move || CpuState::new(&settings, env::host(), restored))
@@ -147,14 +148,14 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                     round={state.live.busy().then_some(p.round)} />
             }
             if state.live.restored() { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
-            <div class="results-wrap"><ResultsTable lang={l} entries={entries.clone()} /></div>
+            <div class="results-wrap"><ResultsTable lang={l} entries={entries.clone()} home={home.clone()} /></div>
             <BusyWarning lang={l} id="cpu-busy" samples={entries.iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
-            <CpuCharts lang={l} entries={entries.clone()} outcomes={shared(state.live.outcomes())} restored={state.live.restored()} />
+            <CpuCharts lang={l} entries={entries.clone()} outcomes={shared(state.live.outcomes())} restored={state.live.restored()} home={home.clone()} />
             if state.live.report().is_some() && !busy {
                 <Exports lang={l} panel="cpu" {kinds} file={export} />
             }
             <SweepPanel lang={l} sweep={sweep.clone()} settings={checked.clone().ok()} host={state.host} blocked={state.live.busy()} />
-            <TakeHome lang={l} experiment={ExperimentId::Cpu} {handover} {page_sum} />
+            <TakeHome lang={l} experiment={ExperimentId::Cpu} {handover} imported={home.clone()} on_change={on_home} {page_sum} />
             <p class="why">{ tr(l, T::WhyDifferent) }</p>
             <FreeThreadedTable lang={l} {entries} />
         </section>

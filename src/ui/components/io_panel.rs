@@ -8,7 +8,7 @@ use super::io_results::IoResults;
 use super::progress::{ProgressList, ProgressProps};
 use super::results::BusyWarning;
 use super::share::ShareButton;
-use super::take_home::TakeHome;
+use super::take_home::{use_imported, TakeHome};
 use crate::core::experiment::ExperimentId;
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::IoReport;
@@ -44,6 +44,7 @@ pub struct IoPanelProps {
 #[function_component(IoPanel)]
 pub fn io_panel(props: &IoPanelProps) -> Html {
     let l = props.lang;
+    let (home, on_home) = use_imported(ExperimentId::Io);
     let state = {
         let (settings, restored, urls) = (props.settings.clone(), props.restored.clone(), props.urls.join("\n"));
         use_reducer(move || IoState { urls_text: urls, ..IoState::new(&settings, restored) })
@@ -136,16 +137,16 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                     round={busy.then_some(p.round)} />
             }
             if state.live.restored() { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
-            <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} /></div>
+            <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} home={home.clone()} /></div>
             <BusyWarning lang={l} id="io-busy" samples={entries.iter().filter(|e| e.status == crate::core::report::Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
-            <IoCharts lang={l} entries={entries.clone()} />
+            <IoCharts lang={l} entries={entries.clone()} home={home.clone()} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
             if entries.iter().any(|e| e.mode == IoMode::PyBlocking) { <p class="why">{ tri(l, Ti::PyBlockingNote) }</p> }
             <IoDetails lang={l} entries={entries.clone()} shown={state.shown} tiles={shown} />
             if state.live.report().is_some() && !busy {
                 <Exports lang={l} panel="io" kinds={vec![Export::Json, Export::Csv, Export::Trace]} file={export} />
             }
-            <TakeHome lang={l} experiment={ExperimentId::Io} {handover} />
+            <TakeHome lang={l} experiment={ExperimentId::Io} {handover} imported={home.clone()} on_change={on_home} />
         </section>
     }
 }

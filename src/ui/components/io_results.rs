@@ -1,13 +1,16 @@
-//! The I/O results: per mode, what arrived, how long it took, and the model's ideal time.
+//! The I/O results: per mode, what arrived, how long it took, and the model's ideal time; then
+//! the modes of the learner's own CPython runs brought back from home.
 
 use super::results::{range_cell, samples_attr, speedup_cell};
 use crate::core::io_modes::IoMode;
 use crate::core::io_report::IoEntry;
 use crate::core::lang::Lang;
 use crate::core::report::Status;
+use crate::core::take_home::{HomeMode, HomeResult};
 use crate::i18n::io::{io_mode_name, io_variant, over_ideal, tri, Ti};
 use crate::i18n::{status_text, tr, T};
-use crate::ui::format::duration;
+use crate::ui::format::{duration, speedup};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`IoResults`].
@@ -19,13 +22,16 @@ pub struct IoResultsProps {
     pub entries: Vec<IoEntry>,
     /// Show this mode's thumbnails.
     pub on_show: Callback<IoMode>,
+    /// Files of the take-home script: their modes follow the page's.
+    #[prop_or_default]
+    pub home: Rc<Vec<HomeResult>>,
 }
 
 /// The table.
 #[function_component(IoResults)]
 pub fn io_results(props: &IoResultsProps) -> Html {
     let l = props.lang;
-    if props.entries.is_empty() {
+    if props.entries.is_empty() && props.home.is_empty() {
         return html! {};
     }
     let row = |e: &IoEntry| {
@@ -57,6 +63,32 @@ pub fn io_results(props: &IoResultsProps) -> Html {
             </tr>
         }
     };
+    // A mode of a take-home file, beside the page's mode that stands for it in the tutorial.
+    let home_row = |file: &HomeResult, m: &HomeMode| {
+        let like = m.io_mode()?;
+        let t = like.tutorial();
+        let count: Option<usize> = file.setting("count").and_then(|c| c.parse().ok());
+        let k = if like.uses_k() { file.setting("k").unwrap_or_default() } else { "1".into() };
+        let over = HomeResult::over_ideal(m).map(|x| format!("{x:.2}"));
+        Some(html! {
+            <tr data-mode={m.mode.clone()} data-engine="home" data-home={file.title()} data-status={m.status.clone()}
+                data-samples={samples_attr(&m.samples_ms)} class="engine-home">
+                <th scope="row" title={m.label.clone()}><span class="mode-id">{ m.mode.clone() }</span>
+                    <small class="home-python" title={file.title()}>{ format!("{} {}", tr(l, T::YourPython), file.short_title()) }</small>
+                    if m.status != "done" { <div class="muted">{ m.note.clone().unwrap_or_else(|| m.status.clone()) }</div> }
+                </th>
+                <td class="num">{ k }</td>
+                <td class="num wall">{ m.median_ms.map(duration).unwrap_or_default() }{ range_cell(&m.samples_ms) }</td>
+                <td class="num">{ m.ideal_ms.map(duration).unwrap_or_else(|| "—".into()) }
+                    if let Some(over) = over { <small class="over-ideal">{ over_ideal(l, &over) }</small> }</td>
+                <td class="num">{ count.map(|c| format!("{} / {}", c.saturating_sub(m.failed.len()), m.failed.len())).unwrap_or_default() }</td>
+                <td class="num">{ "—" }</td>
+                <td class="num speedup">{ speedup(file.speedup(m)) }</td>
+                <td class="tutorial">{ io_variant(l, like) }{": "}{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</td>
+            </tr>
+        })
+    };
+    let home = props.home.iter().flat_map(|f| f.modes.iter().filter_map(move |m| home_row(f, m)));
     html! {
         <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{} · {}", tri(l, Ti::Title), tr(l, T::Results))}>
             <table id="io-results">
@@ -71,7 +103,7 @@ pub fn io_results(props: &IoResultsProps) -> Html {
                     <th scope="col">{ tr(l, T::ColSpeedup) }</th>
                     <th scope="col">{ tri(l, Ti::ColTutorial) }</th>
                 </tr></thead>
-                <tbody>{ for props.entries.iter().map(row) }</tbody>
+                <tbody>{ for props.entries.iter().map(row) }{ for home }</tbody>
             </table>
         </div>
     }

@@ -1,14 +1,17 @@
 //! The results table, grouped by the tutorial's variants: each variant's CPython figure from the
 //! tutorial (static), then this browser's Python modes and its Rust modes (live), with speedups
-//! over each engine's own serial, and a line on how much slower Python is than Rust here.
+//! over each engine's own serial, and a line on how much slower Python is than Rust here; then,
+//! in the same variant, the modes of the learner's own CPython runs brought back from home.
 
 use crate::core::lang::Lang;
 use crate::core::report::{python_over_rust, RunEntry, Status};
 use crate::core::rounds::Spread;
-use crate::core::variants::by_variant;
+use crate::core::take_home::HomeResult;
+use crate::core::variants::{by_variant, HomeRow};
 use crate::i18n::python_cpu::{failure_reason, slower_line};
 use crate::i18n::{mode_name, status_text, tr, tutorial_variant, T};
 use crate::ui::format::{duration, duration_range, percent, speedup};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`ResultsTable`].
@@ -18,6 +21,9 @@ pub struct ResultsProps {
     pub lang: Lang,
     /// One row per mode run.
     pub entries: Vec<RunEntry>,
+    /// Files of the take-home script: their modes join their variants.
+    #[prop_or_default]
+    pub home: Rc<Vec<HomeResult>>,
 }
 
 /// The samples as the `data-samples` attribute: a JSON list of ms.
@@ -78,7 +84,7 @@ pub fn busy_warning(props: &BusyProps) -> Html {
 #[function_component(ResultsTable)]
 pub fn results_table(props: &ResultsProps) -> Html {
     let l = props.lang;
-    if props.entries.is_empty() {
+    if props.entries.is_empty() && props.home.is_empty() {
         return html! {};
     }
     let row = |e: &RunEntry, tutorial: Html| {
@@ -120,19 +126,58 @@ pub fn results_table(props: &ResultsProps) -> Html {
             </tr>
         }
     };
-    let groups = by_variant(&props.entries);
+    let entries = &props.entries;
+    let home_row = |h: &HomeRow, tutorial: Html| {
+        let m = h.mode;
+        let done = m.status == "done";
+        let k = if h.as_mode.uses_k() { h.file.setting("k").unwrap_or_default() } else { "1".into() };
+        // Its sum against the page's for the same n (a done run of it on the page).
+        let n = h.file.settings.get("n").and_then(|n| n.as_u64());
+        let page = entries.iter().find(|e| e.status == Status::Done && n == Some(u64::from(e.tasks) + 1));
+        let check = match (done, m.checksum.map(|c| c.value()), page.and_then(|e| e.checksum)) {
+            (true, Some(ours), Some(theirs)) if ours.to_bits() == theirs.to_bits() => {
+                html! { <span class="ok">{"✓ "}{ tr(l, T::Match) }</span> }
+            }
+            (true, Some(_), Some(_)) => html! { <span class="bad">{"✗ "}{ tr(l, T::Mismatch) }</span> },
+            (true, _, _) => html! { { tr(l, T::NoReference) } },
+            (false, _, _) => {
+                html! { <span class="muted">{ m.note.clone().unwrap_or_else(|| m.status.clone()) }</span> }
+            }
+        };
+        html! {
+            <tr data-mode={h.as_mode.id()} data-engine="home" data-home={h.file.title()} data-status={m.status.clone()}
+                data-samples={samples_attr(&m.samples_ms)} class="engine-home">
+                { tutorial }
+                <th scope="row" title={m.label.clone()}><span class="mode-id">{ m.mode.clone() }</span>
+                    <small class="home-python" title={h.file.title()}>{ format!("{} {}", tr(l, T::YourPython), h.file.short_title()) }</small></th>
+                <td class="num">{ k }</td>
+                <td class="num wall">{ m.median_ms.map(duration).unwrap_or_default() }{ range_cell(&m.samples_ms) }</td>
+                <td class="num speedup">{ speedup(h.file.speedup(m)) }</td>
+                <td>{ check }</td>
+            </tr>
+        }
+    };
+    let groups = by_variant(&props.entries, &props.home);
     let group = |g: &crate::core::variants::VariantGroup| {
         let t = g.tutorial;
-        let rows = g.entries.len().to_string();
+        let rows = (g.entries.len() + g.home.len()).to_string();
         let first = html! {
             <th scope="rowgroup" class="tutorial" rowspan={rows}>
-                <span class="variant">{ tutorial_variant(l, g.entries[0].mode) }</span>
+                <span class="variant">{ tutorial_variant(l, g.first) }</span>
                 <span class="figure">{ format!("{:.2} s · {:.2}×", t.seconds, t.speedup) }</span>
             </th>
         };
+        let tutorial = |j: usize| {
+            if j == 0 {
+                first.clone()
+            } else {
+                html! {}
+            }
+        };
         html! {
             <tbody class="variant" data-variant={t.variant}>
-                { for g.entries.iter().enumerate().map(|(j, e)| row(e, if j == 0 { first.clone() } else { html! {} })) }
+                { for g.entries.iter().enumerate().map(|(j, e)| row(e, tutorial(j))) }
+                { for g.home.iter().enumerate().map(|(j, h)| home_row(h, tutorial(g.entries.len() + j))) }
             </tbody>
         }
     };

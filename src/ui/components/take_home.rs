@@ -10,6 +10,7 @@ use crate::core::take_home::{self, with_defaults, Handover, HomeResult, MAX_BYTE
 use crate::i18n::take_home::{import_error, trh, Th};
 use crate::ui::format::duration;
 use crate::web::storage;
+use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
@@ -26,10 +27,33 @@ pub struct TakeHomeProps {
     /// The page's own sum for an `n` (its last run's), to check a file's against.
     #[prop_or_default]
     pub page_sum: Option<(u64, f64)>,
+    /// The files brought back so far (the panel shows their modes in its results too).
+    pub imported: Rc<Vec<HomeResult>>,
+    /// The files after an import or a removal.
+    pub on_change: Callback<Vec<HomeResult>>,
 }
 
 fn storage_key(e: ExperimentId) -> String {
     format!("playground.{}.take-home", e.id())
+}
+
+/// The files brought back for `exp`, as a reload finds them.
+pub fn load(exp: ExperimentId) -> Vec<HomeResult> {
+    storage::load::<Vec<HomeResult>>(&storage_key(exp)).unwrap_or_default()
+}
+
+/// A panel's imported files: kept in its state and in storage, changed through the callback.
+#[hook]
+pub fn use_imported(exp: ExperimentId) -> (Rc<Vec<HomeResult>>, Callback<Vec<HomeResult>>) {
+    let files = use_state(|| Rc::new(load(exp)));
+    let on_change = {
+        let files = files.clone();
+        Callback::from(move |now: Vec<HomeResult>| {
+            storage::save(&storage_key(exp), &now);
+            files.set(Rc::new(now));
+        })
+    };
+    ((*files).clone(), on_change)
 }
 
 fn script_name(e: ExperimentId) -> String {
@@ -43,7 +67,7 @@ const NOTEBOOKS: [ExperimentId; 1] = [ExperimentId::Cpu];
 #[function_component(TakeHome)]
 pub fn take_home_view(props: &TakeHomeProps) -> Html {
     let (l, exp) = (props.lang, props.experiment);
-    let imported = use_state(|| storage::load::<Vec<HomeResult>>(&storage_key(exp)).unwrap_or_default());
+    let imported = props.imported.clone();
     let refused = use_state(Vec::<(String, Refusal)>::new);
     let fetch_error = use_state(|| None::<String>);
     let on_download = {
@@ -81,9 +105,10 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
         })
     };
     let take = {
-        let (imported, refused, sum) = (imported.clone(), refused.clone(), props.page_sum);
+        let (imported, refused, sum, on_change) =
+            (imported.clone(), refused.clone(), props.page_sum, props.on_change.clone());
         move |files: FileList| {
-            let (imported, refused) = (imported.clone(), refused.clone());
+            let (imported, refused, on_change) = (imported.clone(), refused.clone(), on_change.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let mut now = (*imported).clone();
                 let mut bad = Vec::new();
@@ -96,8 +121,7 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
                         Err(e) => bad.push((file.name(), e)),
                     }
                 }
-                storage::save(&storage_key(exp), &now);
-                imported.set(now);
+                on_change.emit(now);
                 refused.set(bad);
             });
         }
@@ -129,12 +153,11 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
     let id = exp.id();
     let tables = imported.iter().enumerate().map(|(i, r)| {
         let remove = {
-            let imported = imported.clone();
+            let (imported, on_change) = (imported.clone(), props.on_change.clone());
             Callback::from(move |_: MouseEvent| {
                 let mut now = (*imported).clone();
                 now.remove(i);
-                storage::save(&storage_key(exp), &now);
-                imported.set(now);
+                on_change.emit(now);
             })
         };
         result_table(l, r, &props.handover.compare, remove)
