@@ -7,6 +7,7 @@ use super::lang::Lang;
 use super::pipeline::{Experiment, Report};
 use super::preset::Host;
 use super::report::{csv_cell, Cpu, CpuReport};
+use super::take_home::HomeResult;
 use serde::{Deserialize, Serialize};
 
 /// Most runs kept; the oldest go first.
@@ -22,15 +23,18 @@ pub enum Run {
     Cpu(CpuReport),
     /// An I/O run.
     Io(IoReport),
+    /// A run of the take-home script on the learner's own Python, brought back as its file.
+    Home(HomeResult),
 }
 
 /// `$body` with `$r` bound to the run's report, whatever its experiment (every arm is the same
-/// generic code: a new experiment is one line here).
+/// generic code: a new experiment is one line here); `$home` for a take-home file.
 macro_rules! each {
-    ($run:expr, $r:ident => $body:expr) => {
+    ($run:expr, $r:ident => $body:expr, $h:ident => $home:expr) => {
         match $run {
             Run::Cpu($r) => $body,
             Run::Io($r) => $body,
+            Run::Home($h) => $home,
         }
     };
 }
@@ -56,7 +60,7 @@ impl Kept for Io {
 impl Run {
     /// When it started (ms since the epoch); also its id in the history.
     pub fn started_at(&self) -> f64 {
-        each!(self, r => r.started_at)
+        each!(self, r => r.started_at, h => h.started_ms())
     }
 
     /// Which experiment it is a run of.
@@ -64,7 +68,7 @@ impl Run {
         fn of<E: Experiment>(_: &Report<E>) -> ExperimentId {
             E::ID
         }
-        each!(self, r => of(r))
+        each!(self, r => of(r), h => ExperimentId::from_id(&h.experiment).unwrap_or(ExperimentId::Cpu))
     }
 
     /// The settings in a few words, e.g. `n=3000 k=2 chunk=16` or `count=48 simulated latency=100 k=4`.
@@ -72,12 +76,12 @@ impl Run {
         fn of<E: Experiment>(r: &Report<E>) -> String {
             E::summary(&r.params)
         }
-        each!(self, r => of(r))
+        each!(self, r => of(r), h => h.summary())
     }
 
     /// Each mode's figures.
     pub fn figures(&self) -> Vec<ModeFigure> {
-        each!(self, r => r.figures())
+        each!(self, r => r.figures(), h => h.figures())
     }
 
     /// The query string of the link that reproduces its settings on `host`.
@@ -85,7 +89,7 @@ impl Run {
         fn of<E: Experiment>(r: &Report<E>, host: Host, lang: Lang) -> String {
             E::query(r, host, lang)
         }
-        each!(self, r => of(r, host, lang))
+        each!(self, r => of(r, host, lang), h => h.query(lang))
     }
 }
 
@@ -178,5 +182,33 @@ mod tests {
         assert_eq!(h[0].summary(), "n=30 k=2 chunk=4");
         assert_eq!(to_csv(&h).lines().nth(1).unwrap(), "5,cpu,n=30 k=2 chunk=4,serial,10,1,done");
         assert_eq!(compared_modes(&[&h[0], &h[0]]), vec!["serial"]);
+    }
+
+    /// A take-home file in the history: its time, its settings and Python, its modes, and a
+    /// link to the page with its settings.
+    #[test]
+    fn a_file_from_home_is_a_run() {
+        let text = r#"{"format": "playground-take-home/1", "experiment": "cpu", "started": "2026-12-05T12:00:00+00:00",
+            "python": {"version": "3.14.0", "implementation": "CPython", "free_threaded": true},
+            "settings": {"n": 300, "k": 4, "chunk": 25, "rounds": 3}, "modes": [
+            {"mode": "py-serial", "status": "done", "samples_ms": [40], "median_ms": 40},
+            {"mode": "py-threads", "status": "done", "samples_ms": [10], "median_ms": 10},
+            {"mode": "something-new", "status": "done", "samples_ms": [1], "median_ms": 1}]}"#;
+        let file = crate::core::take_home::read(text.len(), text, ExperimentId::Cpu, |_| None).unwrap();
+        let mut h = vec![cpu_run(5.0, 30)];
+        push(&mut h, Run::Home(file));
+        let run = &h[0];
+        assert_eq!(run.started_at(), 1_796_472_000_000.0);
+        assert_eq!(run.experiment(), ExperimentId::Cpu);
+        assert_eq!(run.summary(), "n=300 k=4 chunk=25 · CPython 3.14t");
+        let figures: Vec<(&str, Option<f64>)> = run.figures().iter().map(|f| (f.mode, f.speedup)).collect();
+        assert_eq!(figures, [("py-serial", Some(1.0)), ("py-threads", Some(4.0))]);
+        assert_eq!(
+            run.query(Host { hardware_concurrency: 2, isolated: false }, Lang::En),
+            "exp=cpu&n=300&k=4&chunk=25&rounds=3&lang=en"
+        );
+        let json = serde_json::to_string(&h).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Run>>(&json).unwrap(), h, "kept across a reload");
+        assert!(to_csv(&h).contains("cpu,n=300 k=4 chunk=25 · CPython 3.14t,py-threads,10,4,done"));
     }
 }

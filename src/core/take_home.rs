@@ -375,6 +375,59 @@ impl HomeResult {
         format!("{}{}", minor.join("."), if self.python.free_threaded { "t" } else { "" })
     }
 
+    /// When it started, in ms since the epoch (its id in the history); 0 when the file's time
+    /// cannot be read.
+    pub fn started_ms(&self) -> f64 {
+        iso_ms(&self.started).unwrap_or(0.0)
+    }
+
+    /// Its settings in a few words and its Python: `n=3000 k=4 chunk=25 · CPython 3.14t`.
+    pub fn summary(&self) -> String {
+        let settings: Vec<String> = self
+            .setting_keys()
+            .into_iter()
+            .filter(|k| *k != "rounds")
+            .map(|k| format!("{k}={}", self.setting(k).unwrap_or_default()))
+            .collect();
+        format!("{} · {}", settings.join(" "), self.short_title())
+    }
+
+    /// Each mode as the history lists it (the script's mode ids; others are left out).
+    pub fn figures(&self) -> Vec<super::experiment::ModeFigure> {
+        use super::status::Status;
+        self.modes
+            .iter()
+            .filter_map(|m| {
+                let mode = *HOME_MODES.iter().find(|id| **id == m.mode)?;
+                let status = if m.status == "done" { Status::Done } else { Status::Failed };
+                Some(super::experiment::ModeFigure {
+                    mode,
+                    wall_ms: m.median_ms.unwrap_or(0.0),
+                    speedup: self.speedup(m),
+                    status,
+                })
+            })
+            .collect()
+    }
+
+    /// The page's link with the file's settings (its keys are the page's URL keys).
+    pub fn query(&self, lang: super::lang::Lang) -> String {
+        let mut q = format!("exp={}", self.experiment);
+        for k in self.setting_keys() {
+            q.push_str(&format!("&{k}={}", self.setting(k).unwrap_or_default()));
+        }
+        q + "&lang=" + lang.tag()
+    }
+
+    /// Its settings' keys, in the order the page's links write them, then any others.
+    fn setting_keys(&self) -> Vec<&str> {
+        const ORDER: [&str; 11] =
+            ["n", "count", "latency", "jitter", "bandwidth", "conn", "fail", "seed", "k", "chunk", "rounds"];
+        let mut keys: Vec<&str> = self.settings.keys().map(String::as_str).collect();
+        keys.sort_by_key(|k| ORDER.iter().position(|o| o == k).unwrap_or(ORDER.len()));
+        keys
+    }
+
     /// A setting as text (`n` → `3000`).
     pub fn setting(&self, key: &str) -> Option<String> {
         self.settings.get(key).map(|v| match v {
@@ -410,6 +463,51 @@ impl HomeResult {
         let ideal = mode.ideal_ms.filter(|x| *x > 0.0)?;
         Some(mode.median_ms? / ideal)
     }
+}
+
+/// The mode ids the take-home scripts write (the page's where it has the mode).
+pub const HOME_MODES: [&str; 9] = [
+    "py-serial",
+    "py-threads",
+    "py-processes",
+    "py-processes-queue",
+    "py-asyncio",
+    "interpreters",
+    "py-bounded",
+    "py-gather",
+    "py-blocking",
+];
+
+/// `2026-12-05T12:00:00+00:00` (or `…Z`, or no zone: UTC) in ms since the epoch.
+fn iso_ms(text: &str) -> Option<f64> {
+    let (date, rest) = text.split_once('T')?;
+    let d: Vec<i64> = date.split('-').map(|x| x.parse().ok()).collect::<Option<_>>()?;
+    let (time, zone) = match rest.find(['+', '-', 'Z']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let t: Vec<f64> = time.split(':').map(|x| x.parse().ok()).collect::<Option<_>>()?;
+    let offset_min = match zone.as_bytes().first() {
+        Some(sign @ (b'+' | b'-')) => {
+            let (h, m) = zone[1..].split_once(':').unwrap_or((&zone[1..], "0"));
+            let m = h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?;
+            if *sign == b'+' {
+                m
+            } else {
+                -m
+            }
+        }
+        _ => 0,
+    };
+    let ([y, mo, day], [h, mi, sec]) = (<[i64; 3]>::try_from(d).ok()?, <[f64; 3]>::try_from(t).ok()?);
+    // Days from 1970-01-01 to the civil date (Howard Hinnant's days_from_civil).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (mo + if mo > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let secs = days as f64 * 86_400.0 + h * 3600.0 + mi * 60.0 + sec - offset_min as f64 * 60.0;
+    Some(secs * 1000.0)
 }
 
 /// What the page hands a script: its settings as the script's defaults (a JSON object for the
@@ -461,6 +559,16 @@ pub fn io_handover(s: &crate::core::preset::IoSettings) -> Handover {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The file's start time (what the scripts write, `datetime.isoformat`) as the history's id.
+    #[test]
+    fn iso_times() {
+        assert_eq!(iso_ms("1970-01-01T00:00:00+00:00"), Some(0.0));
+        assert_eq!(iso_ms("2026-12-05T12:00:00+00:00"), Some(1_796_472_000_000.0));
+        assert_eq!(iso_ms("2026-12-05T13:30:00+01:30"), iso_ms("2026-12-05T12:00:00Z"));
+        assert_eq!(iso_ms("2000-02-29T00:00:01"), Some(951_782_401_000.0));
+        assert_eq!(iso_ms("yesterday"), None);
+    }
 
     /// The CPU notebook: nbformat 4.5's required fields, one language's text, the script saved by
     /// its first code cell with the page's settings, and the notebook's own settings line too.

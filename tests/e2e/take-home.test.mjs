@@ -100,6 +100,9 @@ test('the script downloads with the panel\'s settings, runs in this CPython, and
   assert.deepEqual(merged.rows.find(([, m]) => m === 'py-threads'), ['thread ×4', 'py-threads'], JSON.stringify(merged.rows));
   assert.deepEqual(merged.rows.find(([, m]) => m === 'py-serial'), ['base', 'py-serial']);
   assert.equal(merged.bars, merged.rows.length, 'a bar for each of its rows');
+  // And the history lists it beside the page's runs.
+  const kept = await page.evaluate(() => [...document.querySelectorAll('#history-list tr[data-experiment="cpu"] code')].map((c) => c.textContent));
+  assert.ok(kept.some((s) => /^n=300 k=2 chunk=\d+ · CPython 3\.\d+t?$/.test(s)), JSON.stringify(kept));
   // Reload: the imported table is still there.
   await load(page, page.url().replace('&run=1', ''));
   assert.equal((await imported()).tables.length, 1, 'an imported file survives a reload');

@@ -5,10 +5,12 @@
 //! page's, kept across a reload. A refused file says why and changes nothing.
 
 use crate::core::experiment::ExperimentId;
+use crate::core::history::Run;
 use crate::core::lang::Lang;
 use crate::core::take_home::{self, with_defaults, Handover, HomeResult, MAX_BYTES};
 use crate::i18n::take_home::{import_error, trh, Th};
 use crate::ui::format::duration;
+use crate::ui::history::{HistoryAction, HistoryHandle};
 use crate::web::storage;
 use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
@@ -107,14 +109,21 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
     let take = {
         let (imported, refused, sum, on_change) =
             (imported.clone(), refused.clone(), props.page_sum, props.on_change.clone());
+        let history = use_context::<HistoryHandle>().map(|h| h.dispatcher());
         move |files: FileList| {
             let (imported, refused, on_change) = (imported.clone(), refused.clone(), on_change.clone());
+            let history = history.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut now = (*imported).clone();
                 let mut bad = Vec::new();
                 for file in (0..files.length()).filter_map(|i| files.get(i)) {
                     match read_file(&file, exp, sum).await {
                         Ok(r) => {
+                            // The history keeps it too, beside the page's runs (a file brought
+                            // back again replaces its entry there, as here).
+                            if let Some(h) = &history {
+                                h.dispatch(HistoryAction::Add(Run::Home(r.clone())));
+                            }
                             now.retain(|x| !(x.started == r.started && x.python == r.python));
                             now.push(r);
                         }
