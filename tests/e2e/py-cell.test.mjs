@@ -8,6 +8,7 @@
  * - `while True: pass` is cancelled: the worker is terminated, a fresh interpreter starts, and
  *   the next run works;
  * - every ready snippet runs to its end (ThreadPoolExecutor prints Python's thread error);
+ * - the take-home notebook runs top to bottom here, as in JupyterLite's Pyodide kernel;
  * - Share gives a `code=` link that reproduces the editor's code; opening such a link with
  *   run=1 runs it; a bad link gets a clear message and leaves the editor alone;
  * - a traced run draws one lane per task (what each awaits, the line it stopped at), for code
@@ -145,6 +146,39 @@ function lanesOf(page) {
 // The learner's own asyncio code, traced (on by default): one lane per task, the top level first,
 // each wait labelled with what it awaits, each bar with the line it stopped at — as the code is
 // written, and pasted with asyncio.run(main()) too. With the switch off nothing is drawn.
+// The take-home notebook in this Pyodide, as a JupyterLite kernel (Pyodide too) runs it: the first
+// cell's %%writefile done by hand, then every code cell of the template in order, top-level
+// awaits included. Threads and processes cannot start here, and their cells must say so and let
+// the notebook go on.
+const NOTEBOOK_IN_PYODIDE = `import ast, re, sys, js
+from pyodide.http import pyfetch
+get = lambda name: pyfetch(js.location.origin + "/take-home/" + name)
+open("cpu_experiment.py", "w").write(await (await get("cpu_experiment.py")).string())
+sys.path.insert(0, ".")
+template = await (await get("cpu_notebook.py")).string()
+template = re.sub(r"^DEFAULTS = \\{.*\\}  # playground: settings$", 'DEFAULTS = {"n": 300, "k": 2, "chunk": 10, "rounds": 1}', template, flags=re.M)
+for i, cell in enumerate(template.split("\\n# %%")[1:], 1):
+    head, _, body = cell.partition("\\n")
+    if not head.strip():
+        result = eval(compile(body, f"<cell {i}>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT), globals())
+        if result is not None:
+            await result
+print("the notebook ran to its end")
+`;
+
+test('the take-home notebook runs top to bottom in this Pyodide, saying why threads and processes cannot', async () => {
+  const s = await runCode(page, NOTEBOOK_IN_PYODIDE);
+  assert.equal(s.status, 'done', s.statusText + s.stderr);
+  assert.match(s.stdout, /\nserial: [\d.]+ ms \(median of 1\); sum 413878\.4349071171 — the page's sum/);
+  assert.match(s.stdout, /\ncoroutines: [\d.]+ ms .* the page's sum/);
+  assert.match(s.stdout, /\nthreads: not here — RuntimeError: can't start new thread/);
+  assert.match(s.stdout, /\nprocesses: not here — \w+Error/);
+  assert.match(s.stdout, /\nprocesses \+ queue: not here — \w+Error/);
+  assert.match(s.stdout, /every mode's sum is the same; bit-identical to the page's 413878\.4349071171/);
+  assert.match(s.stdout, /the notebook ran to its end\n$/);
+  assertNoErrors(page);
+});
+
 test('a traced run draws one lane per task with what each awaits; the switch turns it off', async () => {
   const body = 'import asyncio\n\nasync def fetch(name, delay):\n    await asyncio.sleep(delay)\n    return name\n\n'
     + 'async def main():\n    async with asyncio.TaskGroup() as tg:\n'

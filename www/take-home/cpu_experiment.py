@@ -234,7 +234,9 @@ def process_pool(k):
 def interpreter_pool(k):
     cls = getattr(cf, "InterpreterPoolExecutor", None)
     if cls is None:
-        raise NotAvailable("not available in this Python (InterpreterPoolExecutor is new in 3.14)")
+        why = ("this 3.14 build has none (Pyodide's, for one)" if sys.version_info >= (3, 14)
+               else "InterpreterPoolExecutor is new in 3.14")
+        raise NotAvailable(f"not available in this Python ({why})")
     return started(cls(k), k)
 
 
