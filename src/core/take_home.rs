@@ -451,6 +451,13 @@ impl HomeResult {
             .collect()
     }
 
+    /// The settings that differ from the page's, in a few words (`n=300 k=4`), to name beside
+    /// each of the file's figures wherever they stand with the page's.
+    pub fn differs_short(&self, page: &[(&str, String)]) -> Option<String> {
+        let d = self.differs(page);
+        (!d.is_empty()).then(|| d.iter().map(|(k, theirs, _)| format!("{k}={theirs}")).collect::<Vec<_>>().join(" "))
+    }
+
     /// Speedup of each done mode over the file's own serial (`py-serial`; `serial` in files of
     /// the first CPU script).
     pub fn speedup(&self, mode: &HomeMode) -> Option<f64> {
@@ -653,7 +660,9 @@ mod tests {
     fn settings_compare_as_numbers() {
         let r = read(10, &file(GOOD).replace(r#""n": 300"#, r#""n": 300.0"#), ExperimentId::Cpu, |_| None).unwrap();
         assert!(r.differs(&[("n", "300".into()), ("k", "4".into())]).is_empty());
+        assert_eq!(r.differs_short(&[("n", "300".into())]), None);
         assert_eq!(r.differs(&[("n", "301".into())]), vec![("n".into(), "300.0".into(), "301".into())]);
+        assert_eq!(r.differs_short(&[("n", "301".into()), ("k", "2".into())]).as_deref(), Some("n=300.0 k=4"));
     }
 
     /// `tests/py/take-home-fixture.json` holds the page's own figures, which the CPython tests hold

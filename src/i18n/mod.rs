@@ -110,6 +110,7 @@ texts! {
     ColTutorial => { Zh: "教程的 CPython（n = 20000，静态）", En: "The tutorial's CPython (n = 20000, static)" }
     Match => { Zh: "一致", En: "matches" }
     YourPython => { Zh: "你的", En: "your" }
+    OtherSettings => { Zh: "设置不同：", En: "other settings:" }
     Mismatch => { Zh: "不一致！", En: "differs!" }
     NoReference => { Zh: "无可比对", En: "nothing to compare" }
     NoSerial => {

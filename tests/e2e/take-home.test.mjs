@@ -118,7 +118,8 @@ test('the notebook downloads in the page\'s language with its settings, and runs
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   // tests/py/run_notebook.py: the code cells in one namespace, as a kernel runs them.
-  const out = execFileSync('python3', [path.resolve('tests/py/run_notebook.py'), file], { timeout: 120_000, encoding: 'utf8' });
+  const out = execFileSync('python3', [path.resolve('tests/py/run_notebook.py'), file],
+    { timeout: 120_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   for (const variant of ['serial', 'threads', 'processes', 'processes + queue', 'coroutines']) {
     assert.match(out, new RegExp(`\\n${variant.replace('+', '\\+')}: [\\d.]+ ms \\(median of 1\\); sum [\\d.]+ — the page's sum`), out);
   }
@@ -149,6 +150,25 @@ test('bad files are refused, each saying what is wrong, and nothing on the page 
   assert.match(why['sum.json'], /not the page's/);
   assert.match(why['huge.json'], /52\.4 MB/);
   assert.equal(tables.length, 1, 'the table imported before is still there');
+  assertNoErrors(page);
+});
+
+test('a file of other settings is shown with them named, in its table, the results and the chart', async () => {
+  const other = structuredClone(result);
+  other.settings.n = 400;
+  other.started = '2026-01-02T03:04:05+00:00';
+  for (const m of other.modes) m.checksum = null; // its sums are for n = 400, which the page has not run
+  await drop([{ name: 'n400.json', text: JSON.stringify(other) }]);
+  await page.waitForFunction(() => document.getElementById('cpu-home')?.dataset.files === '2', null, { timeout: 10_000 });
+  const named = await page.evaluate(() => ({
+    caption: document.querySelectorAll('#cpu-home table.home')[1].querySelector('.differs')?.textContent ?? '',
+    rows: [...document.querySelectorAll('#cpu-results tr[data-engine="home"]')].map((r) => r.querySelector('.differs')?.textContent ?? ''),
+    bars: [...document.querySelectorAll('#cpu-speedup g.mode[data-engine="home"] text.label')].map((t) => t.textContent),
+  }));
+  assert.match(named.caption, /n = 400 \(the page has 300\)/);
+  const marked = named.rows.filter((d) => /n=400/.test(d));
+  assert.ok(marked.length >= 5 && marked.length === named.rows.length / 2, JSON.stringify(named.rows));
+  assert.equal(named.bars.filter((b) => / · n=400$/.test(b)).length, marked.length, JSON.stringify(named.bars));
   assertNoErrors(page);
 });
 

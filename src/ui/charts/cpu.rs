@@ -29,6 +29,9 @@ pub struct CpuChartsProps {
     /// Files of the take-home script: their modes are drawn in their variants.
     #[prop_or_default]
     pub home: Rc<Vec<HomeResult>>,
+    /// The settings of the page's figures (`n` → `3000`): a file of other settings says which.
+    #[prop_or_default]
+    pub page: Rc<Vec<(&'static str, String)>>,
 }
 
 /// The panel's outcomes as props compared by pointer.
@@ -72,7 +75,10 @@ pub fn cpu_charts(props: &CpuChartsProps) -> Html {
                 first_of_variant: j == 0 && g.entries.is_empty(),
                 engine: Engine::Python,
                 baseline: "py-serial",
-                home: Some(h.file.short_title()),
+                home: Some(match h.file.differs_short(&props.page) {
+                    Some(d) => format!("{} · {d}", h.file.short_title()),
+                    None => h.file.short_title(),
+                }),
             });
             g.entries
                 .iter()

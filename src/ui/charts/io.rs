@@ -28,6 +28,9 @@ pub struct IoChartsProps {
     /// Files of the take-home script: their modes are drawn after the page's.
     #[prop_or_default]
     pub home: Rc<Vec<HomeResult>>,
+    /// The settings of the page's figures (`n` → `3000`): a file of other settings says which.
+    #[prop_or_default]
+    pub page: Rc<Vec<(&'static str, String)>>,
 }
 
 /// The charts; nothing before the first result.
@@ -55,9 +58,12 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
     }
     // The learner's own CPython's modes, each under the tutorial's bar of the page mode that
     // stands for it.
+    let page = props.page.clone();
     let home = props.home.iter().flat_map(|f| {
+        let page = page.clone();
         f.modes.iter().filter_map(move |m| {
             let like = m.io_mode()?;
+            let page = &page;
             let t = like.tutorial();
             Some(SpeedupRow {
                 mode: like.id(),
@@ -72,7 +78,10 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
                 first_of_variant: true,
                 engine: Engine::Python,
                 baseline: "py-serial",
-                home: Some(format!("{} · {}", m.mode, f.version_tag())),
+                home: Some(match f.differs_short(page) {
+                    Some(d) => format!("{} · {} · {d}", m.mode, f.version_tag()),
+                    None => format!("{} · {}", m.mode, f.version_tag()),
+                }),
             })
         })
     });

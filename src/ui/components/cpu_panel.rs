@@ -25,6 +25,7 @@ use crate::ui::runner::{self, resolved_chunk};
 use crate::ui::state::{Action, CpuState};
 use crate::ui::sweep::{SweepAction, SweepState};
 use crate::web::env;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`CpuPanel`].
@@ -117,6 +118,15 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
         let sum = page_sum.filter(|(n, _)| *n == u64::from(s.n)).map(|(_, c)| c);
         take_home::cpu_handover(s.n, s.k, resolved_chunk(s), s.rounds, sum)
     };
+    // The settings of the figures on show (the last run's, else the form's): a file brought back
+    // from other settings says which wherever its figures stand beside these.
+    let page_settings = Rc::new(
+        state
+            .live
+            .report()
+            .map(|r| take_home::cpu_handover(r.params.n, r.params.k, r.params.chunk, r.params.rounds, None).compare)
+            .unwrap_or_else(|| handover.compare.clone()),
+    );
     html! {
         <section id="cpu" class="panel" data-run-state={run_state} data-modes={CpuMode::IDS.join(",")} aria-labelledby="cpu-title">
             <h2 id="cpu-title">{ tr(l, T::CpuTitle) }</h2>
@@ -148,9 +158,9 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
                     round={state.live.busy().then_some(p.round)} />
             }
             if state.live.restored() { <p class="muted" id="cpu-restored">{ tr(l, T::Restored) }</p> }
-            <div class="results-wrap"><ResultsTable lang={l} entries={entries.clone()} home={home.clone()} /></div>
+            <div class="results-wrap"><ResultsTable lang={l} entries={entries.clone()} home={home.clone()} page={page_settings.clone()} /></div>
             <BusyWarning lang={l} id="cpu-busy" samples={entries.iter().filter(|e| e.status == Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
-            <CpuCharts lang={l} entries={entries.clone()} outcomes={shared(state.live.outcomes())} restored={state.live.restored()} home={home.clone()} />
+            <CpuCharts lang={l} entries={entries.clone()} outcomes={shared(state.live.outcomes())} restored={state.live.restored()} home={home.clone()} page={page_settings} />
             if state.live.report().is_some() && !busy {
                 <Exports lang={l} panel="cpu" {kinds} file={export} />
             }

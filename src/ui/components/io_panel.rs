@@ -22,6 +22,7 @@ use crate::ui::history::HistoryHandle;
 use crate::ui::io_runner;
 use crate::ui::io_state::{IoAction, IoState};
 use crate::ui::live::LiveAction;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`IoPanel`].
@@ -108,6 +109,11 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
     let share_query = checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings).to_query(l);
     // The take-home script's defaults are the panel's settings.
     let handover = io_handover(checked.as_ref().map(|(s, _)| s).unwrap_or(&props.settings));
+    // The settings of the figures on show (the last run's, else the form's), which a file
+    // brought back from other settings is compared with.
+    let page_settings = Rc::new(
+        state.live.report().map(|r| io_handover(&r.settings().0).compare).unwrap_or_else(|| handover.compare.clone()),
+    );
     let run_state = state.live.id();
     let shown = state.shown.and_then(|m| state.tiles.iter().find(|(x, _)| *x == m).cloned());
     let entries = state.live.entries();
@@ -137,9 +143,9 @@ pub fn io_panel(props: &IoPanelProps) -> Html {
                     round={busy.then_some(p.round)} />
             }
             if state.live.restored() { <p class="muted" id="io-restored">{ tr(l, T::Restored) }</p> }
-            <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} home={home.clone()} /></div>
+            <div class="results-wrap"><IoResults lang={l} entries={entries.clone()} on_show={on_show} home={home.clone()} page={page_settings.clone()} /></div>
             <BusyWarning lang={l} id="io-busy" samples={entries.iter().filter(|e| e.status == crate::core::report::Status::Done).map(|e| (e.mode.id(), e.samples_ms.clone())).collect::<Vec<_>>()} />
-            <IoCharts lang={l} entries={entries.clone()} home={home.clone()} />
+            <IoCharts lang={l} entries={entries.clone()} home={home.clone()} page={page_settings} />
             if entries.iter().any(|e| e.mode == IoMode::BlockingAsync) { <p class="why">{ tri(l, Ti::BlockingNote) }</p> }
             if entries.iter().any(|e| e.mode == IoMode::PyBlocking) { <p class="why">{ tri(l, Ti::PyBlockingNote) }</p> }
             <IoDetails lang={l} entries={entries.clone()} shown={state.shown} tiles={shown} />

@@ -25,6 +25,9 @@ pub struct IoResultsProps {
     /// Files of the take-home script: their modes follow the page's.
     #[prop_or_default]
     pub home: Rc<Vec<HomeResult>>,
+    /// The settings of the page's figures (`n` → `3000`): a file of other settings says which.
+    #[prop_or_default]
+    pub page: Rc<Vec<(&'static str, String)>>,
 }
 
 /// The table.
@@ -75,6 +78,7 @@ pub fn io_results(props: &IoResultsProps) -> Html {
                 data-samples={samples_attr(&m.samples_ms)} class="engine-home">
                 <th scope="row" title={m.label.clone()}><span class="mode-id">{ m.mode.clone() }</span>
                     <small class="home-python" title={file.title()}>{ format!("{} {}", tr(l, T::YourPython), file.short_title()) }</small>
+                    if let Some(d) = file.differs_short(&props.page) { <small class="differs">{ format!("{} {d}", tr(l, T::OtherSettings)) }</small> }
                     if m.status != "done" { <div class="muted">{ m.note.clone().unwrap_or_else(|| m.status.clone()) }</div> }
                 </th>
                 <td class="num">{ k }</td>

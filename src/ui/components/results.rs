@@ -24,6 +24,9 @@ pub struct ResultsProps {
     /// Files of the take-home script: their modes join their variants.
     #[prop_or_default]
     pub home: Rc<Vec<HomeResult>>,
+    /// The settings of the page's figures (`n` → `3000`): a file of other settings says which.
+    #[prop_or_default]
+    pub page: Rc<Vec<(&'static str, String)>>,
 }
 
 /// The samples as the `data-samples` attribute: a JSON list of ms.
@@ -149,7 +152,8 @@ pub fn results_table(props: &ResultsProps) -> Html {
                 data-samples={samples_attr(&m.samples_ms)} class="engine-home">
                 { tutorial }
                 <th scope="row" title={m.label.clone()}><span class="mode-id">{ m.mode.clone() }</span>
-                    <small class="home-python" title={h.file.title()}>{ format!("{} {}", tr(l, T::YourPython), h.file.short_title()) }</small></th>
+                    <small class="home-python" title={h.file.title()}>{ format!("{} {}", tr(l, T::YourPython), h.file.short_title()) }</small>
+                    if let Some(d) = h.file.differs_short(&props.page) { <small class="differs">{ format!("{} {d}", tr(l, T::OtherSettings)) }</small> }</th>
                 <td class="num">{ k }</td>
                 <td class="num wall">{ m.median_ms.map(duration).unwrap_or_default() }{ range_cell(&m.samples_ms) }</td>
                 <td class="num speedup">{ speedup(h.file.speedup(m)) }</td>
