@@ -577,53 +577,74 @@ mod tests {
         assert_eq!(iso_ms("yesterday"), None);
     }
 
-    /// The CPU notebook: nbformat 4.5's required fields, one language's text, the script saved by
+    /// Each notebook: nbformat 4.5's required fields, one language's text, the script saved by
     /// its first code cell with the page's settings, and the notebook's own settings line too.
     #[test]
     fn the_notebook_is_nbformat_4_in_the_pages_language_with_its_settings() {
-        let script = with_defaults(
-            include_str!("../../www/take-home/cpu_experiment.py"),
-            r#"{"n":300,"k":2,"chunk":10,"rounds":1}"#,
-        )
-        .unwrap();
-        let template = include_str!("../../www/take-home/cpu_notebook.py");
-        let defaults = r#"{"n":300,"k":2,"chunk":10,"rounds":1}"#;
-        for (lang, heading) in [("en", "# The tutorial's CPU experiment"), ("zh", "# 教程里的 CPU 实验")] {
-            let nb: serde_json::Value =
-                serde_json::from_str(&notebook(template, &script, "cpu_experiment.py", defaults, lang).unwrap())
-                    .unwrap();
-            assert_eq!((nb["nbformat"].as_u64(), nb["nbformat_minor"].as_u64()), (Some(4), Some(5)));
-            assert_eq!(nb["metadata"]["kernelspec"]["name"], "python3");
-            let cells = nb["cells"].as_array().unwrap();
-            let text = |c: &serde_json::Value| {
-                c["source"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect::<String>()
-            };
-            let mut ids = std::collections::HashSet::new();
-            for c in cells {
-                let id = c["id"].as_str().unwrap();
-                assert!(ids.insert(id) && (1..=64).contains(&id.len()), "ids are unique: {id}");
-                assert!(id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'));
-                assert!(c["metadata"].is_object());
-                match c["cell_type"].as_str().unwrap() {
-                    "code" => assert!(c["outputs"].as_array().unwrap().is_empty() && c["execution_count"].is_null()),
-                    "markdown" => assert!(c.get("outputs").is_none()),
-                    other => panic!("cell type {other}"),
-                }
-                let lines = c["source"].as_array().unwrap();
-                assert!(
-                    lines.iter().rev().skip(1).all(|l| l.as_str().unwrap().ends_with('\n')),
-                    "every line but the last ends in \\n"
-                );
+        let cpu = r#"{"n":300,"k":2,"chunk":10,"rounds":1}"#;
+        let io =
+            r#"{"count":6,"latency":20,"jitter":5,"bandwidth":2000,"conn":6,"fail":0.3,"seed":3,"k":3,"rounds":1}"#;
+        let experiments = [
+            (
+                include_str!("../../www/take-home/cpu_experiment.py"),
+                include_str!("../../www/take-home/cpu_notebook.py"),
+                "cpu_experiment.py",
+                cpu,
+                ["# The tutorial's CPU experiment", "# 教程里的 CPU 实验"],
+            ),
+            (
+                include_str!("../../www/take-home/io_experiment.py"),
+                include_str!("../../www/take-home/io_notebook.py"),
+                "io_experiment.py",
+                io,
+                ["# The tutorial's download experiment", "# 教程里的下载实验"],
+            ),
+        ];
+        for (script, template, name, defaults, headings) in experiments {
+            let script = with_defaults(script, defaults).unwrap();
+            for (lang, heading) in [("en", headings[0]), ("zh", headings[1])] {
+                let nb: serde_json::Value =
+                    serde_json::from_str(&notebook(template, &script, name, defaults, lang).unwrap()).unwrap();
+                check_notebook(&nb, lang, heading);
+                let cells = nb["cells"].as_array().unwrap();
+                let code: Vec<String> = cells.iter().filter(|c| c["cell_type"] == "code").map(cell_text).collect();
+                assert_eq!(code[0], format!("%%writefile {name}\n{}", script.trim_end()));
+                assert!(code[1].contains(&format!("DEFAULTS = {defaults}  # playground: settings")), "{}", code[1]);
+                assert!(code.iter().all(|c| !c.starts_with('\n') && !c.ends_with('\n')), "no blank edges");
+                assert!(code.last().unwrap().contains("matplotlib"), "the last cell plots");
             }
-            assert!(text(&cells[0]).starts_with(heading), "{lang}: {}", text(&cells[0]));
-            let other = if lang == "en" { "教程" } else { "The tutorial's" };
-            assert!(cells.iter().all(|c| c["cell_type"] == "code" || !text(c).contains(other)), "{lang} only");
-            let code: Vec<String> = cells.iter().filter(|c| c["cell_type"] == "code").map(text).collect();
-            assert_eq!(code[0], format!("%%writefile cpu_experiment.py\n{}", script.trim_end()));
-            assert!(code[1].contains(&format!("DEFAULTS = {defaults}  # playground: settings")), "{}", code[1]);
-            assert!(code.iter().all(|c| !c.starts_with('\n') && !c.ends_with('\n')), "no blank edges");
-            assert!(code.last().unwrap().contains("matplotlib"), "the last cell plots");
         }
+    }
+
+    fn cell_text(c: &serde_json::Value) -> String {
+        c["source"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect()
+    }
+
+    /// What nbformat 4.5's schema requires of the notebook and its cells, and `lang`'s text only.
+    fn check_notebook(nb: &serde_json::Value, lang: &str, heading: &str) {
+        assert_eq!((nb["nbformat"].as_u64(), nb["nbformat_minor"].as_u64()), (Some(4), Some(5)));
+        assert_eq!(nb["metadata"]["kernelspec"]["name"], "python3");
+        let cells = nb["cells"].as_array().unwrap();
+        let mut ids = std::collections::HashSet::new();
+        for c in cells {
+            let id = c["id"].as_str().unwrap();
+            assert!(ids.insert(id) && (1..=64).contains(&id.len()), "ids are unique: {id}");
+            assert!(id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'));
+            assert!(c["metadata"].is_object());
+            match c["cell_type"].as_str().unwrap() {
+                "code" => assert!(c["outputs"].as_array().unwrap().is_empty() && c["execution_count"].is_null()),
+                "markdown" => assert!(c.get("outputs").is_none()),
+                other => panic!("cell type {other}"),
+            }
+            let lines = c["source"].as_array().unwrap();
+            assert!(
+                lines.iter().rev().skip(1).all(|l| l.as_str().unwrap().ends_with('\n')),
+                "every line but the last ends in \\n"
+            );
+        }
+        assert!(cell_text(&cells[0]).starts_with(heading), "{lang}: {}", cell_text(&cells[0]));
+        let other = if lang == "en" { "教程" } else { "The tutorial's" };
+        assert!(cells.iter().all(|c| c["cell_type"] == "code" || !cell_text(c).contains(other)), "{lang} only");
     }
 
     /// The keys of a script's own `DEFAULTS` line.

@@ -197,6 +197,14 @@ test('the I/O script runs the panel\'s network on its own server, and its file s
     assert.equal(Number(lost), failed.length);
   }
   assert.ok(tables[0].modes['py-threads'], 'threads are a mode at home, though not in the browser');
+  // The I/O notebook: the same settings, and it runs to its end against its own server.
+  const nb = await download(page, '#io-notebook');
+  assert.equal(nb.name, 'io_experiment.ipynb');
+  const nbFile = path.join(dir, nb.name);
+  fs.writeFileSync(nbFile, nb.text);
+  const out = execFileSync('python3', [path.resolve('tests/py/run_notebook.py'), nbFile],
+    { timeout: 120_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.match(out, new RegExp(`\\nthreads: \\d+ ms, ideal \\d+ ms \\([\\d.]+×\\); ${6 - failed.length} images, failed \\[${failed.join(', ')}\\]`), out);
   const merged = await page.evaluate(() => [...document.querySelectorAll('#io-results tr[data-engine="home"]')].map((r) => r.dataset.mode));
   assert.deepEqual(merged, io.modes.map((m) => m.mode), 'every mode of the file joins the results table');
   assertNoErrors(page);

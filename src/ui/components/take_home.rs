@@ -63,7 +63,7 @@ fn script_name(e: ExperimentId) -> String {
 }
 
 /// The experiments with a notebook (`take-home/<id>_notebook.py`, the percent format).
-const NOTEBOOKS: [ExperimentId; 1] = [ExperimentId::Cpu];
+const NOTEBOOKS: [ExperimentId; 2] = [ExperimentId::Cpu, ExperimentId::Io];
 
 /// The panel part.
 #[function_component(TakeHome)]
