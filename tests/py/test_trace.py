@@ -206,6 +206,27 @@ class TraceTest(unittest.TestCase):
         self.assertEqual(end[by_name["forever"]]["how"], "cancelled")
         self.assertEqual((end[0]["how"], end[0]["what"]), ("result", "'ok'"))
 
+    def test_a_dropped_task_is_not_kept_alive_by_the_tracer(self):
+        # A task waiting on a future only it knows, with no reference kept: Python collects it
+        # ("Task was destroyed but it is pending!"). The tracer must not hold it, or the bug the
+        # learner should see would vanish under tracing.
+        events, result = run("""
+            import gc, weakref
+
+            async def wait_for(signal):
+                await signal
+
+            async def main():
+                signal = asyncio.get_running_loop().create_future()
+                dropped = weakref.ref(asyncio.create_task(wait_for(signal), name="dropped"))
+                del signal
+                await asyncio.sleep(0)
+                gc.collect()
+                return dropped() is None
+            """)
+        self.assertTrue(result, "the tracer kept the dropped task alive")
+        self.assertIn(1, tasks(events), "it still has its lane")
+
     def test_steps_do_not_overlap_and_times_grow(self):
         events, _ = run("""
             async def tick(n):

@@ -18,6 +18,7 @@ import collections.abc
 import os
 import time
 import types
+import weakref
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 
@@ -65,7 +66,11 @@ class Trace:
         self.on_batch = None
         self._sent = (0, 0, 0)
         self._next_batch = self.t0 + BATCH_SECONDS
-        self._traced = {}  # task id → its Traced coroutine
+        # task id → its Traced coroutine, held weakly: the tracer must not keep a task alive that
+        # the program dropped (that would hide "Task was destroyed but it is pending!" and "Task
+        # exception was never retrieved", two bugs a learner should see). Steps record the tasks
+        # they wait for by id for the same reason.
+        self._traced = weakref.WeakValueDictionary()
         self._next = 1
         self._unnamed = 0  # tasks created without a name so far
 
@@ -171,11 +176,11 @@ class Trace:
         for tid, start, end, line, kind, detail in self.steps[from_step:]:
             wait = None
             if kind == "task":
-                wait = {"kind": "task", "task": self.id_of(detail)}
+                wait = {"kind": "task", "task": detail[0]}
             elif kind == "sleep":
                 wait = {"kind": "sleep", "delay": detail}
             elif isinstance(detail, list):  # gather, wait, a TaskGroup: the tasks it waits for
-                wait = {"kind": kind, "tasks": sorted(i for i in map(self.id_of, detail) if i is not None)}
+                wait = {"kind": kind, "tasks": sorted(i for i in detail if i is not None)}
             elif kind is not None:
                 wait = {"kind": kind}
             events.append({"e": "step", "id": tid, "start": self.ms(start), "end": self.ms(end), "line": line, "wait": wait})
@@ -274,6 +279,10 @@ class Traced(collections.abc.Coroutine):
             raise
         if not trace.closed:  # a task left running after the run's end records nothing more
             line, kind, detail = self._where(yielded)
+            if kind == "task":  # by id and name, not the task itself (see Trace._traced)
+                detail = (trace.id_of(detail), detail.get_name())
+            elif type(detail) is list:
+                detail = [trace.id_of(t) for t in detail]
             end = trace.clock()
             trace.steps.append((self.id, start, end, line, kind, detail))
             if end >= trace._next_batch and trace.on_batch is not None:

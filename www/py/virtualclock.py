@@ -337,7 +337,7 @@ def _wait_label(kind, detail):
     if kind == "sleep":
         return f"sleep({detail:g})" if isinstance(detail, (int, float)) else "sleep"
     if kind == "task" and detail is not None:
-        return f"task {detail.get_name()}"
+        return f"task {detail[1]}"  # (id, name): see asynctrace.Trace._traced
     return kind or "future"
 
 
