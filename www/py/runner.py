@@ -4,11 +4,13 @@
 # Loaded by py/runner.mjs once per interpreter.
 
 import asyncio
+import builtins
 import json
 import signal
 import sys
 import time
 import traceback
+import types
 
 from pyodide.code import eval_code_async
 
@@ -43,12 +45,23 @@ def _their_traceback(exc, filename):
     return "".join(traceback.format_exception(type(exc), exc, tb))
 
 
+def _fresh_main(filename):
+    """A fresh module installed as `__main__` for the run, as a script has: its functions and
+    classes then pickle by name (`pickle`, `copy`, `multiprocessing` look them up there) instead
+    of failing "not found as __main__.f". Returns its namespace; the next run replaces it."""
+    module = types.ModuleType("__main__")
+    module.__file__ = filename
+    module.__builtins__ = builtins
+    sys.modules["__main__"] = module
+    return module.__dict__
+
+
 async def run(source, filename, traced=False, on_batch=None):
     """Runs `source`; returns (failure, trace): failure is None or (type name, last line,
     traceback) of what escaped; trace is None or the JSON text of asynctrace.py's events (with
     `traced`: every asyncio task the code made, step by step). While it runs, `on_batch` gets
     the JSON text of each batch of new events."""
-    namespace = {"__name__": "__main__", "__file__": filename}
+    namespace = _fresh_main(filename)
     trace = None
     failure = None
     pyodide_sleep, time.sleep = time.sleep, _holding_sleep
@@ -109,7 +122,7 @@ class VirtualRun:
         self.filename, self.traced = filename, traced
         self.session, self._failure = None, None
         try:
-            self.session = virtualclock.Session(source, filename, {"__name__": "__main__", "__file__": filename})
+            self.session = virtualclock.Session(source, filename, _fresh_main(filename))
         except BaseException as exc:  # a SyntaxError: nothing runs
             self._failure = _failure(exc, filename)
 
