@@ -173,7 +173,7 @@ pub fn take_home_view(props: &TakeHomeProps) -> Html {
     });
     html! {
         <section class="take-home" id={format!("{id}-take-home")} ondrop={on_drop} ondragover={on_over}
-            aria-labelledby={format!("{id}-take-home-title")}>
+            aria-labelledby={format!("{id}-take-home-title {id}-title")}>
             <h3 id={format!("{id}-take-home-title")}>{ trh(l, Th::Title) }</h3>
             <p class="muted">{ trh(l, Th::Intro) }</p>
             <div class="actions">
