@@ -29,6 +29,7 @@ pub mod series;
 pub mod stats;
 pub mod status;
 pub mod sweep;
+pub mod start;
 pub mod take_home;
 pub mod timeline;
 pub mod topics;

@@ -43,6 +43,7 @@ pub mod io;
 pub mod predict;
 pub mod py;
 pub mod python_cpu;
+pub mod start;
 pub mod take_home;
 
 texts! {

@@ -7,6 +7,7 @@ use super::components::io_panel::IoPanel;
 use super::components::lang_switch::LangSwitch;
 use super::components::predict::PredictBox;
 use super::components::py_cell::PyCell;
+use super::components::start::Start;
 use super::history::{History, HistoryHandle, HistoryPanel};
 use super::notes::{title, Note};
 use crate::core::lang::Lang;
@@ -133,6 +134,7 @@ pub fn app() -> Html {
                 <LangSwitch lang={l} on_change={on_lang} />
             </header>
             { problem_list }
+            <Start lang={l} />
             <div class="layout">
                 <nav class="toc" id="toc" aria-labelledby="toc-title">
                     <details open=true>

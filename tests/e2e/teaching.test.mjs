@@ -303,6 +303,17 @@ test('the notes link to ready presets, and each opens its experiment with those 
     await page.waitForURL((u) => u.search === href, { timeout: LOAD_TIMEOUT });
     await page.waitForSelector('#cpu[data-run-state=idle]', { timeout: LOAD_TIMEOUT });
     await assertPresetShown(page, href);
+    // The first screen's two runs (without run=1: what they open is the subject here, and the
+    // runs themselves are the experiments' tests).
+    await load(page, at(env.url, 'lang=en'));
+    for (const id of ['#start-cpu', '#start-io']) {
+      const run = await page.getAttribute(id, 'href');
+      assert.match(run, /&run=1$/, `${id} starts its run`);
+      const opened = run.replace(/&run=1$/, '');
+      await load(page, new URL(opened, env.url).href);
+      await page.waitForSelector(readySelector(new URLSearchParams(opened.slice(1)).get('exp')), { timeout: LOAD_TIMEOUT });
+      await assertPresetShown(page, opened);
+    }
     // The first link of each experiment or demo in each language. That every link parses, with no
     // problem, in its note's language and without run=1, the native tests check
     // (src/core/note_checks.rs, src/core/preset); what the page does with a preset (fields, modes,

@@ -24,5 +24,6 @@ mod py_quiz;
 pub mod results;
 pub mod share;
 pub mod sweep;
+pub mod start;
 pub mod take_home;
 pub mod thumbs;
