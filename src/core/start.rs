@@ -12,7 +12,8 @@ pub const CPU_ROWS: [CpuMode; 5] =
     [CpuMode::Serial, CpuMode::GlobalLock, CpuMode::Workers, CpuMode::WorkersQueue, CpuMode::Async];
 
 /// The I/O table's rows, likewise.
-pub const IO_ROWS: [IoMode; 5] = [IoMode::Serial, IoMode::Bounded, IoMode::Workers, IoMode::WorkersQueue, IoMode::Unbounded];
+pub const IO_ROWS: [IoMode; 5] =
+    [IoMode::Serial, IoMode::Bounded, IoMode::Workers, IoMode::WorkersQueue, IoMode::Unbounded];
 
 /// The tutorial's worker count, or as many as this machine offers if fewer.
 fn k_for(host: Host) -> u32 {
@@ -27,7 +28,15 @@ pub fn cpu_run(host: Host, lang: Lang) -> String {
     if host.isolated {
         modes.push("global-lock");
     }
-    modes.extend(["workers", "workers-queue", "async", "py-serial", "py-processes", "py-processes-queue", "py-asyncio"]);
+    modes.extend([
+        "workers",
+        "workers-queue",
+        "async",
+        "py-serial",
+        "py-processes",
+        "py-processes-queue",
+        "py-asyncio",
+    ]);
     format!("?exp=cpu&n=3000&k={}&rounds=1&modes={}&lang={}&run=1", k_for(host), modes.join(","), lang.tag())
 }
 

@@ -23,7 +23,7 @@ mod py_loop;
 mod py_quiz;
 pub mod results;
 pub mod share;
-pub mod sweep;
 pub mod start;
+pub mod sweep;
 pub mod take_home;
 pub mod thumbs;
