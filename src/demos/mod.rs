@@ -157,6 +157,15 @@ pub fn demo(p: &DemoProps) -> Html {
             <p class="demo-intro">{ demo_intro(l, p.id) }</p>
             { body }
             <p class="demo-source">{ trd(l, Td::Source) }<code>{ p.id.source() }</code></p>
+            // The Python it stands for: in the cell, and (where the tutorial's way needs threads)
+            // the same with threads to run at home.
+            <p class="demo-python"><a id={format!("demo-{id}-python")} href={p.id.python_link(l.tag())}>{ trd(l, Td::PythonCell) }</a></p>
+            if let Some(home) = p.id.python().home {
+                <details class="demo-home" id={format!("demo-{id}-home")}>
+                    <summary>{ trd(l, Td::PythonHome) }</summary>
+                    <pre><code>{ home }</code></pre>
+                </details>
+            }
         </section>
     }
 }

@@ -12,6 +12,8 @@ texts! {
         En: "A small hands-on demo for several ideas from the notes, built on the browser's real timers, channels and futures.",
     }
     Source => { Zh: "源码：", En: "Source: " }
+    PythonCell => { Zh: "它所代表的 Python 程序：在单元里运行 ↗", En: "The Python program it stands for: run it in the cell ↗" }
+    PythonHome => { Zh: "用线程写的同一个程序（浏览器里开不了线程，请用你自己的 CPython 运行）", En: "The same with threads (the browser's Python cannot start one: run it with your own CPython)" }
     Run => { Zh: "运行", En: "Run" }
     Stop => { Zh: "停止", En: "Stop" }
     Reset => { Zh: "重置", En: "Reset" }

@@ -18,17 +18,23 @@ id_table! {
     /// (`#demo-<id>`). The order is the one the notes introduce them in.
     pub enum DemoId: DemoRow {
         /// Producers and consumers over a bounded channel.
-        ProducerConsumer = "producer-consumer" => DemoRow { topic: Topic::Queues, source: "src/demos/producer_consumer.rs" },
+        ProducerConsumer = "producer-consumer" => DemoRow { topic: Topic::Queues, source: "src/demos/producer_consumer.rs",
+            python: Python { cell: include_str!("../../demos/python/producer-consumer.py"), virtual_clock: true, home: Some(include_str!("../../demos/python/producer-consumer.home.py")) } },
         /// Results in submission order next to completion order.
-        MapOrder = "map-order" => DemoRow { topic: Topic::FuturesExecutors, source: "src/demos/map_order.rs" },
+        MapOrder = "map-order" => DemoRow { topic: Topic::FuturesExecutors, source: "src/demos/map_order.rs",
+            python: Python { cell: include_str!("../../demos/python/map-order.py"), virtual_clock: true, home: Some(include_str!("../../demos/python/map-order.home.py")) } },
         /// Waiting for the first, the first failure, or all of several futures.
-        FirstOf = "first-of" => DemoRow { topic: Topic::FuturesExecutors, source: "src/demos/first_of.rs" },
+        FirstOf = "first-of" => DemoRow { topic: Topic::FuturesExecutors, source: "src/demos/first_of.rs",
+            python: Python { cell: include_str!("../../demos/python/first-of.py"), virtual_clock: true, home: Some(include_str!("../../demos/python/first-of.home.py")) } },
         /// `sched`: actions fired at planned times, in time then priority order.
-        TimedTasks = "timed-tasks" => DemoRow { topic: Topic::Sched, source: "src/demos/timed_tasks.rs" },
+        TimedTasks = "timed-tasks" => DemoRow { topic: Topic::Sched, source: "src/demos/timed_tasks.rs",
+            python: Python { cell: include_str!("../../demos/python/timed-tasks.py"), virtual_clock: true, home: None } },
         /// A requestAnimationFrame animation and a trace of frame intervals.
-        FreezeMeter = "freeze-meter" => DemoRow { topic: Topic::EventLoop, source: "src/demos/freeze_meter.rs" },
+        FreezeMeter = "freeze-meter" => DemoRow { topic: Topic::EventLoop, source: "src/demos/freeze_meter.rs",
+            python: Python { cell: include_str!("../../demos/python/freeze-meter.py"), virtual_clock: false, home: None } },
         /// A coroutine that keeps a running average between resumes.
-        RunningAverage = "running-average" => DemoRow { topic: Topic::Coroutines, source: "src/demos/running_average.rs" },
+        RunningAverage = "running-average" => DemoRow { topic: Topic::Coroutines, source: "src/demos/running_average.rs",
+            python: Python { cell: include_str!("../../demos/python/running-average.py"), virtual_clock: false, home: None } },
     }
 }
 
@@ -39,6 +45,20 @@ pub struct DemoRow {
     pub topic: Topic,
     /// The file that implements it, as the notes name it.
     pub source: &'static str,
+    /// The Python program it stands for (`src/demos/python/<id>.py`).
+    pub python: Python,
+}
+
+/// The Python a demo stands for: a program that runs in the cell, and where the tutorial's way
+/// needs threads the browser's Python cannot start, the same with threads to run at home.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Python {
+    /// Runs in the cell (`asyncio` where the tutorial uses threads).
+    pub cell: &'static str,
+    /// Open it on the virtual clock (its sleeps are the lesson, not the wait).
+    pub virtual_clock: bool,
+    /// The threads version, for the learner's own CPython.
+    pub home: Option<&'static str>,
 }
 
 impl DemoId {
@@ -50,6 +70,18 @@ impl DemoId {
     /// The file that implements it, as the notes name it.
     pub fn source(self) -> &'static str {
         self.row().source
+    }
+
+    /// The Python program it stands for.
+    pub fn python(self) -> Python {
+        self.row().python
+    }
+
+    /// The cell's link that opens its Python program, in `lang`.
+    pub fn python_link(self, lang: &str) -> String {
+        let p = self.python();
+        let clock = if p.virtual_clock { "&clock=virtual" } else { "" };
+        format!("?exp=py&code={}&lang={lang}{clock}", super::pycell::link::encode(p.cell))
     }
 }
 
@@ -81,6 +113,24 @@ pub fn delay_list(text: &str, max_len: usize, max_ms: u32) -> Result<Vec<u32>, E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every demo opens its Python program in the cell: a link with no problem, in each language,
+    /// whose code is the program's, on the virtual clock where its sleeps are the lesson.
+    #[test]
+    fn every_demo_links_its_python() {
+        use crate::core::preset::{parse, Experiment, Host};
+        let host = Host { hardware_concurrency: 4, isolated: true };
+        for d in DemoId::ALL {
+            for lang in ["zh", "en"] {
+                let link = d.python_link(lang);
+                let p = parse(link[1..].split('&').map(|kv| kv.split_once('=').unwrap_or((kv, ""))), host);
+                assert!(p.problems.is_empty(), "{}: {:?}", d.id(), p.problems);
+                assert_eq!(p.experiment, Some(Experiment::Py), "{}", d.id());
+                assert_eq!(p.py.code.as_deref(), Some(d.python().cell), "{}", d.id());
+                assert_eq!(link.contains("clock=virtual"), d.python().virtual_clock);
+            }
+        }
+    }
 
     /// Every id reads back to its demo, ids are distinct, and unknown ids are refused.
     #[test]
