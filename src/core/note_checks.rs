@@ -10,6 +10,7 @@ mod tests {
     use crate::core::images::{image_for, Manifest};
     use crate::core::net::{predict, Client, NetParams};
     use crate::core::preset::{parse, Experiment, Host, Preset};
+    use crate::core::pycell::link;
     use crate::core::topics::{anchor, Topic};
     use std::fs;
 
@@ -296,6 +297,71 @@ mod tests {
         assert_eq!(anchor("glossary"), "glossary");
         assert_eq!(anchor("queues"), "topic-queues");
         assert!(Topic::ALL.iter().any(|t| t.row().reference));
+    }
+
+    /// The non-blank lines of every fenced code block in `text`, per info string (`python`,
+    /// `rust`, …); a block inside a `<details>` counts like any other.
+    fn code_lines(text: &str) -> Vec<(String, usize)> {
+        let mut blocks = Vec::new();
+        let mut open: Option<(String, usize)> = None;
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            match (&mut open, trimmed.strip_prefix("```")) {
+                (None, Some(info)) => open = Some((info.trim().to_string(), 0)),
+                (Some(_), Some(rest)) if rest.trim().is_empty() => blocks.push(open.take().unwrap()),
+                (Some((_, n)), _) if !trimmed.is_empty() => *n += 1,
+                _ => {}
+            }
+        }
+        assert!(open.is_none(), "a code block is not closed");
+        blocks
+    }
+
+    /// Python first (issue 17): in each language the notes hold at least twice as many lines of
+    /// Python as of Rust; the Rust is what the playground does, folded away.
+    #[test]
+    fn python_outweighs_rust() {
+        for lang in LANGS {
+            let (mut python, mut rust) = (0, 0);
+            for id in Topic::IDS {
+                for (info, n) in code_lines(&note(id, lang)) {
+                    match info.as_str() {
+                        "python" | "py" => python += n,
+                        "rust" => rust += n,
+                        _ => {}
+                    }
+                }
+            }
+            assert!(python >= 2 * rust, "{lang}: {python} lines of Python against {rust} of Rust");
+        }
+    }
+
+    /// The `code=` values of the notes' cell links (`?exp=py&code=…`).
+    fn cell_codes(text: &str) -> Vec<&str> {
+        links(text, "?exp=py&code=")
+            .into_iter()
+            .map(|l| l["?exp=py&code=".len()..].split('&').next().unwrap())
+            .collect()
+    }
+
+    /// Every topic has a cell that proves its point, in each language, and every cell link
+    /// decodes to text that looks like Python (tests/py/test_note_cells.py parses and runs
+    /// them). The glossary is exempt: it is a table of terms, each pointing at the note that
+    /// explains it, and that note has the cell.
+    #[test]
+    fn every_topic_has_a_python_cell() {
+        for id in Topic::IDS.iter().filter(|id| **id != "glossary") {
+            for lang in LANGS {
+                let text = note(id, lang);
+                let codes = cell_codes(&text);
+                assert!(!codes.is_empty(), "{id}.{lang} has no `?exp=py&code=` link");
+                for code in codes {
+                    let code = link::decode(code).unwrap_or_else(|e| panic!("{id}.{lang}: {e}"));
+                    assert!(code.ends_with('\n') && code.lines().count() >= 3, "{id}.{lang}: {code:?}");
+                    assert!(!code.contains('\t'), "{id}.{lang}: a tab in {code:?}");
+                }
+            }
+        }
     }
 
     fn sizes(count: u32) -> Vec<u64> {
