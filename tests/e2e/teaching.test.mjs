@@ -392,7 +392,8 @@ test('every exercise hides its answer, and the glossary and lesson plan are in t
       const nowhere = await page.evaluate((hrefs) => hrefs.filter((h) => document.querySelectorAll(h).length !== 1), rows);
       assert.deepEqual(nowhere, [], `${lang}: glossary links that lead nowhere`);
       // The instructors' embed snippets name this very page.
-      const snippets = await page.$$eval('#topic-teaching pre code', (cs) => cs.map((c) => c.textContent));
+      // (The plan's HTML blocks: it also has Python ones, for its coding steps.)
+      const snippets = await page.$$eval('#topic-teaching pre code.language-html', (cs) => cs.map((c) => c.textContent));
       assert.ok(snippets.length >= 4, `${lang}: embed snippets in the lesson plan`);
       for (const sn of snippets) {
         assert.ok(!sn.includes('__PLAYGROUND__'), sn);
