@@ -271,7 +271,10 @@ mod tests {
             }
             let waited = now - 1000.0;
             let expect = interval * busy as f64;
-            assert!((waited - expect).abs() < 0.5 + interval, "{busy} busy: waited {waited:.1} ms, about {expect} expected");
+            assert!(
+                (waited - expect).abs() < 0.5 + interval,
+                "{busy} busy: waited {waited:.1} ms, about {expect} expected"
+            );
             assert!(waited >= interval * (busy as f64 - 1.0), "{busy} busy: waited {waited:.1} ms");
         }
     }
@@ -332,7 +335,11 @@ mod tests {
             let m = median(&s);
             eprintln!("switch {interval} ms: median stretch {m:.2} ms over {} stretches", s.len());
             assert!(s.len() >= 10, "interval {interval}: only {} stretches", s.len());
-            assert!((low..high).contains(&m), "interval {interval}: median stretch {m:.2} ms over {} stretches", s.len());
+            assert!(
+                (low..high).contains(&m),
+                "interval {interval}: median stretch {m:.2} ms over {} stretches",
+                s.len()
+            );
             assert!(gil.snapshot().switches() >= s.len() as u64 - 1);
         }
     }

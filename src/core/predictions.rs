@@ -234,10 +234,11 @@ mod tests {
             tasks_done: 49,
             values: run_serial(50),
             spans: vec![],
+            waits: Vec::new(),
         };
         Run::Cpu(CpuReport {
             experiment: crate::core::experiment::ExperimentId::Cpu,
-            params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
+            params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1, switch_ms: 5 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,
