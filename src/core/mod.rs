@@ -7,6 +7,7 @@ pub mod demos;
 pub mod engine;
 pub mod experiment;
 pub mod free_threading;
+pub mod gil;
 pub mod history;
 pub mod ids;
 pub mod images;

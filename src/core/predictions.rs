@@ -50,13 +50,14 @@ const fn choice(id: &'static str, topic: Topic, options: u8, correct: u8) -> Que
 }
 
 /// Every question, in page order: 1–3 for each experiment and each demo note.
-pub const QUESTIONS: [Question; 13] = [
+pub const QUESTIONS: [Question; 14] = [
     Question { id: "ra-third-send", topic: Topic::Coroutines, kind: Kind::Number(20.0) },
     choice("fm-main-thread", Topic::EventLoop, 3, 2),
     choice("mo-first-result", Topic::FuturesExecutors, 3, 1),
     choice("fo-first-exception", Topic::FuturesExecutors, 3, 0),
     choice("tt-same-delay", Topic::Sched, 3, 0),
     choice("pc-unbounded", Topic::Queues, 3, 2),
+    choice("cv-three-busy", Topic::ThreadsGil, 3, 2),
     speedup("cpu-global-lock", Topic::ExperimentCpu, ExperimentId::Cpu, "global-lock"),
     speedup("cpu-rayon", Topic::ExperimentCpu, ExperimentId::Cpu, "rayon"),
     speedup("cpu-workers", Topic::ExperimentCpu, ExperimentId::Cpu, "workers"),
@@ -234,10 +235,11 @@ mod tests {
             tasks_done: 49,
             values: run_serial(50),
             spans: vec![],
+            waits: Vec::new(),
         };
         Run::Cpu(CpuReport {
             experiment: crate::core::experiment::ExperimentId::Cpu,
-            params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1 },
+            params: Params { n: 50, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 10, rounds: 1, switch_ms: 5 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,

@@ -10,7 +10,7 @@ use super::pipeline::{Experiment, Report};
 use super::preset::Host;
 use super::rounds::row_figures;
 use super::stats::efficiency;
-use super::timeline::Span;
+use super::timeline::{Span, Wait};
 use super::workload::checksum;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
@@ -43,6 +43,8 @@ pub struct ModeOutcome {
     pub values: Vec<f64>,
     /// Every finished task of the timed run, on its lane.
     pub spans: Vec<Span>,
+    /// Every wait for the emulated GIL in the same run (`global-lock` only).
+    pub waits: Vec<Wait>,
 }
 
 /// One row of the results table and of the export.
@@ -112,6 +114,13 @@ pub struct Params {
     /// Rounds: each mode was timed this many times, interleaved (median reported).
     #[serde(default = "one_round")]
     pub rounds: u32,
+    /// `global-lock`'s switch interval (ms); reports from before it had CPython's 5.
+    #[serde(default = "default_switch")]
+    pub switch_ms: u32,
+}
+
+fn default_switch() -> u32 {
+    crate::core::gil::DEFAULT_SWITCH_MS
 }
 
 /// Reports from before rounds existed timed each mode once.
@@ -193,6 +202,7 @@ impl CpuReport {
             chunk: if self.params.chunk_auto { Chunk::Auto } else { Chunk::Fixed(self.params.chunk.max(1)) },
             modes: if modes.is_empty() { defaults.modes } else { modes },
             rounds: self.params.rounds.clamp(super::rounds::MIN_ROUNDS, super::rounds::MAX_ROUNDS),
+            switch_ms: self.params.switch_ms.clamp(super::gil::MIN_SWITCH_MS, super::gil::MAX_SWITCH_MS),
         }
     }
 }
@@ -332,6 +342,7 @@ mod tests {
             tasks_done: values.len() as u32,
             values,
             spans: vec![],
+            waits: Vec::new(),
         }
     }
 
@@ -410,7 +421,7 @@ mod tests {
         failed.error = Some("worker said \"no\", twice".into());
         let report = CpuReport {
             experiment: ExperimentId::Cpu,
-            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200, rounds: 1 },
+            params: Params { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1200, rounds: 1, switch_ms: 5 },
             env: Env {
                 hardware_concurrency: 2,
                 cross_origin_isolated: true,
@@ -512,12 +523,13 @@ pub(crate) mod fixtures {
             tasks_done,
             values: if status == Status::Done { run_serial(n) } else { vec![] },
             spans: vec![],
+            waits: Vec::new(),
         }
     }
 
     /// Settings for n at k = 2.
     pub fn params(n: u32, rounds: u32) -> Params {
-        Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds }
+        Params { n, k: 2, chunk: 4, chunk_auto: true, warmup_tasks: 0, rounds, switch_ms: 5 }
     }
 
     /// An isolated two-core host.

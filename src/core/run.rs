@@ -2,7 +2,7 @@
 //! run stopped, and the sink results go into. Pure Rust (the clock is passed in), so `web` and
 //! `modes` both depend on it and neither on the other.
 
-use super::timeline::{Lane, Span};
+use super::timeline::{Lane, Span, Wait};
 use futures::channel::oneshot;
 use futures::future::{FutureExt, Shared};
 use std::cell::RefCell;
@@ -105,6 +105,7 @@ pub struct Sink {
     clock: fn() -> f64,
     values: Vec<f64>,
     spans: Vec<Span>,
+    waits: Vec<Wait>,
     done: u32,
     origin: f64,
     progress: Box<dyn Fn(u32)>,
@@ -121,6 +122,7 @@ impl Sink {
             clock,
             values: vec![f64::NAN; tasks.len()],
             spans: Vec::with_capacity(tasks.len()),
+            waits: Vec::new(),
             done: 0,
             origin: t,
             progress,
@@ -133,9 +135,14 @@ impl Sink {
         self.origin = (self.clock)();
     }
 
-    /// The results by task and the timeline, once the run is over.
-    pub fn into_results(self) -> (Vec<f64>, Vec<Span>) {
-        (self.values, self.spans)
+    /// The results by task, the timeline and the waits for a lock, once the run is over.
+    pub fn into_results(self) -> (Vec<f64>, Vec<Span>, Vec<Wait>) {
+        (self.values, self.spans, self.waits)
+    }
+
+    /// Records a wait for a lock on `lane`; `start` and `end` are epoch ms.
+    pub fn put_wait(&mut self, lane: Lane, start: f64, end: f64) {
+        self.waits.push(Wait { lane, start: start - self.origin, end: end - self.origin });
     }
 
     /// Records task `i`'s result; `start` and `end` are epoch ms.

@@ -29,6 +29,18 @@ impl Lane {
     }
 }
 
+/// A thread waiting for the emulated GIL (`global-lock`): it had work but not the lock. Times
+/// are ms from the start of the timed run, as for [`Span`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Wait {
+    /// The thread that waited.
+    pub lane: Lane,
+    /// When it asked for the lock.
+    pub start: f64,
+    /// When it got it.
+    pub end: f64,
+}
+
 /// One task on the timeline. Times are ms from the start of the timed run.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {

@@ -25,7 +25,7 @@ crate::id_table! {
         CpuIoBound = "cpu-io-bound" => TopicRow { beside: Beside::Nothing, reference: false },
         ConcurrencyLevels = "concurrency-levels" => TopicRow { beside: Beside::Nothing, reference: false },
         Processes = "processes" => TopicRow { beside: Beside::Nothing, reference: false },
-        ThreadsGil = "threads-gil" => TopicRow { beside: Beside::Nothing, reference: false },
+        ThreadsGil = "threads-gil" => TopicRow { beside: Beside::Demos, reference: false },
         ThreadSync = "thread-sync" => TopicRow { beside: Beside::Nothing, reference: false },
         Coroutines = "coroutines" => TopicRow { beside: Beside::Demos, reference: false },
         EventLoop = "event-loop" => TopicRow { beside: Beside::Demos, reference: false },

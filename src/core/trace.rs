@@ -1,6 +1,8 @@
 //! A run as a Chrome trace (the "Trace Event Format" that Perfetto and `chrome://tracing`
 //! open): one process per mode, one thread track per lane (pool thread, worker, event loop),
 //! and one complete event (`"ph": "X"`) per task or request, timed from the mode's own start.
+//! `global-lock`'s threads also get one `"cat": "wait"` event per wait for the emulated GIL, so
+//! Perfetto shows one thread running while the others wait.
 
 use super::io_report::IoReport;
 use super::report::ModeOutcome;
@@ -20,6 +22,8 @@ pub struct Slice {
     pub end_ms: f64,
     /// Extra facts shown when the event is selected.
     pub args: Value,
+    /// A wait for a lock rather than work: its event's category is `wait`.
+    pub wait: bool,
 }
 
 /// A mode's part of the trace.
@@ -63,7 +67,7 @@ struct Complete<'a> {
 }
 
 /// The trace of `processes` (pid = position + 1), as a JSON text. `category` names what the
-/// events are ("task", "request").
+/// events are ("task", "request"); waits are `wait` whatever it says.
 pub fn trace_json(processes: &[Process], category: &'static str) -> String {
     let mut events: Vec<Value> = Vec::new();
     for (i, p) in processes.iter().enumerate() {
@@ -81,7 +85,7 @@ pub fn trace_json(processes: &[Process], category: &'static str) -> String {
         for s in &p.slices {
             let e = Complete {
                 name: &s.name,
-                cat: category,
+                cat: if s.wait { "wait" } else { category },
                 ph: "X",
                 // Microseconds, as the format wants.
                 ts: s.start_ms * 1000.0,
@@ -111,7 +115,16 @@ pub fn cpu_trace(outcomes: &[&ModeOutcome]) -> String {
                     start_ms: s.start,
                     end_ms: s.end,
                     args: json!({ "task": s.task }),
+                    wait: false,
                 })
+                .chain(o.waits.iter().map(|w| Slice {
+                    name: "waiting for the lock".into(),
+                    lane: w.lane,
+                    start_ms: w.start,
+                    end_ms: w.end,
+                    args: json!({ "waited_ms": w.end - w.start }),
+                    wait: true,
+                }))
                 .collect(),
         })
         .collect();
@@ -134,6 +147,7 @@ pub fn io_trace(report: &IoReport) -> String {
                     start_ms: r.start_ms,
                     end_ms: r.end_ms,
                     args: json!({ "url": r.url, "status": r.status, "bytes": r.bytes, "ok": r.ok }),
+                    wait: false,
                 })
                 .collect(),
         })
@@ -164,6 +178,7 @@ mod tests {
             tasks_done: spans.len() as u32,
             values: vec![],
             spans,
+            waits: Vec::new(),
         };
         let rayon = o(
             CpuMode::Rayon,
@@ -193,5 +208,35 @@ mod tests {
             .map(|e| e["args"]["name"].as_str().unwrap())
             .collect();
         assert_eq!(procs, ["serial · k = 2", "rayon · k = 2"]);
+    }
+
+    /// `global-lock`'s waits are events of their own category on the waiting thread's track,
+    /// beside its tasks.
+    #[test]
+    fn waits_are_wait_events() {
+        let mut o = ModeOutcome {
+            mode: CpuMode::GlobalLock,
+            threads: 2,
+            chunk: None,
+            status: Status::Done,
+            error: None,
+            wall_ms: 10.0,
+            samples_ms: vec![10.0],
+            startup_ms: 0.0,
+            tasks_done: 2,
+            values: vec![],
+            spans: vec![
+                Span { task: 1, lane: Lane::Thread(0), start: 0.0, end: 5.0 },
+                Span { task: 2, lane: Lane::Thread(1), start: 5.0, end: 10.0 },
+            ],
+            waits: vec![],
+        };
+        o.waits = vec![crate::core::timeline::Wait { lane: Lane::Thread(1), start: 0.0, end: 5.0 }];
+        let t: Value = serde_json::from_str(&cpu_trace(&[&o])).unwrap();
+        let x: Vec<&Value> = t["traceEvents"].as_array().unwrap().iter().filter(|e| e["ph"] == "X").collect();
+        let cats: Vec<(&str, u64)> =
+            x.iter().map(|e| (e["cat"].as_str().unwrap(), e["tid"].as_u64().unwrap())).collect();
+        assert_eq!(cats, [("task", 100), ("task", 101), ("wait", 101)]);
+        assert_eq!(x[2]["dur"].as_f64(), Some(5000.0));
     }
 }

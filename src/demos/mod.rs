@@ -9,7 +9,9 @@
 //! - [`timed_tasks`] — `sched`: planned against actual firing times.
 //! - [`freeze_meter`] — frame intervals from `requestAnimationFrame`.
 //! - [`running_average`] — a coroutine that keeps its state between resumes.
+//! - [`convoy`] — a thread back from I/O waits for the GIL behind busy threads.
 
+pub mod convoy;
 pub mod first_of;
 pub mod freeze_meter;
 pub mod map_order;
@@ -149,6 +151,7 @@ pub fn demo(p: &DemoProps) -> Html {
         DemoId::TimedTasks => html! { <timed_tasks::TimedTasks lang={l} values={p.values.clone()} /> },
         DemoId::FreezeMeter => html! { <freeze_meter::FreezeMeter lang={l} /> },
         DemoId::RunningAverage => html! { <running_average::RunningAverageDemo lang={l} /> },
+        DemoId::Convoy => html! { <convoy::Convoy lang={l} values={p.values.clone()} /> },
     };
     html! {
         <section id={format!("demo-{id}")} class="demo" data-demo={id} data-topic={p.id.topic().id()}

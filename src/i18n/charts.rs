@@ -29,6 +29,7 @@ texts! {
     Failed => { Zh: "失败", En: "failed" }
     Ok => { Zh: "成功", En: "ok" }
     AsTable => { Zh: "以表格查看", En: "As a table" }
+    ColWaited => { Zh: "等锁时间", En: "Waiting for the lock" }
     ColLane => { Zh: "执行位置", En: "Lane" }
     ColItems => { Zh: "个数", En: "Count" }
     ColBusy => { Zh: "忙碌时间", En: "Busy" }
@@ -237,6 +238,24 @@ pub fn merged_note(l: Lang, items: usize, segments: usize) -> String {
     match l {
         Lang::Zh => format!("任务很多（{items} 个），为了让页面保持流畅，同一条线上相邻的任务已合并成 {segments} 段。"),
         Lang::En => format!("{items} tasks are too many to draw one by one: neighbouring tasks on a lane are merged into {segments} segments to keep the page responsive."),
+    }
+}
+
+/// The tooltip of a wait for the lock (or of several merged ones).
+pub fn wait_title(l: Lang, count: u32, lane: &str, span: &str) -> String {
+    match (l, count) {
+        (Lang::Zh, 1) => format!("等待锁 · {lane} · {span}"),
+        (Lang::Zh, n) => format!("{n} 次等待锁 · {lane} · {span}"),
+        (Lang::En, 1) => format!("waiting for the lock · {lane} · {span}"),
+        (Lang::En, n) => format!("{n} waits for the lock · {lane} · {span}"),
+    }
+}
+
+/// The legend of the waits, under a `global-lock` timeline.
+pub fn wait_note(l: Lang, waits: usize, lanes: usize) -> String {
+    match l {
+        Lang::Zh => format!("浅色条：线程手里有任务却拿不到锁，只能等（{lanes} 条线程共等了 {waits} 次）。任一时刻只有一条线程在算，其余的在等；持锁的线程在有人等满一个切换间隔后让出锁。"),
+        Lang::En => format!("Pale bars: a thread that has work but not the lock, waiting ({waits} waits over {lanes} threads). At any moment one thread computes and the others wait; the holder hands the lock over once a waiter has waited one switch interval."),
     }
 }
 

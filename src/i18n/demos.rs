@@ -23,6 +23,16 @@ texts! {
         En: "Stopped: the running futures were dropped, which cancels them.",
     }
     Task => { Zh: "任务", En: "Task" }
+    CvBusy => { Zh: "最多几条忙线程", En: "Busy threads, up to" }
+    CvSwitch => { Zh: "切换间隔（毫秒）", En: "Switch interval (ms)" }
+    CvWakeups => { Zh: "每档测几次唤醒", En: "Wake-ups measured per row" }
+    CvCaption => { Zh: "I/O 线程的响应时间：从 I/O 结束到它那一点活干完", En: "The I/O thread's response time: from the end of its I/O to the end of its bit of work" }
+    CvColBusy => { Zh: "忙线程数", En: "Busy threads" }
+    CvColMedian => { Zh: "响应时间中位数", En: "Median response" }
+    CvColLongest => { Zh: "最长", En: "Longest" }
+    CvColRule => { Zh: "按规则估算", En: "The rule says" }
+    CvStopped => { Zh: "已停止：线程们在下一次检查时退出了。", En: "Stopped: the threads left at their next check." }
+    CvNeedsIsolation => { Zh: "这个演示要在跨源隔离的页面上运行（线程共享内存），此处不可用。", En: "This demo needs a cross-origin isolated page (its threads share memory) and cannot run here." }
     Delay => { Zh: "延迟", En: "Delay" }
     Outcome => { Zh: "结果", En: "Outcome" }
     At => { Zh: "时刻", En: "At" }
@@ -109,6 +119,8 @@ pub fn demo_title(lang: Lang, id: DemoId) -> &'static str {
         (Lang::En, DemoId::FreezeMeter) => "Freeze meter",
         (Lang::Zh, DemoId::RunningAverage) => "有状态的协程：累计平均",
         (Lang::En, DemoId::RunningAverage) => "A coroutine with state: cumulative average",
+        (Lang::Zh, DemoId::Convoy) => "护航效应：I/O 线程回来排队等 GIL",
+        (Lang::En, DemoId::Convoy) => "The convoy effect: back from I/O, in line for the GIL",
     }
 }
 
@@ -127,6 +139,26 @@ pub fn demo_intro(lang: Lang, id: DemoId) -> &'static str {
         (Lang::En, DemoId::FreezeMeter) => "The dot is moved frame by frame by requestAnimationFrame, and the trace shows the intervals between frames over the last 10 s. Run main-thread in the CPU experiment: the dot stalls and the trace spikes; the other modes leave it smooth.",
         (Lang::Zh, DemoId::RunningAverage) => "这个协程在两次发送之间暂停，记着计数和总和。发送几个数，看每次的平均值；“结束”让它返回结果，“重置”换一个新的协程。",
         (Lang::En, DemoId::RunningAverage) => "This coroutine pauses between two sends and remembers its count and total. Send a few numbers and watch each new average; Finish makes it return its result, Reset starts a fresh one.",
+        (Lang::Zh, DemoId::Convoy) => "一条线程反复等 1 毫秒的“I/O”（真的阻塞，等的时候不持锁），醒来后要拿到锁做一点点事。旁边依次放 0、1、2… 条一直在算的线程，它们按切换间隔轮流持锁，和 global-lock 用的是同一条规则。演示测出 I/O 线程从醒来到做完要多久。先预测，再运行。",
+        (Lang::En, DemoId::Convoy) => "One thread keeps waiting 1 ms for “I/O” (a real blocking wait, holding no lock) and, once awake, needs the lock for a moment of work. Beside it run 0, 1, 2… busy threads that take the lock in switch-interval turns, by the same rule as global-lock. The demo measures how long the I/O thread takes from waking to done. Predict first, then run.",
+    }
+}
+
+/// The convoy demo's estimate for a row, from the rule (`core::demos::convoy::expected_ms`).
+pub fn cv_expected(lang: Lang, ms: f64) -> String {
+    match lang {
+        Lang::Zh => format!("约 {ms:.1} ms"),
+        Lang::En => format!("about {ms:.1} ms"),
+    }
+}
+
+/// The convoy demo's conclusion once every row is measured.
+pub fn cv_verdict(lang: Lang, grew: bool, switch_ms: u32) -> String {
+    match (lang, grew) {
+        (Lang::Zh, true) => format!("每多一条忙线程，I/O 线程就多排一个切换间隔（{switch_ms} 毫秒）左右的队：它的 I/O 只要 1 毫秒，响应却被忙线程拖长了。这就是护航效应。"),
+        (Lang::En, true) => format!("Each busy thread adds about one switch interval ({switch_ms} ms) to the I/O thread's wait: its I/O takes 1 ms, yet the busy threads stretch its response. That is the convoy effect."),
+        (Lang::Zh, false) => "这次的响应时间没有随忙线程数明显增长（机器很忙时可能如此），再运行一次看看。".into(),
+        (Lang::En, false) => "This time the response did not clearly grow with the busy threads (it can happen on a loaded machine); run it again.".into(),
     }
 }
 

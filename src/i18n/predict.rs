@@ -46,6 +46,10 @@ pub fn prompt(lang: Lang, id: &str) -> &'static str {
             Lang::Zh => "生产快于消费，队列不设上限。生产者工作期间，队列长度会怎样？",
             Lang::En => "Production is faster than consumption and the queue is unbounded. While the producers work, the queue length…",
         },
+        "cv-three-busy" => match lang {
+            Lang::Zh => "I/O 线程每次只等 1 毫秒。旁边有 3 条忙线程、切换间隔 5 毫秒时，它醒来后要多久才能做完手上那一点活？",
+            Lang::En => "The I/O thread waits only 1 ms each time. Beside 3 busy threads, with a 5 ms switch interval, how long after waking does it finish its bit of work?",
+        },
         "cpu-global-lock" => match lang {
             Lang::Zh => "在你选的 k 下，global-lock 的加速比是多少？",
             Lang::En => "At the k you chose, what speedup will global-lock give?",
@@ -101,6 +105,18 @@ pub fn choices(lang: Lang, id: &str) -> &'static [&'static str] {
             Lang::Zh => &["一直接近 0", "涨到某个值就稳定", "一直增长，直到生产者停下"],
             Lang::En => &["stays near 0", "levels off at some length", "keeps growing until the producers stop"],
         },
+        "cv-three-busy" => match lang {
+            Lang::Zh => &[
+                "几乎立刻：I/O 期间它已经放开了锁",
+                "约一个切换间隔（5 毫秒）",
+                "约每条排在前面的忙线程一个间隔（10–15 毫秒）",
+            ],
+            Lang::En => &[
+                "almost at once: it let go of the lock during its I/O",
+                "about one switch interval (5 ms)",
+                "about one interval per busy thread ahead of it (10–15 ms)",
+            ],
+        },
         "py-thread-pool" => match lang {
             Lang::Zh => {
                 &["在 4 个线程上运行", "在 1 个线程上运行，只是慢一些", "抛出 RuntimeError: can't start new thread"]
@@ -139,6 +155,10 @@ pub fn explain(lang: Lang, id: &str) -> &'static str {
         "pc-unbounded" => match lang {
             Lang::Zh => "进得比出得快，差值每时每刻都在累积；只有设上限（背压）才能让它停下来。",
             Lang::En => "Items arrive faster than they leave, and the difference piles up; only a capacity (backpressure) stops it.",
+        },
+        "cv-three-busy" => match lang {
+            Lang::Zh => "睡眠时它确实放开了锁，可醒来后得重新排队：持锁的忙线程要等有人等满一个切换间隔才让出，而排在它前面的每条忙线程也各持有一个间隔。I/O 再快，响应也被拖到几个间隔那么长。",
+            Lang::En => "It did let go of the lock while it slept, but on waking it must queue again: the busy holder lets go only once someone has waited a switch interval, and each busy thread ahead in line then holds it for an interval too. However quick the I/O, the response stretches to several intervals.",
         },
         "cpu-global-lock" => match lang {
             Lang::Zh => "所有任务共用一把锁，同一时刻只有一个在算：约 1 倍，就像默认构建的 CPython 线程在 GIL 之下。",

@@ -38,6 +38,8 @@ pub struct Plan {
     pub k: u32,
     /// Tasks per message for the worker modes (already resolved from "auto").
     pub chunk: u32,
+    /// `global-lock`'s switch interval (ms): how long a thread keeps the lock once another waits.
+    pub switch_ms: u32,
 }
 
 /// Awaits a mode's start-up, unless Cancel comes first.
@@ -98,6 +100,7 @@ async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase
         tasks_done: 0,
         values: Vec::new(),
         spans: Vec::new(),
+        waits: Vec::new(),
     };
     let stopped = |mut o: ModeOutcome, stop: Stop| {
         (o.status, o.error) = stop.status();
@@ -132,8 +135,9 @@ async fn drive<E: Executor>(mode: CpuMode, plan: Plan, cancel: &Cancel, on_phase
     outcome.wall_ms = now() - t1;
     drop(executor); // workers are terminated here, before the next mode starts
     outcome.tasks_done = sink.done();
-    let (values, spans) = sink.into_results();
+    let (values, spans, waits) = sink.into_results();
     outcome.spans = spans;
+    outcome.waits = waits;
     match result {
         Ok(()) => {
             outcome.values = values;

@@ -23,7 +23,7 @@ pub fn resolved_chunk(settings: &CpuSettings) -> u32 {
 
 /// Starts a run of `settings` in the background.
 pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, history: UseReducerDispatcher<History>) {
-    let plan = Plan { n: settings.n, k: settings.k, chunk: resolved_chunk(&settings) };
+    let plan = Plan { n: settings.n, k: settings.k, chunk: resolved_chunk(&settings), switch_ms: settings.switch_ms };
     let live = {
         let d = dispatch.clone();
         Rc::new(move |a: LiveAction<Cpu>| d.dispatch(Action::Live(a)))
@@ -49,6 +49,7 @@ pub fn start(settings: CpuSettings, dispatch: UseReducerDispatcher<CpuState>, hi
                 chunk_auto: settings.chunk == Chunk::Auto,
                 warmup_tasks: task_count(plan.n.min(WARMUP_N)),
                 rounds: settings.rounds,
+                switch_ms: settings.switch_ms,
             };
             let env = Env {
                 hardware_concurrency: env::hardware_concurrency(),

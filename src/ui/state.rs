@@ -3,7 +3,9 @@
 
 use super::live::{Live, LiveAction};
 use crate::core::cpu_modes::CpuMode;
-use crate::core::preset::{check_chunk, check_k, check_n, check_rounds, Chunk, CpuSettings, Host, Problem};
+use crate::core::preset::{
+    check_chunk, check_k, check_n, check_rounds, check_switch, Chunk, CpuSettings, Host, Problem,
+};
 use crate::core::report::{Cpu, CpuReport};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,6 +21,8 @@ pub struct CpuState {
     pub chunk_text: String,
     /// What the learner typed for the rounds.
     pub rounds_text: String,
+    /// What the learner typed for `global-lock`'s switch interval (ms).
+    pub switch_text: String,
     /// Modes ticked, in panel order.
     pub modes: Vec<CpuMode>,
     /// The host the inputs are checked against.
@@ -37,6 +41,8 @@ pub enum Action {
     SetChunk(String),
     /// Typed into rounds.
     SetRounds(String),
+    /// Typed into the switch interval.
+    SetSwitch(String),
     /// Ticked or unticked a mode.
     ToggleMode(CpuMode),
     /// The "tutorial scale" button.
@@ -56,6 +62,7 @@ impl CpuState {
                 Chunk::Fixed(c) => c.to_string(),
             },
             rounds_text: settings.rounds.to_string(),
+            switch_text: settings.switch_ms.to_string(),
             modes: settings.modes.clone(),
             host,
             live: Live::new(restored),
@@ -69,9 +76,12 @@ impl CpuState {
         let k = check_k(&self.k_text, self.host);
         let chunk = if self.chunk_text.trim().is_empty() { Ok(Chunk::Auto) } else { check_chunk(&self.chunk_text) };
         let rounds = check_rounds(&self.rounds_text);
-        match (n, k, chunk, rounds) {
-            (Ok(n), Ok(k), Ok(chunk), Ok(rounds)) => Ok(CpuSettings { n, k, chunk, modes: self.modes.clone(), rounds }),
-            (n, k, c, r) => Err([n.err(), k.err(), c.err(), r.err()].into_iter().flatten().collect()),
+        let switch = check_switch(&self.switch_text);
+        match (n, k, chunk, rounds, switch) {
+            (Ok(n), Ok(k), Ok(chunk), Ok(rounds), Ok(switch_ms)) => {
+                Ok(CpuSettings { n, k, chunk, modes: self.modes.clone(), rounds, switch_ms })
+            }
+            (n, k, c, r, s) => Err([n.err(), k.err(), c.err(), r.err(), s.err()].into_iter().flatten().collect()),
         }
     }
 }
@@ -86,6 +96,7 @@ impl Reducible for CpuState {
             Action::SetK(t) => s.k_text = t,
             Action::SetChunk(t) => s.chunk_text = t,
             Action::SetRounds(t) => s.rounds_text = t,
+            Action::SetSwitch(t) => s.switch_text = t,
             Action::ToggleMode(m) => {
                 if let Some(pos) = s.modes.iter().position(|x| *x == m) {
                     s.modes.remove(pos);

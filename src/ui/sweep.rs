@@ -145,7 +145,14 @@ impl Reducible for SweepState {
 }
 
 /// Starts a sweep at size `n` in the background; a complete one is stored.
-pub fn start(n: u32, chunk: Chunk, rounds: u32, host: Host, dispatch: UseReducerDispatcher<SweepState>) {
+pub fn start(
+    n: u32,
+    chunk: Chunk,
+    rounds: u32,
+    switch_ms: u32,
+    host: Host,
+    dispatch: UseReducerDispatcher<SweepState>,
+) {
     let cancel = Cancel::default();
     let steps = plan(host.max_k(), host.isolated);
     let runs = schedule(&(0..steps.len()).collect::<Vec<_>>(), rounds);
@@ -175,7 +182,7 @@ pub fn start(n: u32, chunk: Chunk, rounds: u32, host: Host, dispatch: UseReducer
             };
             let d = dispatch.clone();
             let on_phase = Rc::new(move |p| d.dispatch(SweepAction::Phase(p)));
-            let outcome = run_mode(step.mode, Plan { n, k: step.k, chunk }, &cancel, on_phase).await;
+            let outcome = run_mode(step.mode, Plan { n, k: step.k, chunk, switch_ms }, &cancel, on_phase).await;
             // Points stay in plan order: the first round adds them, later rounds add samples.
             if report.points.len() <= s {
                 let empty = SweepPoint {

@@ -64,7 +64,8 @@ def cells():
     """(where, code, virtual) for every distinct cell link in the notes."""
     seen = {}
     for path in sorted(glob.glob(os.path.join(NOTES, "*.md"))):
-        text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
         for m in LINK.finditer(text):
             query = m.group(2)
             virtual = "clock=virtual" in query or "step=1" in query

@@ -1,8 +1,9 @@
 //! Timeline layout: which lane each task or request is drawn on, in which row of that lane
 //! (requests in flight together need rows of their own), and — for very large runs — consecutive
-//! tasks merged into segments so the page stays responsive.
+//! tasks merged into segments so the page stays responsive. A thread's waits for a lock
+//! (`global-lock`) are laid out beside its tasks, as bars of their own kind under them.
 
-use crate::core::timeline::{Lane, Span};
+use crate::core::timeline::{Lane, Span, Wait};
 
 /// Above this many items a timeline merges consecutive items into segments.
 pub const MERGE_ABOVE: usize = 4000;
@@ -22,11 +23,19 @@ pub struct Item {
     pub end: f64,
     /// Finished well (a failed request is drawn differently).
     pub ok: bool,
+    /// Not work but a wait for a lock (the id is then meaningless).
+    pub wait: bool,
 }
 
 impl From<&Span> for Item {
     fn from(s: &Span) -> Item {
-        Item { id: s.task, lane: s.lane, start: s.start, end: s.end, ok: true }
+        Item { id: s.task, lane: s.lane, start: s.start, end: s.end, ok: true, wait: false }
+    }
+}
+
+impl From<&Wait> for Item {
+    fn from(w: &Wait) -> Item {
+        Item { id: 0, lane: w.lane, start: w.start, end: w.end, ok: true, wait: true }
     }
 }
 
@@ -41,6 +50,8 @@ pub struct LaneInfo {
     pub items: u32,
     /// Time it was busy (ms; overlapping items counted once each).
     pub busy_ms: f64,
+    /// Time it spent waiting for a lock (ms).
+    pub wait_ms: f64,
 }
 
 /// A bar to draw: one item, or (when merged) a run of consecutive items on one row.
@@ -62,6 +73,8 @@ pub struct Segment {
     pub count: u32,
     /// Items in it that failed.
     pub failed: u32,
+    /// A wait for a lock (drawn across the lane's rows, under its tasks), not work.
+    pub wait: bool,
 }
 
 /// A whole timeline, ready to draw.
@@ -75,8 +88,10 @@ pub struct Layout {
     pub merged: bool,
     /// Latest end of any item (ms), or 0.
     pub end: f64,
-    /// Items laid out.
+    /// Items laid out (waits not counted).
     pub items: usize,
+    /// Waits for a lock laid out.
+    pub waits: usize,
 }
 
 /// Lays `items` out. Items on one lane that overlap in time go on separate rows (the lowest
@@ -84,9 +99,11 @@ pub struct Layout {
 /// row with a gap too small to see are merged, the gap widening until at most `max_segments`
 /// bars remain.
 pub fn layout(items: &[Item], merge_above: usize, max_segments: usize) -> Layout {
-    let mut sorted: Vec<Item> = items.iter().copied().filter(|i| i.start.is_finite() && i.end.is_finite()).collect();
+    let finite = |i: &&Item| i.start.is_finite() && i.end.is_finite();
+    let mut sorted: Vec<Item> = items.iter().filter(finite).filter(|i| !i.wait).copied().collect();
+    let mut waits: Vec<Item> = items.iter().filter(finite).filter(|i| i.wait).copied().collect();
     sorted.sort_by(|a, b| a.lane.cmp(&b.lane).then(a.start.total_cmp(&b.start)).then(a.id.cmp(&b.id)));
-    let end = sorted.iter().map(|i| i.end).fold(0.0, f64::max);
+    let end = sorted.iter().chain(&waits).map(|i| i.end).fold(0.0, f64::max);
 
     // Rows: greedy interval colouring per lane, in start order.
     let mut lanes: Vec<LaneInfo> = Vec::new();
@@ -94,7 +111,7 @@ pub fn layout(items: &[Item], merge_above: usize, max_segments: usize) -> Layout
     let mut row_ends: Vec<f64> = Vec::new();
     for item in sorted {
         if lanes.last().is_none_or(|l| l.lane != item.lane) {
-            lanes.push(LaneInfo { lane: item.lane, rows: 0, items: 0, busy_ms: 0.0 });
+            lanes.push(LaneInfo { lane: item.lane, rows: 0, items: 0, busy_ms: 0.0, wait_ms: 0.0 });
             row_ends.clear();
         }
         let lane = lanes.len() - 1;
@@ -115,21 +132,48 @@ pub fn layout(items: &[Item], merge_above: usize, max_segments: usize) -> Layout
     }
     placed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.start.total_cmp(&b.2.start)));
 
+    // Waits sit on row 0 of their lane (a thread that waits runs nothing, so they never overlap
+    // its tasks); a lane that only ever waited still gets its line.
+    waits.sort_by(|a, b| a.lane.cmp(&b.lane).then(a.start.total_cmp(&b.start)));
+    let mut waited: Vec<(usize, u32, Item)> = Vec::with_capacity(waits.len());
+    for w in &waits {
+        let lane = match lanes.iter().position(|l| l.lane == w.lane) {
+            Some(i) => i,
+            None => {
+                lanes.push(LaneInfo { lane: w.lane, rows: 1, items: 0, busy_ms: 0.0, wait_ms: 0.0 });
+                lanes.sort_by_key(|l| l.lane);
+                // Positions after the new lane moved down one.
+                let i = lanes.iter().position(|l| l.lane == w.lane).expect("just pushed");
+                for p in placed.iter_mut().chain(waited.iter_mut()).filter(|p| p.0 >= i) {
+                    p.0 += 1;
+                }
+                i
+            }
+        };
+        lanes[lane].wait_ms += (w.end - w.start).max(0.0);
+        waited.push((lane, 0, *w));
+    }
+
     let count = placed.len();
-    let merged = count > merge_above;
+    let merged = count + waited.len() > merge_above;
+    let bars = |gap: f64| {
+        let mut s = merge(&placed, gap);
+        s.extend(merge(&waited, gap));
+        s
+    };
     let segments = if merged {
         let mut gap = end / 4000.0;
         loop {
-            let s = merge(&placed, gap);
+            let s = bars(gap);
             if s.len() <= max_segments || gap > end {
                 break s;
             }
             gap = if gap > 0.0 { gap * 2.0 } else { 1e-3 };
         }
     } else {
-        merge(&placed, -1.0)
+        bars(-1.0)
     };
-    Layout { lanes, segments, merged, end, items: count }
+    Layout { lanes, segments, merged, end, items: count, waits: waited.len() }
 }
 
 /// Bars from placed items; items on one row whose gap is at most `gap` ms join one bar
@@ -139,7 +183,9 @@ fn merge(placed: &[(usize, u32, Item)], gap: f64) -> Vec<Segment> {
     for &(lane, row, item) in placed {
         let failed = u32::from(!item.ok);
         match out.last_mut() {
-            Some(s) if gap >= 0.0 && s.lane == lane && s.row == row && item.start - s.end <= gap => {
+            Some(s)
+                if gap >= 0.0 && s.lane == lane && s.row == row && s.wait == item.wait && item.start - s.end <= gap =>
+            {
                 s.end = s.end.max(item.end);
                 s.last = item.id;
                 s.count += 1;
@@ -154,6 +200,7 @@ fn merge(placed: &[(usize, u32, Item)], gap: f64) -> Vec<Segment> {
                 last: item.id,
                 count: 1,
                 failed,
+                wait: item.wait,
             }),
         }
     }
@@ -165,7 +212,7 @@ mod tests {
     use super::*;
 
     fn item(id: u32, lane: Lane, start: f64, end: f64) -> Item {
-        Item { id, lane, start, end, ok: true }
+        Item { id, lane, start, end, ok: true, wait: false }
     }
 
     /// Lanes come out in a fixed order whatever order the tasks finished in: main thread, event
@@ -257,5 +304,33 @@ mod tests {
         assert_eq!(l.items, 2);
         assert_eq!(l.segments.iter().map(|s| s.failed).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(layout(&[], 10, 10), Layout::default());
+    }
+
+    /// Waits for the lock are laid out on row 0 of their lane as bars of their own, never merged
+    /// with tasks and not counted as work; a lane that only waited still appears, in order.
+    #[test]
+    fn waits_beside_tasks() {
+        let wait = |lane, start, end| Item { id: 0, lane, start, end, ok: true, wait: true };
+        let items = [
+            item(1, Lane::Thread(0), 0.0, 5.0),
+            wait(Lane::Thread(1), 0.0, 5.0),
+            item(2, Lane::Thread(1), 5.0, 10.0),
+            wait(Lane::Thread(0), 5.0, 10.0),
+            wait(Lane::Thread(2), 0.0, 10.0),
+        ];
+        let l = layout(&items, MERGE_ABOVE, MAX_SEGMENTS);
+        assert_eq!((l.items, l.waits, l.end), (2, 3, 10.0));
+        let lanes: Vec<(String, u32, f64, f64)> =
+            l.lanes.iter().map(|x| (x.lane.id(), x.items, x.busy_ms, x.wait_ms)).collect();
+        assert_eq!(
+            lanes,
+            [("thread-0".into(), 1, 5.0, 5.0), ("thread-1".into(), 1, 5.0, 5.0), ("thread-2".into(), 0, 0.0, 10.0)]
+        );
+        let bars: Vec<(usize, bool, f64)> = l.segments.iter().map(|s| (s.lane, s.wait, s.start)).collect();
+        assert_eq!(bars, [(0, false, 0.0), (1, false, 5.0), (0, true, 5.0), (1, true, 0.0), (2, true, 0.0)]);
+        // Merging joins waits with waits and tasks with tasks only.
+        let merged = layout(&items, 0, MAX_SEGMENTS);
+        assert!(merged.merged);
+        assert_eq!(merged.segments.iter().filter(|s| s.wait).count(), 3);
     }
 }

@@ -3,6 +3,7 @@
 //! running average). No browser here, so all of it is tested natively.
 
 pub mod average;
+pub mod convoy;
 pub mod frames;
 pub mod params;
 pub mod queue;
@@ -35,6 +36,9 @@ id_table! {
         /// A coroutine that keeps a running average between resumes.
         RunningAverage = "running-average" => DemoRow { topic: Topic::Coroutines, source: "src/demos/running_average.rs",
             python: Python { cell: include_str!("../../demos/python/running-average.py"), virtual_clock: false, home: None } },
+        /// One thread back from short I/O, waiting for the GIL behind busy threads.
+        Convoy = "convoy" => DemoRow { topic: Topic::ThreadsGil, source: "src/demos/convoy.rs",
+            python: Python { cell: include_str!("../../demos/python/convoy.py"), virtual_clock: false, home: Some(include_str!("../../demos/python/convoy.home.py")) } },
     }
 }
 

@@ -59,6 +59,11 @@ pub const MAP_ORDER: [Param; 1] = [Param {
     default: "400, 100, 300, 200",
 }];
 
+/// The convoy demo (`convoy`): the most busy threads it measures up to, the switch interval,
+/// and how many wake-ups it measures at each level.
+pub const CONVOY: [Param; 3] =
+    [number("busy", 1, 7, "3"), number("switch", 1, 100, "5"), number("wakeups", 5, 100, "20")];
+
 impl DemoId {
     /// The fields a link may set (none for the demos that are driven by buttons alone).
     pub fn params(self) -> &'static [Param] {
@@ -66,6 +71,7 @@ impl DemoId {
             DemoId::ProducerConsumer => &PRODUCER_CONSUMER,
             DemoId::TimedTasks => &TIMED_TASKS,
             DemoId::MapOrder => &MAP_ORDER,
+            DemoId::Convoy => &CONVOY,
             DemoId::FirstOf | DemoId::FreezeMeter | DemoId::RunningAverage => &[],
         }
     }

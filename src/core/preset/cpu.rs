@@ -37,6 +37,14 @@ pub struct CpuSettings {
     pub modes: Vec<CpuMode>,
     /// Times each mode is timed, interleaved (`core::rounds`).
     pub rounds: u32,
+    /// `global-lock`'s switch interval in ms (`core::gil`), like `sys.setswitchinterval`.
+    pub switch_ms: u32,
+}
+
+/// Checks a switch interval as typed: whole ms in `MIN_SWITCH_MS ..= MAX_SWITCH_MS`.
+pub fn check_switch(value: &str) -> Result<u32, Problem> {
+    use crate::core::gil::{MAX_SWITCH_MS, MIN_SWITCH_MS};
+    in_range("switch", value, MIN_SWITCH_MS, MAX_SWITCH_MS)
 }
 
 /// Checks an n as typed. `Ok` may carry a cap problem alongside the capped value.
@@ -78,6 +86,7 @@ impl CpuSettings {
                 .filter(|m| host.isolated || !m.needs_shared_memory())
                 .collect(),
             rounds: crate::core::rounds::DEFAULT_ROUNDS,
+            switch_ms: crate::core::gil::DEFAULT_SWITCH_MS,
         }
     }
 
@@ -101,6 +110,10 @@ impl CpuSettings {
             },
             "rounds" => match check_rounds(value) {
                 Ok(r) => self.rounds = r,
+                Err(e) => problems.push(e),
+            },
+            "switch" => match check_switch(value) {
+                Ok(s) => self.switch_ms = s,
                 Err(e) => problems.push(e),
             },
             "modes" => {
@@ -130,8 +143,14 @@ impl CpuSettings {
             Chunk::Fixed(c) => c.to_string(),
         };
         let modes: Vec<&str> = self.modes.iter().map(|m| m.id()).collect();
+        // The interval only changes `global-lock`, so only a link that runs it carries it.
+        let switch = if self.modes.contains(&CpuMode::GlobalLock) {
+            format!("&switch={}", self.switch_ms)
+        } else {
+            String::new()
+        };
         format!(
-            "exp=cpu&n={}&k={}&chunk={}&modes={}&rounds={}&lang={}",
+            "exp=cpu&n={}&k={}&chunk={}&modes={}&rounds={}{switch}&lang={}",
             self.n,
             self.k,
             chunk,
@@ -164,6 +183,7 @@ mod tests {
                 chunk: Chunk::Fixed(16),
                 modes: vec![CpuMode::Serial, CpuMode::Rayon, CpuMode::Workers],
                 rounds: 3,
+                switch_ms: 5,
             }
         );
     }
@@ -234,10 +254,38 @@ mod tests {
             chunk: Chunk::Fixed(7),
             modes: vec![CpuMode::Async, CpuMode::WorkersQueue],
             rounds: 7,
+            switch_ms: 5,
         };
         let p = q(&s.to_query(Lang::Zh), ISOLATED);
         assert_eq!(p.cpu, s);
         assert_eq!(p.lang, Some(Lang::Zh));
         assert_eq!(p.problems, vec![]);
+        assert!(!s.to_query(Lang::Zh).contains("switch="), "no global-lock, no interval");
+        let gil = CpuSettings { modes: vec![CpuMode::Serial, CpuMode::GlobalLock], switch_ms: 50, ..s };
+        let link = gil.to_query(Lang::En);
+        assert!(link.contains("&switch=50&"), "{link}");
+        assert_eq!(q(&link, ISOLATED).cpu, gil);
+    }
+
+    /// The switch interval takes whole ms from 1 to 100, CPython's 5 when none is given; a bad
+    /// value is reported by name with the range and the default kept.
+    #[test]
+    fn switch_interval() {
+        assert_eq!(q("modes=global-lock&switch=20", ISOLATED).cpu.switch_ms, 20);
+        assert_eq!(q("", ISOLATED).cpu.switch_ms, 5);
+        for bad in ["0", "101", "2.5", "fast", ""] {
+            let p = q(&format!("switch={bad}"), ISOLATED);
+            assert_eq!(p.cpu.switch_ms, 5, "{bad:?}");
+            assert_eq!(
+                p.problems,
+                vec![Problem::BadValue {
+                    key: "switch".into(),
+                    value: bad.into(),
+                    expected: Expected::Range { min: 1, max: 100 }
+                }],
+                "{bad:?}"
+            );
+        }
+        assert_eq!(check_switch(" 100 "), Ok(100));
     }
 }

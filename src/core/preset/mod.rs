@@ -9,7 +9,7 @@ mod cpu;
 mod io;
 mod py;
 
-pub use cpu::{check_chunk, check_k, check_n, Chunk, CpuSettings, DEFAULT_N, MAX_CHUNK, MAX_N, MIN_N};
+pub use cpu::{check_chunk, check_k, check_n, check_switch, Chunk, CpuSettings, DEFAULT_N, MAX_CHUNK, MAX_N, MIN_N};
 pub use io::{IoField, IoSettings, Order, Source, MAX_COUNT};
 pub use py::PySettings;
 

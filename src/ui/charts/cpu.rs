@@ -50,7 +50,9 @@ pub fn cpu_charts(props: &CpuChartsProps) -> Html {
             .map(|o| TimelineRun {
                 mode: o.0.mode.id(),
                 wall_ms: o.0.wall_ms,
-                items: Shared(Rc::new(o.0.spans.iter().map(Item::from).collect())),
+                items: Shared(Rc::new(
+                    o.0.spans.iter().map(Item::from).chain(o.0.waits.iter().map(Item::from)).collect(),
+                )),
             })
             .collect::<Vec<_>>()
     });

@@ -47,7 +47,14 @@ pub fn io_charts(props: &IoChartsProps) -> Html {
                 items: Shared(Rc::new(
                     e.requests
                         .iter()
-                        .map(|r| Item { id: r.index, lane: r.lane, start: r.start_ms, end: r.end_ms, ok: r.ok })
+                        .map(|r| Item {
+                            id: r.index,
+                            lane: r.lane,
+                            start: r.start_ms,
+                            end: r.end_ms,
+                            ok: r.ok,
+                            wait: false,
+                        })
                         .collect(),
                 )),
             })

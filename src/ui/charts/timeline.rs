@@ -1,13 +1,15 @@
 //! The timeline: every task (or request) of one mode as a bar on its lane — the main thread or
 //! event loop, each pool thread, each worker — over wall-clock time since the timed run began,
 //! on one clock for all lanes. A selector picks the mode; a table below gives the same facts.
+//! `global-lock`'s threads also show when they waited for the lock: pale bars under the lane, so
+//! one thread runs while the others visibly wait.
 
 use super::timeline_table::TimelineTable;
 use super::{series_class, use_width, Shared};
 use crate::core::charts::lanes::{layout, Item, LaneInfo, Layout, Segment, MAX_SEGMENTS, MERGE_ABOVE};
 use crate::core::charts::scale::{nice_ticks, Linear};
 use crate::core::lang::Lang;
-use crate::i18n::charts::{lane_name, merged_note, segment_title, timeline_summary, trc, Tc};
+use crate::i18n::charts::{lane_name, merged_note, segment_title, timeline_summary, trc, wait_note, wait_title, Tc};
 use crate::ui::format::duration;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -75,6 +77,17 @@ fn bar(pen: &Pen, layout: &Layout, s: &Segment, top: f64) -> Html {
     let y = top + f64::from(s.row) * row_h;
     let h = (row_h - if row_h > 4.0 { 2.0 } else { 0.0 }).max(0.25);
     let span = format!("{:.2}–{:.2} ms ({})", s.start, s.end, duration(s.end - s.start));
+    if s.wait {
+        // Across every row of the lane: a waiting thread runs nothing at all.
+        let lane_h = f64::from(layout.lanes[s.lane].rows) * row_h;
+        let h = (lane_h - if row_h > 4.0 { 2.0 } else { 0.0 }).max(0.25);
+        return html! {
+            <rect class={classes!("wait", series_class(mode))} data-lane={lane.id()} data-count={s.count.to_string()}
+                x={format!("{x0:.2}")} y={format!("{top:.2}")} width={format!("{:.2}", bar_width(x1 - x0))} height={format!("{h:.2}")}>
+                <title>{ wait_title(l, s.count, &lane_name(l, lane), &span) }</title>
+            </rect>
+        };
+    }
     let (class, title) = if s.count == 1 {
         let what = trc(l, if requests { Tc::Request } else { Tc::Task });
         let result = if requests {
@@ -158,7 +171,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let summary = timeline_summary(l, run.mode, laid.items, laid.lanes.len(), &duration(run.wall_ms), props.requests);
     html! {
         <figure class="chart timeline-chart" id={props.id.clone()} ref={node} data-mode={run.mode}
-            data-items={laid.items.to_string()} data-merged={laid.merged.to_string()}>
+            data-items={laid.items.to_string()} data-merged={laid.merged.to_string()} data-waits={laid.waits.to_string()}>
             <figcaption>{ props.title.clone() }</figcaption>
             <div class="chart-controls">
                 <label for={format!("{}-mode", props.id)}>{ trc(l, Tc::ShowMode) }</label>
@@ -178,6 +191,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <text class="axis-label" x={x1.to_string()} y={(height - 3.0).to_string()} text-anchor="end">{ trc(l, Tc::TimeAxis) }</text>
             </svg>
             <p class="chart-summary">{ summary }</p>
+            if laid.waits > 0 {
+                <p class="wait-note"><span class={classes!("swatch", "wait", series_class(run.mode))}></span>
+                    { wait_note(l, laid.waits, laid.lanes.len()) }</p>
+            }
             if laid.merged { <p class="muted merged-note">{ merged_note(l, laid.items, laid.segments.len()) }</p> }
             <TimelineTable lang={l} requests={props.requests} wall_ms={run.wall_ms} layout={Shared(laid.clone())} items={run.items.clone()} />
         </figure>

@@ -31,7 +31,9 @@ pub struct TimelineTableProps {
 pub fn timeline_table(props: &TimelineTableProps) -> Html {
     let l = props.lang;
     let laid = &props.layout.0;
-    let mut items: Vec<&Item> = props.items.0.iter().collect();
+    // Waits are summed per lane below, not listed one by one: the rows are the work.
+    let mut items: Vec<&Item> = props.items.0.iter().filter(|i| !i.wait).collect();
+    let waits = laid.waits > 0;
     items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.id.cmp(&b.id)));
     let total = items.len();
     let lane_row = |lane: &LaneInfo| {
@@ -42,6 +44,7 @@ pub fn timeline_table(props: &TimelineTableProps) -> Html {
                 <td class="num">{ lane.items }</td>
                 <td class="num">{ duration(lane.busy_ms) }</td>
                 <td class="num">{ percent(share) }</td>
+                if waits { <td class="num">{ duration(lane.wait_ms) }</td> }
             </tr>
         }
     };
@@ -68,6 +71,7 @@ pub fn timeline_table(props: &TimelineTableProps) -> Html {
                         <th scope="col">{ trc(l, Tc::ColItems) }</th>
                         <th scope="col">{ trc(l, Tc::ColBusy) }</th>
                         <th scope="col">{ trc(l, Tc::ColShare) }</th>
+                        if waits { <th scope="col">{ trc(l, Tc::ColWaited) }</th> }
                     </tr></thead>
                     <tbody>{ for laid.lanes.iter().map(lane_row) }</tbody>
                 </table>

@@ -1,5 +1,5 @@
-//! The CPU panel's number fields: n (with the tutorial-scale button), k, the chunk size and the
-//! rounds. What is typed goes to the reducer as text; the panel checks it.
+//! The CPU panel's number fields: n (with the tutorial-scale button), k, `global-lock`'s switch
+//! interval, the chunk size and the rounds. What is typed goes to the reducer as text; the panel checks it.
 
 use crate::core::lang::Lang;
 use crate::core::preset::Problem;
@@ -21,6 +21,8 @@ pub struct CpuFieldsProps {
     pub chunk: String,
     /// Rounds as typed.
     pub rounds: String,
+    /// `global-lock`'s switch interval (ms) as typed.
+    pub switch: String,
     /// The largest k this machine allows.
     pub max_k: u32,
     /// The chunk field's hint (with the size `auto` resolves to).
@@ -63,6 +65,13 @@ pub fn cpu_fields(props: &CpuFieldsProps) -> Html {
         <input id="cpu-k" type="text" inputmode="numeric" value={props.k.clone()} disabled={busy}
             aria-invalid={field_has(&props.problems, "k").to_string()} oninput={text_input(dispatch.clone(), Action::SetK)} />
         <small>{ format!("1 … {}", props.max_k) }</small>
+    </div>
+    <div class="field">
+        <label for="cpu-switch">{ tr(l, T::LabelSwitch) }</label>
+        <input id="cpu-switch" type="text" inputmode="numeric" value={props.switch.clone()} disabled={busy}
+            aria-invalid={field_has(&props.problems, "switch").to_string()} aria-describedby="cpu-switch-hint"
+            oninput={text_input(dispatch.clone(), Action::SetSwitch)} />
+        <small id="cpu-switch-hint">{ tr(l, T::SwitchHint) }</small>
     </div>
     <div class="field">
         <label for="cpu-chunk">{ tr(l, T::LabelChunk) }</label>

@@ -134,7 +134,7 @@ pub fn cpu_panel(props: &CpuPanelProps) -> Html {
             <EnvLine lang={l} pool_threads={crate::web::pool::current_threads()} />
             <form class="controls" onsubmit={on_run}>
                 <CpuFields lang={l} n={state.n_text.clone()} k={state.k_text.clone()} chunk={state.chunk_text.clone()}
-                    rounds={state.rounds_text.clone()} max_k={state.host.max_k()} {auto_hint} problems={problems.clone()} {busy}
+                    rounds={state.rounds_text.clone()} switch={state.switch_text.clone()} max_k={state.host.max_k()} {auto_hint} problems={problems.clone()} {busy}
                     dispatch={dispatch.clone()} />
                 <CpuModes lang={l} modes={state.modes.clone()} isolated={state.host.isolated} {busy} dispatch={dispatch.clone()} />
                 if !problems.is_empty() {

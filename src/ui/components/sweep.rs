@@ -49,7 +49,7 @@ pub fn sweep_panel(props: &SweepPanelProps) -> Html {
         let (settings, host, dispatch) = (props.settings.clone(), props.host, props.sweep.dispatcher());
         Callback::from(move |_| {
             if let Some(c) = &settings {
-                sweep::start(c.n, c.chunk, c.rounds, host, dispatch.clone());
+                sweep::start(c.n, c.chunk, c.rounds, c.switch_ms, host, dispatch.clone());
             }
         })
     };
