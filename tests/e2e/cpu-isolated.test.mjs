@@ -56,7 +56,8 @@ test('every mode agrees bit for bit on an isolated page, and the exports say so'
     const json = JSON.parse(jsonText);
     assert.deepEqual(Object.keys(json).sort(), ['env', 'experiment', 'params', 'predictions', 'reference', 'runs', 'started_at'], 'JSON top-level keys');
     assert.equal(json.experiment, 'cpu');
-    assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199, rounds: 3 }, 'JSON params (rounds: the default 3)');
+    assert.deepEqual(json.params, { n: 3000, k: 2, chunk: 16, chunk_auto: false, warmup_tasks: 1199, rounds: 3, switch_ms: 5 },
+      'JSON params (rounds: the default 3; global-lock\'s switch interval: CPython\'s 5 ms)');
     assert.equal(json.env.hardware_concurrency, hc, 'env.hardware_concurrency');
     assert.equal(json.env.cross_origin_isolated, true, 'env.cross_origin_isolated');
     assert.equal(json.env.pool_threads, 2, 'env.pool_threads');

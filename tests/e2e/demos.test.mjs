@@ -35,14 +35,14 @@ function data(page, selector) {
   return page.$$eval(selector, (els) => els.map((e) => ({ ...e.dataset })));
 }
 
-test('all six demos render in both languages, each naming its source file, with unique ids', async () => {
+test('all seven demos render in both languages, each naming its source file, with unique ids', async () => {
   const page = await open('en');
   try {
     // In page order: each demo sits beside its note.
-    const ids = ['running-average', 'freeze-meter', 'map-order', 'first-of', 'timed-tasks', 'producer-consumer'];
+    const ids = ['convoy', 'running-average', 'freeze-meter', 'map-order', 'first-of', 'timed-tasks', 'producer-consumer'];
     const rendered = await page.$$eval('section.demo', (ds) => ds.map((d) => [d.dataset.demo, d.dataset.topic, d.querySelector('.demo-source code').textContent]));
     assert.deepEqual(rendered.map((r) => r[0]), ids);
-    assert.deepEqual(rendered.map((r) => r[1]), ['coroutines', 'event-loop', 'futures-executors', 'futures-executors', 'sched', 'queues']);
+    assert.deepEqual(rendered.map((r) => r[1]), ['threads-gil', 'coroutines', 'event-loop', 'futures-executors', 'futures-executors', 'sched', 'queues']);
     for (const [id, , file] of rendered) assert.equal(file, `src/demos/${id.replaceAll('-', '_')}.rs`);
     const dupes = await page.evaluate(() => {
       const seen = new Map();

@@ -109,8 +109,12 @@ test('rounds=3: three samples per mode, the median as wall time, ranges and whis
     assert.deepEqual(Object.values(names).map((s) => s.split(' ')[0]), ['serial', 'rayon', 'global-lock'], 'one process per mode');
     for (const [pid, pname] of Object.entries(names)) {
       const mine = events.filter((e) => e.pid === Number(pid));
-      const tasks = mine.map((e) => Number(e.name.slice(2, -1))).sort((a, b) => a - b);
+      // Tasks, and (global-lock only) each thread's waits for the lock, `cat: "wait"`.
+      const waits = mine.filter((e) => e.cat === 'wait');
+      const tasks = mine.filter((e) => e.cat !== 'wait').map((e) => Number(e.name.slice(2, -1))).sort((a, b) => a - b);
       assert.deepEqual(tasks, Array.from({ length: n - 1 }, (_, i) => i + 1), `${pname}: one event per task 1…${n - 1}`);
+      if (pname.startsWith('global-lock')) assert.ok(waits.length > 0, 'global-lock: its threads\' waits for the lock are in the trace');
+      else assert.equal(waits.length, 0, `${pname}: no lock, no waits`);
       const tracks = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === Number(pid));
       const tids = new Set(mine.map((e) => e.tid));
       assert.equal(tracks.length, tids.size, `${pname}: a named track per lane`);
