@@ -84,7 +84,7 @@ texts! {
     LabelN => { Zh: "规模 n", En: "Size n" }
     LabelK => { Zh: "线程 / Worker 数 k", En: "Threads / workers k" }
     LabelSwitch => { Zh: "切换间隔 switch（毫秒）", En: "Switch interval (ms)" }
-    SwitchHint => { Zh: "1 … 100，只影响 global-lock：有线程在等时，持锁线程最多再持有这么久，与 sys.setswitchinterval 相同（默认 5）", En: "1 … 100, global-lock only: once a thread waits, the holder keeps the lock at most this long, as sys.setswitchinterval does (default 5)" }
+    SwitchHint => { Zh: "1 … 100，仅 global-lock：有线程在等时持锁者最多再占这么久（同 sys.setswitchinterval，默认 5）", En: "1 … 100, global-lock only: how long the holder keeps the lock once a thread waits (sys.setswitchinterval; default 5)" }
     LabelRounds => { Zh: "轮数（每种方式计时几次，取中位数）", En: "Rounds (times each mode is timed; median shown)" }
     LabelChunk => { Zh: "每条消息的任务数（chunk）", En: "Tasks per message (chunk)" }
     ChunkHint => { Zh: "留空或填 auto：自动选择", En: "blank or auto: chosen for you" }

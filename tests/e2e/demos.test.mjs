@@ -1,7 +1,7 @@
 /**
- * The six live demos (src/demos/), clicked the way a learner clicks them, on a cross-origin
+ * The seven live demos (src/demos/), clicked the way a learner clicks them, on a cross-origin
  * isolated page: each one runs on real timers and channels and shows the ordering its note
- * promises. The freeze meter records a long gap while the CPU experiment's main-thread mode runs
+ * promises; the convoy demo's I/O thread answers later with every busy thread beside it. The freeze meter records a long gap while the CPU experiment's main-thread mode runs
  * and none while serial runs the same work in a worker. Every test fails on any page error.
  *
  * @browsers chromium firefox
@@ -114,6 +114,31 @@ test('producer/consumer: Stop drops the run, and the next run completes', async 
     await waitState(page, 'producer-consumer', 'done');
     const [r] = await data(page, '#pc-result');
     assert.deepEqual([r.produced, r.consumed], ['5', '5']);
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
+test('convoy: asked to predict first; the I/O thread\'s response grows with the busy threads, about an interval each', async () => {
+  const page = await open('en', 'exp=convoy&busy=2&wakeups=10');
+  try {
+    // The question comes before the demo, and the link's values are in the fields.
+    const [q, d] = await page.evaluate(() => ['q-cv-three-busy', 'demo-convoy'].map((id) => document.getElementById(id).getBoundingClientRect().top));
+    assert.ok(q < d, 'the prediction sits above the demo');
+    await page.click('#q-cv-three-busy-c2');
+    await page.waitForSelector('#q-cv-three-busy[data-verdict="right"]', { timeout: LOAD_TIMEOUT });
+    assert.deepEqual([await page.inputValue('#cv-busy'), await page.inputValue('#cv-switch'), await page.inputValue('#cv-wakeups')], ['2', '5', '10']);
+    await page.click('#cv-run');
+    await waitState(page, 'convoy', 'done');
+    const rows = await data(page, '#demo-convoy tbody tr');
+    assert.deepEqual(rows.map((r) => r.busy), ['0', '1', '2'], 'one row per number of busy threads');
+    const m = rows.map((r) => Number(r.median));
+    // Alone it answers at once; each busy thread adds about one 5 ms interval.
+    assert.ok(m[0] < 2, `alone: ${m[0]} ms`);
+    assert.ok(m[1] > 3 && m[1] < 12, `beside one busy thread: ${m[1]} ms`);
+    assert.ok(m[2] > m[1] + 1.25, `beside two: ${m[2]} ms, not above ${m[1]} ms`);
+    assert.match(await page.textContent('#demo-convoy .demo-status'), /convoy effect/);
     assertNoErrors(page);
   } finally {
     await page.close();

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, newPage, load, at, waitForRun, download, assertNoErrors,
+  setup, newPage, load, at, waitForRun, download, type, assertNoErrors,
 } from '../support/cpu-page.mjs';
 import * as io from '../support/io-page.mjs';
 
@@ -108,18 +108,67 @@ test('rounds=3: three samples per mode, the median as wall time, ranges and whis
     const names = processNames(trace);
     assert.deepEqual(Object.values(names).map((s) => s.split(' ')[0]), ['serial', 'rayon', 'global-lock'], 'one process per mode');
     for (const [pid, pname] of Object.entries(names)) {
-      const mine = events.filter((e) => e.pid === Number(pid));
-      // Tasks, and (global-lock only) each thread's waits for the lock, `cat: "wait"`.
-      const waits = mine.filter((e) => e.cat === 'wait');
-      const tasks = mine.filter((e) => e.cat !== 'wait').map((e) => Number(e.name.slice(2, -1))).sort((a, b) => a - b);
+      // Tasks only: global-lock's threads also have their waits for the lock (cat "wait").
+      const mine = events.filter((e) => e.pid === Number(pid) && e.cat === 'task');
+      const tasks = mine.map((e) => Number(e.name.slice(2, -1))).sort((a, b) => a - b);
       assert.deepEqual(tasks, Array.from({ length: n - 1 }, (_, i) => i + 1), `${pname}: one event per task 1…${n - 1}`);
-      if (pname.startsWith('global-lock')) assert.ok(waits.length > 0, 'global-lock: its threads\' waits for the lock are in the trace');
-      else assert.equal(waits.length, 0, `${pname}: no lock, no waits`);
       const tracks = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === Number(pid));
       const tids = new Set(mine.map((e) => e.tid));
       assert.equal(tracks.length, tids.size, `${pname}: a named track per lane`);
       if (pname.startsWith('rayon')) assert.equal(tids.size, 2, 'rayon on k = 2 uses two lanes');
     }
+    assertNoErrors(page);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Uninterrupted running stretches (ms) of the tasks in `events`: per track, tasks less than
+ * 1 ms apart join one stretch (a hand-over leaves a wait of a whole interval between them). */
+function stretches(events) {
+  const byTrack = new Map();
+  for (const e of events) byTrack.set(e.tid, [...(byTrack.get(e.tid) || []), [e.ts / 1000, (e.ts + e.dur) / 1000]]);
+  const out = [];
+  for (const spans of byTrack.values()) {
+    spans.sort((a, b) => a[0] - b[0]);
+    let [s, e] = spans[0];
+    for (const [a, b] of spans.slice(1)) {
+      if (a - e <= 1) e = Math.max(e, b);
+      else { out.push(e - s); [s, e] = [a, b]; }
+    }
+    out.push(e - s);
+  }
+  return out;
+}
+
+test('global-lock: running slices grow with switch=, the threads\' waits are in the trace and on the timeline', async (t) => {
+  const page = await newPage(env.context);
+  try {
+    const medians = {};
+    for (const sw of [5, 50]) {
+      await load(page, at(env.url, `exp=cpu&n=8000&k=2&rounds=1&modes=global-lock&switch=${sw}&run=1&lang=en`));
+      assert.equal(await page.inputValue('#cpu-switch'), String(sw), 'the link fills the field');
+      await waitForRun(page);
+      assert.equal(JSON.parse((await download(page, '#cpu-json')).text).params.switch_ms, sw, 'the export names the interval');
+      const events = completeEvents(JSON.parse((await download(page, '#cpu-trace')).text));
+      const waits = events.filter((e) => e.cat === 'wait');
+      const s = stretches(events.filter((e) => e.cat === 'task'));
+      medians[sw] = median(s);
+      t.diagnostic(`switch=${sw}: ${s.length} stretches, median ${medians[sw].toFixed(2)} ms; ${waits.length} waits`);
+      assert.equal(new Set(waits.map((e) => e.tid)).size, 2, 'both threads wait their turns');
+      // The timeline draws the waits beside the tasks.
+      const drawn = Number(await page.getAttribute('#cpu-timeline', 'data-waits'));
+      assert.equal(drawn, waits.length, 'every wait is on the timeline');
+      assert.ok(await page.locator('#cpu-timeline rect.wait').count() > 0, 'wait bars drawn');
+    }
+    // Before the rule a thread kept the lock ~450 ms of a ~480 ms run.
+    assert.ok(medians[5] >= 3 && medians[5] < 15, `switch=5: median stretch ${medians[5]} ms`);
+    assert.ok(medians[50] >= 35 && medians[50] < 90, `switch=50: median stretch ${medians[50]} ms`);
+    assert.ok(medians[50] > 4 * medians[5], 'slices grow with the interval');
+    // A bad interval typed in is named, and Run waits for a fix.
+    await type(page, '#cpu-switch', '0');
+    assert.equal(await page.getAttribute('#cpu-switch', 'aria-invalid'), 'true');
+    assert.match(await page.textContent('#cpu'), /switch=“0” is not valid: expected a whole number from 1 to 100/);
     assertNoErrors(page);
   } finally {
     await page.close();

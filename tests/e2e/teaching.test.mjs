@@ -55,7 +55,7 @@ test('every topic has its note in both languages, listed in the contents', async
     // Each live part sits in its topic's section.
     for (const [topic, sel] of [['experiment-cpu', '#cpu'], ['experiment-io', '#io'], ['queues', '#demo-producer-consumer'],
       ['futures-executors', '#demo-map-order'], ['futures-executors', '#demo-first-of'], ['sched', '#demo-timed-tasks'],
-      ['event-loop', '#demo-freeze-meter'], ['coroutines', '#demo-running-average']]) {
+      ['event-loop', '#demo-freeze-meter'], ['coroutines', '#demo-running-average'], ['threads-gil', '#demo-convoy']]) {
       assert.equal(await page.locator(`#topic-${topic} ${sel}`).count(), 1, `${sel} is not beside the ${topic} note`);
     }
     assertNoErrors(page);
