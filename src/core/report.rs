@@ -181,7 +181,13 @@ impl Experiment for Cpu {
         ModeFigure { mode: e.mode.id(), wall_ms: e.wall_ms, speedup: e.speedup, status: e.status }
     }
     fn summary(p: &Params) -> String {
-        format!("n={} k={} chunk={}", p.n, p.k, p.chunk)
+        // CPython's default switch interval goes unsaid; another one is part of what was run.
+        let switch = if p.switch_ms == super::gil::DEFAULT_SWITCH_MS {
+            String::new()
+        } else {
+            format!(" switch={}", p.switch_ms)
+        };
+        format!("n={} k={} chunk={}{switch}", p.n, p.k, p.chunk)
     }
     fn query(report: &CpuReport, host: Host, lang: Lang) -> String {
         report.settings(host).to_query(lang)
@@ -286,7 +292,7 @@ impl CpuReport {
     /// One CSV row per mode, with the run's settings repeated on each row.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
-            "experiment,mode,engine,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
+            "experiment,mode,engine,n,k,chunk,switch_ms,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error\n",
         );
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         for r in &self.runs {
@@ -297,6 +303,8 @@ impl CpuReport {
                 self.params.n.to_string(),
                 r.k.to_string(),
                 r.chunk.map(|c| c.to_string()).unwrap_or_default(),
+                // The switch interval is global-lock's alone (the lock it hands over).
+                if r.mode == CpuMode::GlobalLock { self.params.switch_ms.to_string() } else { String::new() },
                 r.wall_ms.to_string(),
                 r.startup_ms.to_string(),
                 r.tasks.to_string(),
@@ -449,8 +457,14 @@ mod tests {
         let csv = report.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("cpu,serial,rust,3000,1,,80,0,2999,131367257.10668072,true,1,1,done,"));
+        // serial's switch_ms is empty: the switch interval is global-lock's alone.
+        assert!(lines[1].starts_with("cpu,serial,rust,3000,1,,,80,0,2999,131367257.10668072,true,1,1,done,"));
         assert!(lines[2].ends_with(",failed,\"worker said \"\"no\"\", twice\""));
+        // The history's line names a switch interval other than CPython's 5 ms.
+        let mut p = report.params.clone();
+        assert!(!<Cpu as Experiment>::summary(&p).contains("switch"));
+        p.switch_ms = 50;
+        assert!(<Cpu as Experiment>::summary(&p).ends_with(" switch=50"));
     }
 
     /// Three rounds: the median is the wall time, every sample is exported with min and max, and

@@ -15,7 +15,7 @@ import {
   offeredModes, CHECKSUM_3000,
 } from '../support/cpu-page.mjs';
 
-const CSV_HEADER = 'experiment,mode,engine,n,k,chunk,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error';
+const CSV_HEADER = 'experiment,mode,engine,n,k,chunk,switch_ms,wall_ms,startup_ms,tasks,checksum,checksum_match,speedup,efficiency,status,error';
 const MULTI_THREADED = new Set(['rayon', 'global-lock', 'workers', 'workers-queue']);
 const CHUNKED = new Set(['workers', 'workers-queue']);
 
